@@ -1,0 +1,134 @@
+//! Browsing the catalogue: the home page, listings and product pages.
+
+use crate::domain::{
+    catalogue::{Collection, Material, ProductCard, ProductDetail},
+    listing::{ListingFilter, ListingQuery},
+};
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// What the home page shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HomeContent {
+    pub collections: Vec<Collection>,
+    pub highlights: Vec<ProductCard>,
+    pub canonical: String,
+}
+
+/// The part of the catalogue a listing page is about, from its path.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ListingScope {
+    /// `/shop`: everything.
+    #[default]
+    Everything,
+    /// `/shop/{category}`.
+    Category(String),
+    /// `/collections/{slug}`.
+    Collection(String),
+}
+
+/// What a listing page shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ListingContent {
+    pub heading: String,
+    pub intro: String,
+    pub products: Vec<ProductCard>,
+    /// The filter as understood, to fill the filter form.
+    pub filter: ListingFilter,
+    pub collections: Vec<Collection>,
+    pub materials: Vec<Material>,
+    pub canonical: String,
+}
+
+/// What a product page shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProductContent {
+    pub product: ProductDetail,
+    /// Whether the shopper's delivery country is one the house ships to.
+    pub country_served: bool,
+    pub canonical: String,
+}
+
+/// How many pieces the home page highlights.
+pub const HIGHLIGHTS: i64 = 8;
+
+/// The home page: collections and the newest pieces.
+#[server(endpoint = "catalogue/home")]
+pub async fn home_page() -> Result<HomeContent, AppError> {
+    use crate::store::products;
+    let (db, site) = super::context()?;
+    Ok(HomeContent {
+        collections: products::collections(&db).await?,
+        highlights: products::highlights(&db, HIGHLIGHTS).await?,
+        canonical: site.url("/"),
+    })
+}
+
+/// A listing: the scope from the path, the filters from the query string.
+/// An unknown category or collection in the path is a 404; a malformed
+/// filter is a 400 that says what to correct.
+#[server(endpoint = "catalogue/list")]
+pub async fn list_products(
+    scope: ListingScope,
+    // No query string at all is an unfiltered listing.
+    #[server(default)] query: ListingQuery,
+) -> Result<ListingContent, AppError> {
+    use crate::domain::catalogue::Category;
+    use crate::store::products;
+    let (db, site) = super::context()?;
+    let mut filter = ListingFilter::parse(&query).map_err(|problems| {
+        AppError::BadRequest(problems.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ")).respond()
+    })?;
+    let collections = products::collections(&db).await?;
+
+    let (heading, intro, path) = match &scope {
+        ListingScope::Everything => (
+            "All jewellery".to_owned(),
+            "Every piece of the house, made in our Paris workshop.".to_owned(),
+            "/shop".to_owned(),
+        ),
+        ListingScope::Category(raw) => {
+            let category = Category::from_slug(raw).ok_or_else(|| AppError::NotFound.respond())?;
+            filter.category = Some(category);
+            (
+                category.name().to_owned(),
+                format!("{} from every collection of the house.", category.name()),
+                format!("/shop/{}", category.slug()),
+            )
+        }
+        ListingScope::Collection(raw) => {
+            let collection =
+                collections.iter().find(|c| c.slug.as_str() == raw).ok_or_else(|| AppError::NotFound.respond())?;
+            filter.collection = Some(collection.slug.clone());
+            (collection.name.clone(), collection.tagline.clone(), format!("/collections/{}", collection.slug))
+        }
+    };
+
+    Ok(ListingContent {
+        heading,
+        intro,
+        products: products::list(&db, &filter).await?,
+        filter,
+        collections,
+        materials: products::materials(&db).await?,
+        canonical: site.url(&path),
+    })
+}
+
+/// One product's page, or a 404.
+#[server(endpoint = "catalogue/product")]
+pub async fn product_page(slug: String) -> Result<ProductContent, AppError> {
+    use crate::domain::{country::CountryCode, slug::Slug};
+    use crate::store::products;
+    let (db, site) = super::context()?;
+    // A slug that cannot be one of ours names nothing: same answer as an unknown one.
+    let slug = Slug::parse(&slug).map_err(|_| AppError::NotFound.respond())?;
+    let product = products::by_slug(&db, &slug).await?.ok_or_else(|| AppError::NotFound.respond())?;
+    Ok(ProductContent {
+        canonical: site.url(&format!("/products/{}", product.slug)),
+        // The delivery country is France until shoppers can choose theirs.
+        country_served: site.delivery_countries.allows(CountryCode::FRANCE),
+        product,
+    })
+}

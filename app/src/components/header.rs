@@ -1,0 +1,44 @@
+//! The site header: the house's name, the categories and a search box.
+
+use crate::domain::catalogue::Category;
+use crate::HOUSE_NAME;
+use leptos::prelude::*;
+use leptos_router::components::{Form, A};
+
+/// The header on every page.
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    view! {
+        <header class="site-header">
+            <A href="/" attr:class="brand">
+                <span class="brand-name">{HOUSE_NAME}</span>
+                <span class="brand-place">"Paris"</span>
+            </A>
+            <nav class="main-nav" aria-label="Categories">
+                <ul>
+                    {Category::ALL
+                        .into_iter()
+                        .map(|c| {
+                            let href = format!("/shop/{}", c.slug());
+                            view! {
+                                <li>
+                                    <A href=href>{c.name()}</A>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                    <li>
+                        <A href="/shop" exact=true>"All jewellery"</A>
+                    </li>
+                </ul>
+            </nav>
+            <Form method="GET" action="/shop" attr:class="site-search" attr:role="search">
+                <label for="site-search-q" class="visually-hidden">
+                    "Search the jewellery"
+                </label>
+                <input id="site-search-q" type="search" name="q" placeholder="Search" maxlength="100"/>
+                <button type="submit">"Search"</button>
+            </Form>
+        </header>
+    }
+}

@@ -1,0 +1,45 @@
+//! A grid of product cards, for listings and the home page.
+
+use super::price::Price;
+use crate::domain::catalogue::ProductCard;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// A grid of cards linking to each product's page.
+#[component]
+pub fn ProductGrid(products: Vec<ProductCard>) -> impl IntoView {
+    view! {
+        <ul class="product-grid">
+            {products.into_iter().map(|p| view! { <ProductCardView card=p/> }).collect_view()}
+        </ul>
+    }
+}
+
+/// One product's card.
+#[component]
+fn ProductCardView(card: ProductCard) -> impl IntoView {
+    let href = format!("/products/{}", card.slug);
+    let badge = if !card.flags.online {
+        Some("In boutique")
+    } else if card.is_on_sale() {
+        Some("Sale")
+    } else if card.flags.made_to_order {
+        Some("Made to order")
+    } else if !card.available_online_now {
+        Some("Sold out")
+    } else {
+        None
+    };
+    let ProductCard { name, collection_name, price, former_price, picture, .. } = card;
+    view! {
+        <li class="product-card">
+            <A href=href>
+                <img src=picture.src alt=picture.alt width="480" height="480" loading="lazy"/>
+                {badge.map(|b| view! { <span class="badge">{b}</span> })}
+                <span class="card-collection">{collection_name}</span>
+                <span class="card-name">{name}</span>
+            </A>
+            <Price price former_price/>
+        </li>
+    }
+}

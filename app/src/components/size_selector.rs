@@ -1,0 +1,58 @@
+//! Choosing a size on a product page, with each size's availability.
+//!
+//! Sizes are links (`?size=52`): they work before the WebAssembly loads, and
+//! the chosen size stays in the URL to share or reload.
+
+use crate::domain::catalogue::{Category, SizeLabel, SizeStock};
+use leptos::prelude::*;
+
+/// How many left counts as "only a few".
+const FEW: u32 = 2;
+
+/// The sizes of a ring or bracelet, the chosen one marked.
+#[component]
+pub fn SizeSelector(
+    category: Category,
+    sizes: Vec<SizeStock>,
+    #[prop(into)] chosen: Signal<Option<SizeLabel>>,
+) -> impl IntoView {
+    view! {
+        <fieldset class="size-selector">
+            <legend>{category.size_caption()}</legend>
+            <ul>
+                {sizes
+                    .into_iter()
+                    .map(|s| {
+                        let href = format!("?size={}", s.size);
+                        let label = s.size.to_string();
+                        let size = s.size.clone();
+                        let is_chosen = Memo::new(move |_| chosen.get().as_ref() == Some(&size));
+                        let (state, note) = match s.quantity {
+                            0 => ("out", "out of stock"),
+                            q if q <= FEW => ("few", "only a few left"),
+                            _ => ("in", "in stock"),
+                        };
+                        view! {
+                            <li>
+                                // A plain link (the router still handles it): `<A>` would mark
+                                // every `?size=` link as the current page.
+                                <a
+                                    href=href
+                                    class=move || {
+                                        format!("size size-{state}{}", if is_chosen.get() { " chosen" } else { "" })
+                                    }
+                                    aria-current=move || is_chosen.get().then_some("true")
+                                    data-size=label.clone()
+                                    data-noscroll=""
+                                >
+                                    <span class="size-label">{label.clone()}</span>
+                                    <span class="size-note">{note}</span>
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </fieldset>
+    }
+}

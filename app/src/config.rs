@@ -1,0 +1,19 @@
+//! Settings the app reads on the server, provided as context by `server`.
+
+use crate::domain::country::DeliveryCountries;
+
+/// What the pages need to know about this deployment.
+#[derive(Clone, Debug)]
+pub struct SiteConfig {
+    /// The public origin, without a trailing slash, for canonical URLs.
+    pub public_url: String,
+    /// Where pieces may be bought online for delivery.
+    pub delivery_countries: DeliveryCountries,
+}
+
+impl SiteConfig {
+    /// The absolute URL of a path on this site.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.public_url, path)
+    }
+}

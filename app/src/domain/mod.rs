@@ -1,0 +1,11 @@
+//! Pure business rules: no I/O, compiled for both the server and the browser.
+//!
+//! Parse, don't validate: a value of one of these types is valid by
+//! construction, so code that holds one never has to check it again.
+
+pub mod availability;
+pub mod catalogue;
+pub mod country;
+pub mod listing;
+pub mod money;
+pub mod slug;

@@ -1,0 +1,105 @@
+//! Amounts of money, kept in euro cents as PRODUCT.md requires.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// An amount in euro cents. Never a float: jewellery prices must add up exactly.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Money(i64);
+
+impl Money {
+    /// Zero euros.
+    pub const ZERO: Money = Money(0);
+
+    /// An amount from a count of cents.
+    pub const fn from_cents(cents: i64) -> Self {
+        Money(cents)
+    }
+
+    /// An amount from whole euros, or `None` if it would overflow.
+    pub fn from_euros(euros: i64) -> Option<Self> {
+        euros.checked_mul(100).map(Money)
+    }
+
+    /// The amount in cents.
+    pub const fn cents(self) -> i64 {
+        self.0
+    }
+}
+
+/// Formats as shoppers read prices on the site: `€1,250` for whole euros,
+/// `€1,250.50` otherwise.
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let abs = self.0.unsigned_abs();
+        let (euros, cents) = (abs / 100, abs % 100);
+        let digits = euros.to_string();
+        let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(c);
+        }
+        if cents == 0 {
+            write!(f, "{sign}€{grouped}")
+        } else {
+            write!(f, "{sign}€{grouped}.{cents:02}")
+        }
+    }
+}
+
+impl Money {
+    /// The amount as a decimal string for machines (schema.org `price`): `1250.00`.
+    pub fn decimal(self) -> String {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let abs = self.0.unsigned_abs();
+        format!("{sign}{}.{:02}", abs / 100, abs % 100)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn whole_euros_have_no_decimals() {
+        assert_eq!(Money::from_cents(125_000).to_string(), "€1,250");
+        assert_eq!(Money::from_cents(0).to_string(), "€0");
+        assert_eq!(Money::from_cents(99_900).to_string(), "€999");
+        assert_eq!(Money::from_cents(1_000_000_00).to_string(), "€1,000,000");
+    }
+
+    #[test]
+    fn cents_are_shown_with_two_digits() {
+        assert_eq!(Money::from_cents(125_050).to_string(), "€1,250.50");
+        assert_eq!(Money::from_cents(5).to_string(), "€0.05");
+        assert_eq!(Money::from_cents(-2_205).to_string(), "-€22.05");
+    }
+
+    #[test]
+    fn decimal_form_is_for_machines() {
+        assert_eq!(Money::from_cents(125_000).decimal(), "1250.00");
+        assert_eq!(Money::from_cents(7).decimal(), "0.07");
+    }
+
+    #[test]
+    fn euros_convert_without_overflow() {
+        assert_eq!(Money::from_euros(12), Some(Money::from_cents(1_200)));
+        assert_eq!(Money::from_euros(i64::MAX), None);
+    }
+
+    proptest! {
+        #[test]
+        fn display_round_trips_through_digits(cents in 0i64..10_000_000_000) {
+            let shown = Money::from_cents(cents).to_string();
+            let digits: String = shown.chars().filter(|c| c.is_ascii_digit()).collect();
+            let parsed: i64 = digits.parse().unwrap();
+            let expected = if cents % 100 == 0 { cents / 100 } else { cents };
+            prop_assert_eq!(parsed, expected);
+        }
+    }
+}

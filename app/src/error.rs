@@ -1,0 +1,83 @@
+//! The application's one error type: what went wrong, said safely.
+//!
+//! Every server function returns it. Each variant maps to an HTTP status and
+//! a message fit for a shopper; internal detail is logged, never sent.
+
+use leptos::server_fn::{
+    codec::JsonEncoding,
+    error::{FromServerFnError, ServerFnErrorErr},
+};
+use serde::{Deserialize, Serialize};
+
+/// What went wrong, in words a shopper can read.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// The request itself was wrong; the message says how to put it right.
+    #[error("{0}")]
+    BadRequest(String),
+    /// There is nothing at this address.
+    #[error("This page does not exist, or is no longer available.")]
+    NotFound,
+    /// Our fault. The detail is in the server's log, under the request id.
+    #[error("Something went wrong on our side. Please try again in a moment.")]
+    Internal,
+    /// The request never reached the server, or its answer could not be read.
+    #[error("The boutique could not be reached. Please check your connection and try again.")]
+    Transport(String),
+}
+
+impl AppError {
+    /// The HTTP status this error is answered with.
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::BadRequest(_) => 400,
+            AppError::NotFound => 404,
+            AppError::Internal => 500,
+            AppError::Transport(_) => 502,
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            // Arguments that could not be read are the caller's mistake.
+            ServerFnErrorErr::Args(detail) | ServerFnErrorErr::MissingArg(detail) => {
+                let error = AppError::BadRequest(format!("The request could not be read: {detail}"));
+                // On the server this runs while answering the request: make it a 400, not a 500.
+                #[cfg(feature = "ssr")]
+                let error = error.respond();
+                error
+            }
+            ServerFnErrorErr::Request(detail)
+            | ServerFnErrorErr::Response(detail)
+            | ServerFnErrorErr::Serialization(detail)
+            | ServerFnErrorErr::Deserialization(detail) => AppError::Transport(detail),
+            _ => AppError::Internal,
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sqlx::Error> for AppError {
+    fn from(error: sqlx::Error) -> Self {
+        tracing::error!(%error, "database error");
+        AppError::Internal
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl AppError {
+    /// Sets the status of the response being built (a server function's own,
+    /// or the page's during server rendering) and hands the error back.
+    pub fn respond(self) -> Self {
+        if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+            if let Ok(status) = http::StatusCode::from_u16(self.status()) {
+                response.set_status(status);
+            }
+        }
+        self
+    }
+}

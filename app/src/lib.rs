@@ -1,0 +1,80 @@
+//! Vitrine's storefront: routes, pages, components, server functions and the
+//! pure domain rules. Compiled to WebAssembly (`hydrate`, `csr`) and to
+//! native code (`ssr`).
+
+pub mod api;
+pub mod components;
+pub mod domain;
+pub mod error;
+pub mod pages;
+
+#[cfg(feature = "ssr")]
+pub mod config;
+#[cfg(feature = "ssr")]
+pub mod store;
+
+use components::{footer::SiteFooter, header::SiteHeader};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path, SsrMode,
+};
+use pages::{home::HomePage, listing::ListingPage, not_found::NotFound, product::ProductPage};
+
+/// The house the demo storefront sells for.
+pub const HOUSE_NAME: &str = "Maison Aurèle";
+
+/// The HTML document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The storefront: header, routed page, footer.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Effects run only in the browser, after hydration: the mark tells
+    // end-to-end tests (and curious engineers) that the page is live.
+    Effect::new(|_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+    view! {
+        <Stylesheet id="leptos" href="/pkg/vitrine.css"/>
+        <Link rel="icon" type_="image/svg+xml" href="/favicon.svg"/>
+        <Title formatter=|title: String| format!("{title} · {HOUSE_NAME}")/>
+        <Meta name="theme-color" content="#1f1b16"/>
+        <Router>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <SiteHeader/>
+            <main id="main" tabindex="-1">
+                // Catalogue pages render fully before sending, so their content
+                // is in the first HTML (crawlers, no-JS) and 404s get their status.
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/shop") view=ListingPage ssr=SsrMode::Async/>
+                    <Route path=path!("/shop/:category") view=ListingPage ssr=SsrMode::Async/>
+                    <Route path=path!("/collections/:collection") view=ListingPage ssr=SsrMode::Async/>
+                    <Route path=path!("/products/:slug") view=ProductPage ssr=SsrMode::Async/>
+                </Routes>
+            </main>
+            <SiteFooter/>
+        </Router>
+    }
+}

@@ -1,0 +1,47 @@
+//! The pages, one file each.
+
+pub mod home;
+pub mod listing;
+pub mod not_found;
+pub mod product;
+
+/// Text for a meta description: at most about 155 characters, cut at a word.
+pub(crate) fn meta_description(text: &str) -> String {
+    const LIMIT: usize = 155;
+    if text.chars().count() <= LIMIT {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(LIMIT).collect();
+    match cut.rfind(' ') {
+        Some(space) => format!("{}…", cut[..space].trim_end_matches([',', ';', '.'])),
+        None => format!("{cut}…"),
+    }
+}
+
+/// The message shown while a page's data is on its way.
+pub(crate) fn loading() -> impl leptos::prelude::IntoView {
+    use leptos::prelude::*;
+    view! {
+        <p class="loading" aria-live="polite">
+            "Loading…"
+        </p>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::meta_description;
+
+    #[test]
+    fn short_descriptions_are_kept_whole() {
+        assert_eq!(meta_description("A ring."), "A ring.");
+    }
+
+    #[test]
+    fn long_descriptions_are_cut_at_a_word() {
+        let long = "word ".repeat(60);
+        let cut = meta_description(&long);
+        assert!(cut.chars().count() <= 156, "{cut}");
+        assert!(cut.ends_with("word…"), "{cut}");
+    }
+}

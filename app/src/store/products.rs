@@ -1,0 +1,237 @@
+//! Reading the catalogue: listings, product pages, collections, materials.
+
+use super::{like_contains, Bind, Db, Sql};
+use crate::domain::{
+    availability::available_online_now,
+    catalogue::{
+        Category, Collection, Material, Picture, ProductCard, ProductDetail, ProductFlags, SizeLabel, SizeStock, Stock,
+    },
+    listing::{ListingFilter, SortOrder},
+    money::Money,
+    slug::Slug,
+};
+use sqlx::{any::AnyRow, Row};
+
+/// Columns every card needs; `p` is products, `c` collections.
+const CARD_COLUMNS: &str = "SELECT p.slug, p.name, p.category, c.name AS collection_name, \
+     p.price_cents, p.former_price_cents, p.online, p.made_to_order, p.personalised, p.members_preview, \
+     (SELECT pp.src FROM product_pictures pp WHERE pp.product_id = p.id ORDER BY pp.position LIMIT 1) AS picture_src, \
+     (SELECT pp.alt FROM product_pictures pp WHERE pp.product_id = p.id ORDER BY pp.position LIMIT 1) AS picture_alt, \
+     (SELECT COALESCE(MAX(s.quantity), 0) FROM stock s WHERE s.product_id = p.id) AS best_stock \
+     FROM products p JOIN collections c ON c.id = p.collection_id";
+
+/// A row's text that must be a domain value; a bad one is corrupt data, not bad input.
+fn corrupt(what: &str, value: &str) -> sqlx::Error {
+    sqlx::Error::Decode(format!("corrupt {what} in the catalogue: {value:?}").into())
+}
+
+fn flags(row: &AnyRow) -> Result<ProductFlags, sqlx::Error> {
+    Ok(ProductFlags {
+        online: row.try_get::<i64, _>("online")? != 0,
+        made_to_order: row.try_get::<i64, _>("made_to_order")? != 0,
+        personalised: row.try_get::<i64, _>("personalised")? != 0,
+        members_preview: row.try_get::<i64, _>("members_preview")? != 0,
+    })
+}
+
+fn category(row: &AnyRow) -> Result<Category, sqlx::Error> {
+    let raw: String = row.try_get("category")?;
+    Category::from_slug(&raw).ok_or_else(|| corrupt("category", &raw))
+}
+
+fn slug(row: &AnyRow, column: &str) -> Result<Slug, sqlx::Error> {
+    let raw: String = row.try_get(column)?;
+    Slug::parse(&raw).map_err(|_| corrupt(column, &raw))
+}
+
+fn card(row: &AnyRow) -> Result<ProductCard, sqlx::Error> {
+    let flags = flags(row)?;
+    let best_stock: i64 = row.try_get("best_stock")?;
+    // Only "any size in stock" matters to a card, so the best size stands for all.
+    let stock = Stock::OneSize(u32::try_from(best_stock).unwrap_or(0));
+    Ok(ProductCard {
+        slug: slug(row, "slug")?,
+        name: row.try_get("name")?,
+        category: category(row)?,
+        collection_name: row.try_get("collection_name")?,
+        price: Money::from_cents(row.try_get("price_cents")?),
+        former_price: row.try_get::<Option<i64>, _>("former_price_cents")?.map(Money::from_cents),
+        picture: Picture {
+            src: row.try_get::<Option<String>, _>("picture_src")?.unwrap_or_default(),
+            alt: row.try_get::<Option<String>, _>("picture_alt")?.unwrap_or_default(),
+        },
+        available_online_now: available_online_now(flags, &stock),
+        flags,
+    })
+}
+
+/// The pieces a listing shows, filtered and sorted. Members' previews are
+/// never listed (they are for signed-in customers, who come later).
+pub async fn list(db: &Db, filter: &ListingFilter) -> Result<Vec<ProductCard>, sqlx::Error> {
+    let mut sql = Sql::new(CARD_COLUMNS);
+    sql.push(" WHERE p.members_preview = 0");
+    if let Some(category) = filter.category {
+        let p = sql.bind(Bind::Text(category.slug().to_owned()));
+        sql.push(&format!(" AND p.category = {p}"));
+    }
+    if let Some(collection) = &filter.collection {
+        let p = sql.bind(Bind::Text(collection.as_str().to_owned()));
+        sql.push(&format!(" AND c.slug = {p}"));
+    }
+    if let Some(material) = &filter.material {
+        let p = sql.bind(Bind::Text(material.as_str().to_owned()));
+        sql.push(&format!(
+            " AND EXISTS (SELECT 1 FROM product_materials pm WHERE pm.product_id = p.id AND pm.material_slug = {p})"
+        ));
+    }
+    if let Some(min) = filter.min_price {
+        let p = sql.bind(Bind::Int(min.cents()));
+        sql.push(&format!(" AND p.price_cents >= {p}"));
+    }
+    if let Some(max) = filter.max_price {
+        let p = sql.bind(Bind::Int(max.cents()));
+        sql.push(&format!(" AND p.price_cents <= {p}"));
+    }
+    if filter.online_now {
+        sql.push(
+            " AND p.online = 1 AND (p.made_to_order = 1 \
+             OR EXISTS (SELECT 1 FROM stock s WHERE s.product_id = p.id AND s.quantity > 0))",
+        );
+    }
+    if let Some(text) = &filter.text {
+        let p = sql.bind(Bind::Text(like_contains(text.as_str())));
+        sql.push(&format!(
+            " AND (LOWER(p.name) LIKE {p} ESCAPE '\\' OR LOWER(p.description) LIKE {p} ESCAPE '\\' \
+             OR LOWER(c.name) LIKE {p} ESCAPE '\\' \
+             OR EXISTS (SELECT 1 FROM product_materials pm JOIN materials m ON m.slug = pm.material_slug \
+                        WHERE pm.product_id = p.id AND LOWER(m.name) LIKE {p} ESCAPE '\\'))"
+        ));
+    }
+    sql.push(match filter.sort {
+        SortOrder::Featured => " ORDER BY p.position, p.id",
+        SortOrder::PriceAscending => " ORDER BY p.price_cents, p.id",
+        SortOrder::PriceDescending => " ORDER BY p.price_cents DESC, p.id",
+        SortOrder::Newest => " ORDER BY p.released_on DESC, p.id DESC",
+    });
+    let rows = sql.query().fetch_all(&db.pool).await?;
+    rows.iter().map(card).collect()
+}
+
+/// The newest pieces that can be bought online now, for the home page.
+pub async fn highlights(db: &Db, count: i64) -> Result<Vec<ProductCard>, sqlx::Error> {
+    let mut sql = Sql::new(CARD_COLUMNS);
+    sql.push(
+        " WHERE p.members_preview = 0 AND p.online = 1 AND (p.made_to_order = 1 \
+         OR EXISTS (SELECT 1 FROM stock s WHERE s.product_id = p.id AND s.quantity > 0)) \
+         ORDER BY p.released_on DESC, p.id DESC LIMIT ",
+    );
+    let p = sql.bind(Bind::Int(count));
+    sql.push(&p);
+    let rows = sql.query().fetch_all(&db.pool).await?;
+    rows.iter().map(card).collect()
+}
+
+/// One product with everything its page shows, or `None` if there is no
+/// such public product.
+pub async fn by_slug(db: &Db, product: &Slug) -> Result<Option<ProductDetail>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT p.id, p.slug, p.name, p.category, p.description, p.price_cents, p.former_price_cents, \
+         p.online, p.made_to_order, p.personalised, p.members_preview, \
+         c.slug AS collection_slug, c.name AS collection_name \
+         FROM products p JOIN collections c ON c.id = p.collection_id \
+         WHERE p.slug = $1 AND p.members_preview = 0",
+    )
+    .bind(product.as_str())
+    .fetch_optional(&db.pool)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let id: i64 = row.try_get("id")?;
+    let category = category(&row)?;
+
+    let materials = sqlx::query(
+        "SELECT m.name FROM product_materials pm JOIN materials m ON m.slug = pm.material_slug \
+         WHERE pm.product_id = $1 ORDER BY pm.position",
+    )
+    .bind(id)
+    .fetch_all(&db.pool)
+    .await?
+    .iter()
+    .map(|r| r.try_get::<String, _>("name"))
+    .collect::<Result<Vec<_>, _>>()?;
+
+    let pictures = sqlx::query("SELECT src, alt FROM product_pictures WHERE product_id = $1 ORDER BY position")
+        .bind(id)
+        .fetch_all(&db.pool)
+        .await?
+        .iter()
+        .map(|r| Ok(Picture { src: r.try_get("src")?, alt: r.try_get("alt")? }))
+        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+
+    let stock_rows = sqlx::query("SELECT size, quantity FROM stock WHERE product_id = $1 ORDER BY position, size")
+        .bind(id)
+        .fetch_all(&db.pool)
+        .await?;
+    // One-size pieces keep a single row with an empty size; sized ones a row per size.
+    let stock = if category.is_sized() {
+        let mut sizes = Vec::with_capacity(stock_rows.len());
+        for r in stock_rows.iter() {
+            let size: String = r.try_get("size")?;
+            let quantity = u32::try_from(r.try_get::<i64, _>("quantity")?).unwrap_or(0);
+            sizes.push(SizeStock { size: SizeLabel::parse(&size).map_err(|_| corrupt("size", &size))?, quantity });
+        }
+        Stock::BySize(sizes)
+    } else {
+        let mut total = 0u32;
+        for r in stock_rows.iter() {
+            total = total.saturating_add(u32::try_from(r.try_get::<i64, _>("quantity")?).unwrap_or(0));
+        }
+        Stock::OneSize(total)
+    };
+
+    Ok(Some(ProductDetail {
+        slug: slug(&row, "slug")?,
+        name: row.try_get("name")?,
+        category,
+        collection_slug: slug(&row, "collection_slug")?,
+        collection_name: row.try_get("collection_name")?,
+        description: row.try_get("description")?,
+        materials,
+        price: Money::from_cents(row.try_get("price_cents")?),
+        former_price: row.try_get::<Option<i64>, _>("former_price_cents")?.map(Money::from_cents),
+        pictures,
+        flags: flags(&row)?,
+        stock,
+    }))
+}
+
+/// Every collection, in the house's order.
+pub async fn collections(db: &Db) -> Result<Vec<Collection>, sqlx::Error> {
+    sqlx::query("SELECT slug, name, tagline, picture FROM collections ORDER BY position, id")
+        .fetch_all(&db.pool)
+        .await?
+        .iter()
+        .map(|r| {
+            let name: String = r.try_get("name")?;
+            Ok(Collection {
+                slug: slug(r, "slug")?,
+                picture: Picture { src: r.try_get("picture")?, alt: format!("The {name} collection") },
+                tagline: r.try_get("tagline")?,
+                name,
+            })
+        })
+        .collect()
+}
+
+/// Every material some public piece is made of, by name.
+pub async fn materials(db: &Db) -> Result<Vec<Material>, sqlx::Error> {
+    sqlx::query(
+        "SELECT m.slug, m.name FROM materials m WHERE EXISTS (SELECT 1 FROM product_materials pm \
+         JOIN products p ON p.id = pm.product_id WHERE pm.material_slug = m.slug AND p.members_preview = 0) \
+         ORDER BY m.name",
+    )
+    .fetch_all(&db.pool)
+    .await?
+    .iter()
+    .map(|r| Ok(Material { slug: slug(r, "slug")?, name: r.try_get("name")? }))
+    .collect()
+}

@@ -1,0 +1,36 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// Runs against a Vitrine that is already serving (scripts/test.sh starts one
+// on a free port with a fresh database and sets VITRINE_BASE_URL), in
+// Debian's Chromium: `npx playwright install` cannot download a browser here.
+const baseURL = process.env.VITRINE_BASE_URL ?? "http://127.0.0.1:3000";
+
+export default defineConfig({
+  testDir: "./tests",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 2,
+  reporter: [["list"]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--headless",
+        "--disable-gpu",
+        // Without these, Chromium's background connections are refused by
+        // the closed network and slow every start.
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+});

@@ -1,0 +1,65 @@
+import { expect, test } from "@playwright/test";
+import { hydrated, watchConsole } from "./helpers";
+
+const pages = [
+  "/",
+  "/shop",
+  "/shop/rings",
+  "/shop/earrings?sort=newest",
+  "/collections/aube",
+  "/products/aube-solitaire-ring",
+  "/products/aube-solitaire-ring?size=54",
+  "/products/constellation-ruby-ring",
+  "/products/lierre-leaf-ring",
+  "/products/rivage-pearl-strand",
+];
+
+for (const path of pages) {
+  test(`no console error or hydration warning on ${path}`, async ({ page }) => {
+    const problems = watchConsole(page);
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(200);
+    await hydrated(page);
+    // Give any late hydration complaint time to surface.
+    await page.waitForTimeout(300);
+    expect(problems).toEqual([]);
+  });
+}
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("names and prices are in the server's HTML", async ({ page }) => {
+    await page.goto("/shop/rings");
+    await expect(page.getByText("Aube solitaire ring")).toBeVisible();
+    await expect(page.getByText("€3,200")).toBeVisible();
+    await page.goto("/products/lierre-leaf-ring");
+    await expect(page.getByRole("heading", { level: 1, name: "Lierre leaf ring" })).toBeVisible();
+    await expect(page.locator(".former-price")).toContainText("€960");
+    await expect(page.locator(".current-price")).toHaveText("€720");
+  });
+
+  test("sizes and filters work as plain links and forms", async ({ page }) => {
+    await page.goto("/products/aube-solitaire-ring");
+    await page.locator('[data-size="54"]').click();
+    await expect(page.locator(".buy-area")).toHaveAttribute("data-state", "notify");
+    await page.goto("/shop");
+    await page.getByLabel("Category").selectOption("earrings");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/category=earrings/);
+    await expect(page.getByText("11 pieces")).toBeVisible();
+  });
+});
+
+test("every page has a title, a description and a canonical URL", async ({ page }) => {
+  for (const path of ["/", "/shop/bracelets", "/products/aube-bangle"]) {
+    await page.goto(path);
+    await expect(page).toHaveTitle(/· Maison Aurèle$/);
+    await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /\w{10,}/);
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", /^https?:\/\/.+/);
+  }
+  const jsonLd = await page.locator('script[type="application/ld+json"]').textContent();
+  const product = JSON.parse(jsonLd ?? "{}");
+  expect(product["@type"]).toBe("Product");
+  expect(product.offers.priceCurrency).toBe("EUR");
+});

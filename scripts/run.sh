@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Sets up what is missing, then runs the storefront on the embedded SQLite
+# database (data/vitrine.db, created and filled with the demo house on first
+# start). Pass --release for the optimised build. Stop it with Ctrl-C.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+bash scripts/setup.sh
+source scripts/env.sh
+echo "[run] building and serving; the address is printed when it is ready"
+exec cargo leptos serve "$@"

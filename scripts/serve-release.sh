@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Serves the release build on a free port against a fresh SQLite database,
+# for the end-to-end tests and the benchmarks.
+#   --background  start it, wait until healthy, write $VITRINE_CACHE/e2e-server.env
+#   --stop        stop the one started in the background
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+source scripts/env.sh
+state="$VITRINE_CACHE/e2e-server.env"
+
+if [ "${1:-}" = "--stop" ]; then
+  if [ -f "$state" ]; then
+    # shellcheck disable=SC1090
+    source "$state"
+    kill "$VITRINE_SERVER_PID" 2>/dev/null || true
+    rm -rf "$VITRINE_DATA_DIR" "$state"
+  fi
+  exit 0
+fi
+
+data_dir=$(mktemp -d "${TMPDIR:-/tmp}/vitrine-e2e.XXXXXX")
+log="$data_dir/server.log"
+export LEPTOS_OUTPUT_NAME=vitrine LEPTOS_SITE_ROOT="$here/target/site" LEPTOS_SITE_PKG_DIR=pkg LEPTOS_ENV=PROD
+export LEPTOS_SITE_ADDR=127.0.0.1:0 DATABASE_URL="sqlite://$data_dir/vitrine.db" RUST_LOG="${RUST_LOG:-warn}"
+"$CARGO_TARGET_DIR/release/server" >"$log" 2>&1 &
+pid=$!
+for _ in $(seq 1 100); do
+  url=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$log" | head -n1 || true)
+  if [ -n "$url" ] && curl -fsS "$url/healthz" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "$pid" 2>/dev/null; then cat "$log"; echo "the server did not start" >&2; exit 1; fi
+  sleep 0.2
+done
+[ -n "${url:-}" ] || { cat "$log"; echo "the server did not report its address" >&2; exit 1; }
+printf 'VITRINE_BASE_URL=%s\nVITRINE_SERVER_PID=%s\nVITRINE_DATA_DIR=%s\n' "$url" "$pid" "$data_dir" >"$state"
+echo "[serve] release build on $url (pid $pid, log $log)"

@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Installs what Vitrine needs to build, run and test, skipping whatever is
+# already present. Safe to run again and again; prints what it does and why.
+#
+# Only the package registries are reachable on our machines, so every tool is
+# built from source (see ../shared/TOOLCHAIN.md for the two lockfile fixes).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=scripts/env.sh
+source "$here/scripts/env.sh"
+
+WASM_BINDGEN_VERSION=0.2.130
+CARGO_LEPTOS_VERSION=0.3.11
+TRUNK_VERSION=0.21.14
+WASM_OPT_VERSION=0.116.1
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# --- Debian packages ------------------------------------------------------
+apt_missing=()
+command -v chromium >/dev/null || apt_missing+=(chromium)
+command -v brotli >/dev/null || apt_missing+=(brotli)
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || apt_missing+=(nginx)
+command -v wrk >/dev/null || apt_missing+=(wrk)
+command -v pg_ctlcluster >/dev/null || apt_missing+=(postgresql)
+command -v cmake >/dev/null || apt_missing+=(cmake) # wasm-opt builds binaryen
+command -v curl >/dev/null || apt_missing+=(curl ca-certificates)
+command -v pkg-config >/dev/null || apt_missing+=(pkg-config)
+if [ ${#apt_missing[@]} -gt 0 ]; then
+  say "installing Debian packages: ${apt_missing[*]}"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${apt_missing[@]}" >/dev/null
+else
+  say "Debian packages present (chromium, brotli, nginx, wrk, postgresql)"
+fi
+
+# --- Rust target ----------------------------------------------------------
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# Tools are release builds, but fat LTO on two cores costs ~20 minutes for
+# no gain that matters to a build tool.
+export CARGO_PROFILE_RELEASE_LTO=false
+export CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16
+tools_src="$VITRINE_CACHE/tool-src"
+mkdir -p "$tools_src"
+
+# Fetches a crate's source from crates.io into $tools_src/NAME-VERSION, using
+# cargo itself (the registry is the only place we may download from).
+fetch_crate_source() {
+  local name=$1 version=$2 dir="$tools_src/$1-$2"
+  if [ ! -f "$dir/Cargo.toml" ]; then
+    local probe="$tools_src/.probe-$name"
+    rm -rf "$probe" && mkdir -p "$probe/src"
+    printf '[package]\nname = "probe"\nversion = "0.0.0"\nedition = "2021"\n[dependencies]\n%s = "=%s"\n' \
+      "$name" "$version" >"$probe/Cargo.toml"
+    touch "$probe/src/lib.rs"
+    # Resolution may fail for a binary-only crate; the download is what we want.
+    (cd "$probe" && cargo fetch -q >/dev/null 2>&1) || true
+    local found
+    found=$(ls -d "$CARGO_HOME_DIR"/registry/src/*/"$name-$version" 2>/dev/null | head -n1 || true)
+    if [ -z "$found" ]; then
+      (cd "$probe" && cargo install "$name" --version "$version" --locked --root "$probe/root" >/dev/null 2>&1) || true
+      found=$(ls -d "$CARGO_HOME_DIR"/registry/src/*/"$name-$version" 2>/dev/null | head -n1 || true)
+    fi
+    [ -n "$found" ] || { say "could not fetch the source of $name $version"; exit 1; }
+    cp -r "$found" "$dir"
+    rm -rf "$probe"
+  fi
+  echo "$dir"
+}
+
+install_from_source() { # name version [cargo update args...]
+  local name=$1 version=$2
+  shift 2
+  local dir
+  dir=$(fetch_crate_source "$name" "$version")
+  say "building $name $version from source (takes minutes on a fresh machine)"
+  (
+    cd "$dir"
+    [ -f Cargo.lock ] || cargo generate-lockfile -q
+    if [ $# -gt 0 ]; then cargo update -q "$@"; fi
+    CARGO_TARGET_DIR="$VITRINE_CACHE/tool-target" cargo install -q --path . --locked --force
+  )
+}
+
+if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  # Its lockfile names webpki-roots 1.0.11, which the registry lacks.
+  install_from_source wasm-bindgen-cli "$WASM_BINDGEN_VERSION" -p webpki-roots@1.0.11 --precise 1.0.10
+else
+  say "wasm-bindgen $WASM_BINDGEN_VERSION present"
+fi
+
+if ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
+  # Its lockfile's cargo-util-schemas 0.14.2 needs rustc 1.96.
+  install_from_source cargo-leptos "$CARGO_LEPTOS_VERSION" -p cargo-util-schemas --precise 0.14.1
+else
+  say "cargo-leptos $CARGO_LEPTOS_VERSION present"
+fi
+
+# Debian's binaryen 108 corrupts wasm-bindgen 0.2.130 output (TOOLCHAIN.md);
+# the wasm-opt crate builds binaryen 116 from source and ships a wasm-opt.
+if ! wasm-opt --version 2>/dev/null | grep -q "version 116"; then
+  say "building wasm-opt $WASM_OPT_VERSION (binaryen 116, C++) from source"
+  CARGO_TARGET_DIR="$VITRINE_CACHE/tool-target" cargo install -q wasm-opt --version "$WASM_OPT_VERSION" --locked
+else
+  say "wasm-opt (binaryen 116) present"
+fi
+
+if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
+  say "building trunk $TRUNK_VERSION from source"
+  CARGO_TARGET_DIR="$VITRINE_CACHE/tool-target" cargo install -q trunk --version "$TRUNK_VERSION" --locked
+else
+  say "trunk $TRUNK_VERSION present"
+fi
+
+# --- Playwright (no browser download: Debian's Chromium is used) -----------
+if [ -f "$here/end2end/package-lock.json" ]; then
+  if [ ! -d "$here/end2end/node_modules/@playwright/test" ]; then
+    say "installing Playwright's npm packages (no browser download)"
+    (cd "$here/end2end" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+  fi
+fi
+
+say "all tools present"

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Sets up what is missing, then runs every test: formatting and lints, unit
+# tests, integration tests on SQLite and PostgreSQL, the Playwright journeys
+# in Chromium against the optimised release build, and the Trunk build.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+started=$SECONDS
+bash scripts/setup.sh
+source scripts/env.sh
+tools_done=$SECONDS
+
+step() { printf '\n\033[1m[test] %s\033[0m\n' "$*"; }
+pg_url="${VITRINE_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/test}"
+
+# --- PostgreSQL: use the one running, else start Debian's, else say so ------
+pg_ready() { pg_isready -q -d "$pg_url" 2>/dev/null; }
+if [ "${VITRINE_TEST_SKIP_POSTGRES:-0}" != 1 ] && ! pg_ready; then
+  if command -v pg_ctlcluster >/dev/null && [ -d /etc/postgresql ] && [ "$(id -u)" = 0 ]; then
+    step "no PostgreSQL answers at $pg_url: starting Debian's cluster"
+    version=$(ls /etc/postgresql | sort -V | tail -n1)
+    pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
+    sleep 2
+  fi
+fi
+if [ "${VITRINE_TEST_SKIP_POSTGRES:-0}" != 1 ] && ! pg_ready; then
+  echo "!! PostgreSQL is not reachable at $pg_url: the PostgreSQL half of the"
+  echo "!! integration suite is SKIPPED. Point VITRINE_TEST_POSTGRES_URL at a server"
+  echo "!! (trust auth, a database the user may CREATE DATABASE from) to run it."
+  export VITRINE_TEST_SKIP_POSTGRES=1
+fi
+export VITRINE_TEST_POSTGRES_URL="$pg_url"
+if [ "${VITRINE_TEST_SKIP_POSTGRES:-0}" != 1 ]; then
+  # Databases left by an interrupted earlier run.
+  psql -d "$pg_url" -Atqc "SELECT datname FROM pg_database WHERE datname LIKE 'vitrine_test_%'" 2>/dev/null |
+    while read -r db; do psql -d "$pg_url" -qc "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" >/dev/null 2>&1 || true; done
+fi
+
+step "formatting"
+cargo fmt --all -- --check
+
+step "lints: ssr (native) and hydrate (wasm)"
+cargo clippy -p app -p server --features app/ssr --all-targets -- -D warnings
+cargo clippy -p frontend --features hydrate --target wasm32-unknown-unknown -- -D warnings
+
+step "unit and integration tests (SQLite$([ "${VITRINE_TEST_SKIP_POSTGRES:-0}" = 1 ] || echo ' and PostgreSQL'))"
+cargo test -p app -p server --features app/ssr
+
+step "release build (size-optimised wasm, wasm-opt)"
+cargo leptos build --release
+
+step "end-to-end journeys in Chromium against the release build"
+bash scripts/serve-release.sh --background
+trap 'bash scripts/serve-release.sh --stop' EXIT
+# shellcheck disable=SC1090
+source "$VITRINE_CACHE/e2e-server.env"
+(cd end2end && VITRINE_BASE_URL="$VITRINE_BASE_URL" npx playwright test)
+
+step "client-only build with Trunk"
+# Its own target dir: the CSR feature set would otherwise evict the hydrate build.
+CARGO_TARGET_DIR="$VITRINE_CACHE/trunk-target" trunk build --config Trunk.toml
+
+printf '\n[test] everything passed: tools %ds, tests %ds\n' "$((tools_done - started))" "$((SECONDS - tools_done))"

@@ -1,0 +1,73 @@
+//! Configuration from the environment (and a `.env` file, if present).
+
+use app::domain::country::DeliveryCountries;
+use std::net::SocketAddr;
+
+/// Everything the server reads at start.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// `sqlite://…` (the default, a file under `data/`) or `postgres://…`.
+    pub database_url: String,
+    /// Where to listen; `LEPTOS_SITE_ADDR`, as cargo-leptos sets it.
+    pub addr: SocketAddr,
+    /// The public origin for canonical URLs; `VITRINE_PUBLIC_URL`, else
+    /// `http://` and the address listened on.
+    pub public_url: Option<String>,
+    /// `VITRINE_DELIVERY_COUNTRIES`, e.g. `FR,BE,LU`.
+    pub delivery_countries: DeliveryCountries,
+    /// Origins allowed to call the server functions from a browser
+    /// (the Trunk client-only build); `VITRINE_CORS_ORIGINS`, comma-separated.
+    pub cors_origins: Vec<String>,
+    /// Whether to fill an empty catalogue with the demo house; `VITRINE_SEED_DEMO`.
+    pub seed_demo: bool,
+}
+
+/// A setting that could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("configuration: {0}")]
+pub struct ConfigError(pub String);
+
+/// The database used when `DATABASE_URL` is not set: a file under `data/`.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/vitrine.db";
+
+impl Config {
+    /// The public origin, without a trailing slash.
+    pub fn public_url(&self) -> String {
+        self.public_url.clone().unwrap_or_else(|| format!("http://{}", self.addr))
+    }
+
+    /// Reads the configuration; `site_addr` is the address Leptos was configured with.
+    pub fn from_env(site_addr: SocketAddr) -> Result<Self, ConfigError> {
+        // A missing .env is normal; a malformed one is worth a warning.
+        if let Err(error) = dotenvy::dotenv() {
+            if !error.not_found() {
+                eprintln!("warning: .env could not be read: {error}");
+            }
+        }
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+        let addr = match var("LEPTOS_SITE_ADDR") {
+            Some(raw) => raw.parse().map_err(|_| ConfigError(format!("LEPTOS_SITE_ADDR {raw:?} is not host:port")))?,
+            None => site_addr,
+        };
+        let delivery_countries = match var("VITRINE_DELIVERY_COUNTRIES") {
+            Some(raw) => DeliveryCountries::parse_list(&raw)
+                .map_err(|e| ConfigError(format!("VITRINE_DELIVERY_COUNTRIES: {e}")))?,
+            None => DeliveryCountries::house_default(),
+        };
+        let seed_demo = match var("VITRINE_SEED_DEMO").as_deref() {
+            None | Some("1" | "true" | "yes") => true,
+            Some("0" | "false" | "no") => false,
+            Some(other) => return Err(ConfigError(format!("VITRINE_SEED_DEMO must be true or false, not {other:?}"))),
+        };
+        Ok(Config {
+            database_url: var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
+            public_url: var("VITRINE_PUBLIC_URL").map(|url| url.trim_end_matches('/').to_owned()),
+            addr,
+            delivery_countries,
+            cors_origins: var("VITRINE_CORS_ORIGINS")
+                .map(|raw| raw.split(',').map(|o| o.trim().to_owned()).filter(|o| !o.is_empty()).collect())
+                .unwrap_or_default(),
+            seed_demo,
+        })
+    }
+}

@@ -1,0 +1,65 @@
+//! Vitrine's web server: configuration, database, HTTP layers and the Leptos
+//! route handler. `main.rs` runs it; integration tests start it in-process
+//! on a random port.
+
+pub mod config;
+pub mod db;
+pub mod seed;
+pub mod telemetry;
+
+mod health;
+mod layers;
+
+use app::{config::SiteConfig, shell, store::Db, App};
+use axum::{routing::get, Router};
+use config::Config;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Config(#[from] config::ConfigError),
+    #[error(transparent)]
+    Db(#[from] db::DbError),
+    #[error(transparent)]
+    Seed(#[from] seed::SeedError),
+    #[error("could not listen on {0}: {1}")]
+    Bind(std::net::SocketAddr, std::io::Error),
+}
+
+/// Opens the database, migrates it and seeds the demo house when asked.
+pub async fn prepare_database(config: &Config) -> Result<Db, StartError> {
+    let db = db::connect_and_migrate(&config.database_url).await?;
+    if config.seed_demo {
+        let added = seed::seed_demo_if_empty(&db).await?;
+        if added > 0 {
+            tracing::info!(products = added, "seeded the demo catalogue");
+        }
+    }
+    Ok(db)
+}
+
+/// The whole application: pages, server functions, static files, health.
+pub fn router(config: &Config, leptos_options: LeptosOptions, db: Db) -> Router {
+    let site = SiteConfig { public_url: config.public_url(), delivery_countries: config.delivery_countries.clone() };
+    let context = {
+        let db = db.clone();
+        move || {
+            provide_context(db.clone());
+            provide_context(site.clone());
+        }
+    };
+    let routes = generate_route_list(App);
+    let app = Router::new()
+        .route("/healthz", get(health::healthz))
+        .leptos_routes_with_context(&leptos_options, routes, context.clone(), {
+            let options = leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<LeptosOptions, _>(context, shell))
+        .layer(axum::Extension(db))
+        .with_state(leptos_options);
+    layers::apply(app, config)
+}

@@ -1,0 +1,69 @@
+//! Starts Vitrine: `cargo leptos watch` in development, the binary in production.
+
+use leptos::config::get_configuration;
+use server::{config::Config, prepare_database, router, telemetry, StartError};
+use std::process::ExitCode;
+use tokio::net::TcpListener;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    telemetry::init();
+    match run().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            tracing::error!(%error, "Vitrine could not start");
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> Result<(), StartError> {
+    // LEPTOS_* variables (set by cargo-leptos, which also bakes the output
+    // name into the binary) say where the site's files are.
+    let leptos = get_configuration(None).map_err(|e| config::ConfigError(format!("Leptos settings: {e}")))?;
+    let mut options = leptos.leptos_options;
+    let mut config = Config::from_env(options.site_addr)?;
+    let db = prepare_database(&config).await?;
+    let listener = TcpListener::bind(config.addr).await.map_err(|e| StartError::Bind(config.addr, e))?;
+    // Port 0 asks for any free port: from here on, the one we got.
+    if let Ok(actual) = listener.local_addr() {
+        config.addr = actual;
+    }
+    options.site_addr = config.addr;
+    let app = router(&config, options, db);
+    tracing::info!("Vitrine is serving Maison Aurèle on http://{}", config.addr);
+    // Scripts read this line to learn the address.
+    println!("Vitrine is serving Maison Aurèle on http://{}", config.addr);
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|e| StartError::Bind(config.addr, e))?;
+    tracing::info!("Vitrine stopped");
+    Ok(())
+}
+
+use server::config;
+
+/// Resolves on Ctrl-C or SIGTERM, so in-flight requests finish before exit.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

@@ -1,0 +1,267 @@
+//! The demo house, Maison Aurèle: loaded into an empty catalogue at start.
+//!
+//! The catalogue is data (`demo/catalogue.toml`), not code; the pictures are
+//! SVG drawings under `public/images`, made by `scripts/draw-pictures.py`.
+
+use app::domain::{catalogue::Category, money::Money, slug::Slug};
+use app::store::Db;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashSet};
+
+/// The demo catalogue, compiled in so the server needs no data files to start.
+const DEMO_CATALOGUE: &str = include_str!("../demo/catalogue.toml");
+
+/// Why the demo catalogue could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum SeedError {
+    #[error("demo catalogue is malformed: {0}")]
+    Parse(#[from] toml::de::Error),
+    #[error("demo catalogue: {0}")]
+    Invalid(String),
+    #[error("database: {0}")]
+    Sqlx(#[from] sqlx::Error),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Catalogue {
+    materials: Vec<MaterialEntry>,
+    collections: Vec<CollectionEntry>,
+    products: Vec<ProductEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MaterialEntry {
+    slug: String,
+    name: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CollectionEntry {
+    slug: String,
+    name: String,
+    tagline: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProductEntry {
+    slug: String,
+    name: String,
+    category: String,
+    collection: String,
+    /// Whole euros.
+    price: i64,
+    /// Whole euros; makes the piece a sale item.
+    former_price: Option<i64>,
+    materials: Vec<String>,
+    description: String,
+    released: String,
+    #[serde(default = "yes")]
+    online: bool,
+    #[serde(default)]
+    made_to_order: bool,
+    #[serde(default)]
+    personalised: bool,
+    #[serde(default)]
+    members_preview: bool,
+    /// Per size for sized pieces, else the one count.
+    #[serde(default)]
+    stock: u32,
+    /// Sized pieces: the first and last size (French ring size, or wrist cm).
+    sizes: Option<[u32; 2]>,
+    /// Sizes with no stock left.
+    #[serde(default)]
+    sold_out: Vec<String>,
+    /// Sizes with a single piece left.
+    #[serde(default)]
+    last_one: Vec<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl ProductEntry {
+    /// (size, quantity) rows for the stock table; `""` is the one size.
+    fn stock_rows(&self) -> Vec<(String, i64)> {
+        match self.sizes {
+            None => vec![(String::new(), i64::from(self.stock))],
+            Some([first, last]) => (first..=last)
+                .map(|size| {
+                    let size = size.to_string();
+                    let quantity = if self.sold_out.contains(&size) {
+                        0
+                    } else if self.last_one.contains(&size) {
+                        1
+                    } else {
+                        i64::from(self.stock)
+                    };
+                    (size, quantity)
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Reads and checks the demo catalogue without touching the database.
+fn parse_catalogue() -> Result<Catalogue, SeedError> {
+    let catalogue: Catalogue = toml::from_str(DEMO_CATALOGUE)?;
+    let bad = |what: String| Err(SeedError::Invalid(what));
+    let materials: HashSet<&str> = catalogue.materials.iter().map(|m| m.slug.as_str()).collect();
+    let collections: HashSet<&str> = catalogue.collections.iter().map(|c| c.slug.as_str()).collect();
+    let mut slugs = HashSet::new();
+    for p in &catalogue.products {
+        if Slug::parse(&p.slug).is_err() || !slugs.insert(p.slug.as_str()) {
+            return bad(format!("product slug {:?} is invalid or repeated", p.slug));
+        }
+        let Some(category) = Category::from_slug(&p.category) else {
+            return bad(format!("{}: unknown category {:?}", p.slug, p.category));
+        };
+        if category.is_sized() != p.sizes.is_some() {
+            return bad(format!("{}: rings and bracelets, and only they, have sizes", p.slug));
+        }
+        if !collections.contains(p.collection.as_str()) {
+            return bad(format!("{}: unknown collection {:?}", p.slug, p.collection));
+        }
+        if let Some(m) = p.materials.iter().find(|m| !materials.contains(m.as_str())) {
+            return bad(format!("{}: unknown material {m:?}", p.slug));
+        }
+        if p.former_price.is_some_and(|f| f <= p.price) {
+            return bad(format!("{}: a former price must be above the price", p.slug));
+        }
+        if p.released.len() != 10 || p.released.as_bytes().get(4) != Some(&b'-') {
+            return bad(format!("{}: released must be YYYY-MM-DD", p.slug));
+        }
+    }
+    Ok(catalogue)
+}
+
+/// Loads the demo catalogue if there are no products yet, in one transaction.
+/// Returns how many products it added.
+pub async fn seed_demo_if_empty(db: &Db) -> Result<usize, SeedError> {
+    let catalogue = parse_catalogue()?;
+    let mut tx = db.pool.begin().await?;
+    let existing: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM products").fetch_one(&mut *tx).await?;
+    if existing > 0 {
+        return Ok(0);
+    }
+    for m in &catalogue.materials {
+        sqlx::query("INSERT INTO materials (slug, name) VALUES ($1, $2)")
+            .bind(&m.slug)
+            .bind(&m.name)
+            .execute(&mut *tx)
+            .await?;
+    }
+    let mut collection_ids = BTreeMap::new();
+    for (position, c) in catalogue.collections.iter().enumerate() {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO collections (slug, name, tagline, picture, position) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        )
+        .bind(&c.slug)
+        .bind(&c.name)
+        .bind(&c.tagline)
+        .bind(format!("/images/collections/{}.svg", c.slug))
+        .bind(position as i64)
+        .fetch_one(&mut *tx)
+        .await?;
+        collection_ids.insert(c.slug.as_str(), id);
+    }
+    for (position, p) in catalogue.products.iter().enumerate() {
+        let cents = |euros: i64| Money::from_euros(euros).map(Money::cents).unwrap_or(i64::MAX);
+        let flag = |b: bool| i64::from(b);
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO products (slug, name, category, collection_id, description, price_cents, former_price_cents, \
+             online, made_to_order, personalised, members_preview, position, released_on) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
+        )
+        .bind(&p.slug)
+        .bind(&p.name)
+        .bind(&p.category)
+        .bind(collection_ids[p.collection.as_str()])
+        .bind(&p.description)
+        .bind(cents(p.price))
+        .bind(p.former_price.map(cents))
+        .bind(flag(p.online))
+        .bind(flag(p.made_to_order))
+        .bind(flag(p.personalised))
+        .bind(flag(p.members_preview))
+        .bind(position as i64)
+        .bind(&p.released)
+        .fetch_one(&mut *tx)
+        .await?;
+        for (i, m) in p.materials.iter().enumerate() {
+            sqlx::query("INSERT INTO product_materials (product_id, material_slug, position) VALUES ($1, $2, $3)")
+                .bind(id)
+                .bind(m)
+                .bind(i as i64)
+                .execute(&mut *tx)
+                .await?;
+        }
+        let pictures = [
+            (format!("/images/products/{}.svg", p.slug), format!("{}, front view", p.name)),
+            (format!("/images/products/{}-detail.svg", p.slug), format!("{}, detail of the setting", p.name)),
+        ];
+        for (i, (src, alt)) in pictures.iter().enumerate() {
+            sqlx::query("INSERT INTO product_pictures (product_id, position, src, alt) VALUES ($1, $2, $3, $4)")
+                .bind(id)
+                .bind(i as i64)
+                .bind(src)
+                .bind(alt)
+                .execute(&mut *tx)
+                .await?;
+        }
+        for (i, (size, quantity)) in p.stock_rows().into_iter().enumerate() {
+            sqlx::query("INSERT INTO stock (product_id, size, position, quantity) VALUES ($1, $2, $3, $4)")
+                .bind(id)
+                .bind(size)
+                .bind(i as i64)
+                .bind(quantity)
+                .execute(&mut *tx)
+                .await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(catalogue.products.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_demo_catalogue_has_what_the_brief_asks_for() {
+        let c = parse_catalogue().expect("demo catalogue parses");
+        assert!(c.products.len() >= 40, "{} products", c.products.len());
+        assert!(c.collections.len() >= 4);
+        for category in Category::ALL {
+            assert!(c.products.iter().any(|p| p.category == category.slug()), "{category:?}");
+        }
+        let rings: Vec<_> = c.products.iter().filter(|p| p.category == "rings").collect();
+        assert!(rings.iter().all(|r| r.sizes == Some([48, 60])), "rings come in French sizes 48–60");
+        assert!(rings.iter().any(|r| !r.sold_out.is_empty()), "a ring size is out of stock");
+        assert!(c.products.iter().any(|p| !p.online), "a boutique-only piece");
+        assert!(c.products.iter().any(|p| p.former_price.is_some()), "a sale item");
+        assert!(c.products.iter().any(|p| p.made_to_order), "a made-to-order piece");
+        assert!(c.products.iter().any(|p| p.personalised), "a personalised piece");
+        assert!(c.products.iter().any(|p| p.members_preview), "a members' preview piece");
+    }
+
+    #[test]
+    fn every_picture_exists() {
+        let c = parse_catalogue().unwrap();
+        let public = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../public");
+        for p in &c.products {
+            for suffix in ["", "-detail"] {
+                let file = public.join(format!("images/products/{}{suffix}.svg", p.slug));
+                assert!(file.exists(), "missing {}", file.display());
+            }
+        }
+        for col in &c.collections {
+            let file = public.join(format!("images/collections/{}.svg", col.slug));
+            assert!(file.exists(), "missing {}", file.display());
+        }
+    }
+}

@@ -1,0 +1,152 @@
+//! Starts the real server, in this process, on a random port, against a
+//! fresh database: a new SQLite file, or a new PostgreSQL database.
+
+#![allow(dead_code)] // each test file uses its own part of this
+
+use app::domain::country::DeliveryCountries;
+use leptos::config::LeptosOptions;
+use server::config::Config;
+use sqlx::{Connection, Executor, PgConnection};
+use std::net::SocketAddr;
+
+/// The database engine a test runs against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+/// A running server and a client for it.
+pub struct TestApp {
+    pub base: String,
+    pub client: reqwest::Client,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    File(std::path::PathBuf),
+    Database { admin_url: String, name: String },
+}
+
+/// The PostgreSQL server the suite uses; these machines run one with trust auth.
+fn postgres_admin_url() -> String {
+    std::env::var("VITRINE_TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_owned())
+}
+
+/// Whether the PostgreSQL half of the suite was switched off on purpose
+/// (the test command does so, and says so loudly, where no server runs).
+pub fn postgres_skipped() -> bool {
+    std::env::var("VITRINE_TEST_SKIP_POSTGRES").is_ok_and(|v| v == "1")
+}
+
+impl TestApp {
+    /// Starts a server with the demo catalogue on a fresh database.
+    pub async fn spawn(engine: Engine) -> TestApp {
+        server::telemetry::init();
+        let id = uuid::Uuid::new_v4().simple().to_string();
+        let (database_url, cleanup) = match engine {
+            Engine::Sqlite => {
+                let file = std::env::temp_dir().join(format!("vitrine-test-{id}.db"));
+                (format!("sqlite://{}", file.display()), Cleanup::File(file))
+            }
+            Engine::Postgres => {
+                let admin_url = postgres_admin_url();
+                let name = format!("vitrine_test_{id}");
+                let mut admin = PgConnection::connect(&admin_url).await.unwrap_or_else(|e| {
+                    panic!(
+                        "PostgreSQL at {admin_url} is not reachable ({e}). Start one, point \
+                         VITRINE_TEST_POSTGRES_URL at one, or set VITRINE_TEST_SKIP_POSTGRES=1"
+                    )
+                });
+                admin.execute(format!(r#"CREATE DATABASE "{name}""#).as_str()).await.expect("create the test database");
+                let url = match admin_url.rsplit_once('/') {
+                    Some((server, _)) => format!("{server}/{name}"),
+                    None => panic!("VITRINE_TEST_POSTGRES_URL must name a database"),
+                };
+                (url, Cleanup::Database { admin_url, name })
+            }
+        };
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a free port");
+        let addr: SocketAddr = listener.local_addr().expect("its address");
+        let config = Config {
+            database_url,
+            addr,
+            public_url: None,
+            delivery_countries: DeliveryCountries::house_default(),
+            cors_origins: Vec::new(),
+            seed_demo: true,
+        };
+        let options = LeptosOptions::builder().output_name("vitrine").site_addr(addr).build();
+        let db = server::prepare_database(&config).await.expect("the database is prepared");
+        let app = server::router(&config, options, db);
+        tokio::spawn(async move { axum::serve(listener, app).await.expect("the server runs") });
+        TestApp { base: format!("http://{addr}"), client: reqwest::Client::new(), cleanup }
+    }
+
+    /// GETs a path; returns the status and the body.
+    pub async fn get(&self, path: &str) -> (u16, String) {
+        let response = self.client.get(format!("{}{path}", self.base)).send().await.expect("the server answers");
+        let status = response.status().as_u16();
+        (status, response.text().await.expect("a body"))
+    }
+
+    /// Calls a server function the way the browser does (a url-encoded POST).
+    pub async fn call(&self, endpoint: &str, form: &[(&str, &str)]) -> (u16, serde_json::Value) {
+        let response = self
+            .client
+            .post(format!("{}/api/{endpoint}", self.base))
+            .header("Accept", "application/json")
+            .form(form)
+            .send()
+            .await
+            .expect("the server answers");
+        let status = response.status().as_u16();
+        let text = response.text().await.expect("a body");
+        let json = serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text));
+        (status, json)
+    }
+
+    /// Removes the test's database.
+    pub async fn finish(self) {
+        match self.cleanup {
+            Cleanup::File(file) => {
+                for suffix in ["", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
+                }
+            }
+            Cleanup::Database { admin_url, name } => {
+                if let Ok(mut admin) = PgConnection::connect(&admin_url).await {
+                    let _ = admin.execute(format!(r#"DROP DATABASE IF EXISTS "{name}" WITH (FORCE)"#).as_str()).await;
+                }
+            }
+        }
+    }
+}
+
+/// Declares a test that runs once against SQLite and once against PostgreSQL.
+#[macro_export]
+macro_rules! on_both_engines {
+    ($name:ident, $body:path) => {
+        mod $name {
+            use super::*;
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let app = $crate::common::TestApp::spawn($crate::common::Engine::Sqlite).await;
+                $body(&app).await;
+                app.finish().await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                if $crate::common::postgres_skipped() {
+                    eprintln!("PostgreSQL suite switched off (VITRINE_TEST_SKIP_POSTGRES=1)");
+                    return;
+                }
+                let app = $crate::common::TestApp::spawn($crate::common::Engine::Postgres).await;
+                $body(&app).await;
+                app.finish().await;
+            }
+        }
+    };
+}
