@@ -9,7 +9,7 @@ test("a shopper goes from the home page to a ring and chooses a size", async ({ 
   // router, not full page loads, carries the shopper from here on.
   await page.evaluate(() => ((window as any).__stillHere = true));
 
-  await page.getByRole("navigation", { name: "Categories" }).getByRole("link", { name: "Rings" }).click();
+  await page.getByRole("navigation", { name: "Categories" }).getByRole("link", { name: "Rings", exact: true }).click();
   await expect(page).toHaveURL(/\/shop\/rings$/);
   await expect(page.getByRole("heading", { level: 1, name: "Rings" })).toBeVisible();
   await expect(page.getByText("10 pieces")).toBeVisible();

@@ -6,9 +6,6 @@
 use crate::domain::catalogue::{Category, SizeLabel, SizeStock};
 use leptos::prelude::*;
 
-/// How many left counts as "only a few".
-const FEW: u32 = 2;
-
 /// The sizes of a ring or bracelet, the chosen one marked.
 #[component]
 pub fn SizeSelector(
@@ -29,7 +26,7 @@ pub fn SizeSelector(
                         let is_chosen = Memo::new(move |_| chosen.get().as_ref() == Some(&size));
                         let (state, note) = match s.quantity {
                             0 => ("out", "out of stock"),
-                            q if q <= FEW => ("few", "only a few left"),
+                            1 => ("few", "last one"),
                             _ => ("in", "in stock"),
                         };
                         view! {

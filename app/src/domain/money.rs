@@ -70,7 +70,7 @@ mod tests {
         assert_eq!(Money::from_cents(125_000).to_string(), "€1,250");
         assert_eq!(Money::from_cents(0).to_string(), "€0");
         assert_eq!(Money::from_cents(99_900).to_string(), "€999");
-        assert_eq!(Money::from_cents(1_000_000_00).to_string(), "€1,000,000");
+        assert_eq!(Money::from_cents(100_000_000).to_string(), "€1,000,000");
     }
 
     #[test]
