@@ -9,6 +9,7 @@ pub mod telemetry;
 
 mod health;
 mod layers;
+mod sitemap;
 
 use app::{config::SiteConfig, shell, store::Db, App};
 use axum::{routing::get, Router};
@@ -45,7 +46,7 @@ pub async fn prepare_database(config: &Config) -> Result<Db, StartError> {
 pub fn router(config: &Config, leptos_options: LeptosOptions, db: Db) -> Router {
     let site = SiteConfig { public_url: config.public_url(), delivery_countries: config.delivery_countries.clone() };
     let context = {
-        let db = db.clone();
+        let (db, site) = (db.clone(), site.clone());
         move || {
             provide_context(db.clone());
             provide_context(site.clone());
@@ -54,12 +55,14 @@ pub fn router(config: &Config, leptos_options: LeptosOptions, db: Db) -> Router 
     let routes = generate_route_list(App);
     let app = Router::new()
         .route("/healthz", get(health::healthz))
+        .route("/sitemap.xml", get(sitemap::sitemap))
         .leptos_routes_with_context(&leptos_options, routes, context.clone(), {
             let options = leptos_options.clone();
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler_with_context::<LeptosOptions, _>(context, shell))
         .layer(axum::Extension(db))
+        .layer(axum::Extension(site))
         .with_state(leptos_options);
     layers::apply(app, config)
 }

@@ -236,6 +236,15 @@ async fn responses_carry_ids_compression_and_safety_headers(app: &TestApp) {
 }
 on_both_engines!(headers, responses_carry_ids_compression_and_safety_headers);
 
+async fn sitemap_lists_every_public_page(app: &TestApp) {
+    let (status, xml) = app.get("/sitemap.xml").await;
+    assert_eq!(status, 200);
+    assert_eq!(xml.matches("<loc>").count(), 2 + 4 + 5 + 41, "home, shop, categories, collections, products");
+    assert!(xml.contains(&format!("<loc>{}/products/aube-solitaire-ring</loc>", app.base)));
+    assert!(!xml.contains("constellation-comet-ring"), "no members' preview");
+}
+on_both_engines!(sitemap, sitemap_lists_every_public_page);
+
 fn urlencode(text: &str) -> String {
     text.bytes()
         .map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") })

@@ -121,35 +121,17 @@ fn FilterForm(
     reset: String,
 ) -> impl IntoView {
     let category_choice = matches!(scope, ListingScope::Everything | ListingScope::Collection(_)).then(|| {
-        let chosen = filter.category;
-        view! {
-            <label for="filter-category">"Category"</label>
-            <select id="filter-category" name="category">
-                <option value="">"All categories"</option>
-                {Category::ALL
-                    .into_iter()
-                    .map(|c| view! { <option value=c.slug() selected={chosen == Some(c)}>{c.name()}</option> })
-                    .collect_view()}
-            </select>
-        }
+        let options = Category::ALL.into_iter().map(|c| (c.slug().to_owned(), c.name().to_owned())).collect();
+        let chosen = filter.category.map(|c| c.slug().to_owned());
+        view! { <Choice name="category" label="Category" any=Some("All categories") options chosen/> }
     });
     let collection_choice = (!matches!(scope, ListingScope::Collection(_))).then(|| {
-        let chosen = filter.collection.clone();
-        view! {
-            <label for="filter-collection">"Collection"</label>
-            <select id="filter-collection" name="collection">
-                <option value="">"All collections"</option>
-                {collections
-                    .into_iter()
-                    .map(|c| {
-                        let selected = chosen.as_ref() == Some(&c.slug);
-                        view! { <option value=c.slug.to_string() selected=selected>{c.name}</option> }
-                    })
-                    .collect_view()}
-            </select>
-        }
+        let options = collections.into_iter().map(|c| (c.slug.to_string(), c.name)).collect();
+        let chosen = filter.collection.as_ref().map(ToString::to_string);
+        view! { <Choice name="collection" label="Collection" any=Some("All collections") options chosen/> }
     });
-    let chosen_material = filter.material.clone();
+    let materials = materials.into_iter().map(|m| (m.slug.to_string(), m.name)).collect();
+    let sorts = SortOrder::ALL.into_iter().map(|s| (s.param().to_owned(), s.label().to_owned())).collect();
     let euros = |m: Option<crate::domain::money::Money>| m.map(|m| (m.cents() / 100).to_string()).unwrap_or_default();
     view! {
         <Form method="GET" action="" attr:class="filters" attr:aria-label="Filter and sort">
@@ -163,21 +145,15 @@ fn FilterForm(
                     value=filter.text.as_ref().map(|t| t.as_str().to_owned()).unwrap_or_default()
                 />
             </div>
-            {category_choice.map(|c| view! { <div class="filter-field">{c}</div> })}
-            {collection_choice.map(|c| view! { <div class="filter-field">{c}</div> })}
-            <div class="filter-field">
-                <label for="filter-material">"Material"</label>
-                <select id="filter-material" name="material">
-                    <option value="">"All materials"</option>
-                    {materials
-                        .into_iter()
-                        .map(|m| {
-                            let selected = chosen_material.as_ref() == Some(&m.slug);
-                            view! { <option value=m.slug.to_string() selected=selected>{m.name}</option> }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
+            {category_choice}
+            {collection_choice}
+            <Choice
+                name="material"
+                label="Material"
+                any=Some("All materials")
+                options=materials
+                chosen=filter.material.as_ref().map(ToString::to_string)
+            />
             <fieldset class="filter-field filter-price">
                 <legend>"Price (€)"</legend>
                 <label for="filter-min">"From"</label>
@@ -189,19 +165,39 @@ fn FilterForm(
                 <input id="filter-online" type="checkbox" name="online" value="1" checked=filter.online_now/>
                 <label for="filter-online">"Available online now"</label>
             </div>
-            <div class="filter-field">
-                <label for="filter-sort">"Sort by"</label>
-                <select id="filter-sort" name="sort">
-                    {SortOrder::ALL
-                        .into_iter()
-                        .map(|s| view! { <option value=s.param() selected={filter.sort == s}>{s.label()}</option> })
-                        .collect_view()}
-                </select>
-            </div>
+            <Choice name="sort" label="Sort by" any=None options=sorts chosen=Some(filter.sort.param().to_owned())/>
             <div class="filter-actions">
                 <button type="submit" class="button-primary">"Apply"</button>
                 <A href=reset attr:class="filter-reset">"Reset"</A>
             </div>
         </Form>
+    }
+}
+
+/// One labelled drop-down of the filter form; `any` is the "no filter" option.
+#[component]
+fn Choice(
+    name: &'static str,
+    label: &'static str,
+    any: Option<&'static str>,
+    /// (value in the URL, text shown)
+    options: Vec<(String, String)>,
+    chosen: Option<String>,
+) -> impl IntoView {
+    let id = format!("filter-{name}");
+    view! {
+        <div class="filter-field">
+            <label for=id.clone()>{label}</label>
+            <select id=id name=name>
+                {any.map(|text| view! { <option value="">{text}</option> })}
+                {options
+                    .into_iter()
+                    .map(|(value, text)| {
+                        let selected = chosen.as_deref() == Some(value.as_str());
+                        view! { <option value=value selected=selected>{text}</option> }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
     }
 }

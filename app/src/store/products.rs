@@ -235,3 +235,13 @@ pub async fn materials(db: &Db) -> Result<Vec<Material>, sqlx::Error> {
     .map(|r| Ok(Material { slug: slug(r, "slug")?, name: r.try_get("name")? }))
     .collect()
 }
+
+/// The slugs of every public product, for the sitemap.
+pub async fn public_slugs(db: &Db) -> Result<Vec<Slug>, sqlx::Error> {
+    sqlx::query("SELECT slug FROM products WHERE members_preview = 0 ORDER BY position, id")
+        .fetch_all(&db.pool)
+        .await?
+        .iter()
+        .map(|r| slug(r, "slug"))
+        .collect()
+}
