@@ -11,7 +11,7 @@ pkg="$here/target/site/pkg"
 budget=$((150 * 1024))
 total_raw=0 total_gz=0 total_br=0
 printf '%-14s %10s %10s %10s\n' file raw gzip brotli
-for f in vitrine_bg.wasm vitrine.js vitrine.css; do
+for f in vitrine.wasm vitrine.js vitrine.css; do
   raw=$(stat -c %s "$pkg/$f")
   gz=$(gzip -9 -c "$pkg/$f" | wc -c)
   br=$(brotli -q 11 -c "$pkg/$f" | wc -c)

@@ -15,7 +15,7 @@ CARGO_LEPTOS_VERSION=0.3.11
 TRUNK_VERSION=0.21.14
 WASM_OPT_VERSION=0.116.1
 
-say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+say() { printf '\033[1m[setup +%ds]\033[0m %s\n' "$SECONDS" "$*"; }
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 

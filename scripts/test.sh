@@ -10,7 +10,7 @@ bash scripts/setup.sh
 source scripts/env.sh
 tools_done=$SECONDS
 
-step() { printf '\n\033[1m[test] %s\033[0m\n' "$*"; }
+step() { printf '\n\033[1m[test +%ds] %s\033[0m\n' "$((SECONDS - started))" "$*"; }
 pg_url="${VITRINE_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/test}"
 
 # --- PostgreSQL: use the one running, else start Debian's, else say so ------
