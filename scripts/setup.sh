@@ -75,9 +75,9 @@ fetch_crate_source() {
   echo "$dir"
 }
 
-install_from_source() { # name version [cargo update args...]
-  local name=$1 version=$2
-  shift 2
+install_from_source() { # name version optimised|quick [cargo update args...]
+  local name=$1 version=$2 profile=$3
+  shift 3
   local dir
   dir=$(fetch_crate_source "$name" "$version")
   say "building $name $version from source (takes minutes on a fresh machine)"
@@ -85,20 +85,26 @@ install_from_source() { # name version [cargo update args...]
     cd "$dir"
     [ -f Cargo.lock ] || cargo generate-lockfile -q
     if [ $# -gt 0 ]; then cargo update -q "$@"; fi
-    CARGO_TARGET_DIR="$VITRINE_CACHE/tool-target" cargo install -q --path . --locked --force
+    local opt=3
+    [ "$profile" = quick ] && opt=0
+    CARGO_PROFILE_RELEASE_OPT_LEVEL=$opt CARGO_TARGET_DIR="$VITRINE_CACHE/tool-target" \
+      cargo install -q --path . --locked --force
   )
 }
 
 if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
   # Its lockfile names webpki-roots 1.0.11, which the registry lacks.
-  install_from_source wasm-bindgen-cli "$WASM_BINDGEN_VERSION" -p webpki-roots@1.0.11 --precise 1.0.10
+  # Optimised: it rewrites every wasm the build makes.
+  install_from_source wasm-bindgen-cli "$WASM_BINDGEN_VERSION" optimised -p webpki-roots@1.0.11 --precise 1.0.10
 else
   say "wasm-bindgen $WASM_BINDGEN_VERSION present"
 fi
 
 if ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
   # Its lockfile's cargo-util-schemas 0.14.2 needs rustc 1.96.
-  install_from_source cargo-leptos "$CARGO_LEPTOS_VERSION" -p cargo-util-schemas --precise 0.14.1
+  # Unoptimised (release profile, opt-level 0: no debug assertions): it only
+  # orchestrates other tools, and compiles in about half the time.
+  install_from_source cargo-leptos "$CARGO_LEPTOS_VERSION" quick -p cargo-util-schemas --precise 0.14.1
 else
   say "cargo-leptos $CARGO_LEPTOS_VERSION present"
 fi
@@ -114,7 +120,9 @@ fi
 
 if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
   say "building trunk $TRUNK_VERSION from source"
-  CARGO_TARGET_DIR="$VITRINE_CACHE/tool-target" cargo install -q trunk --version "$TRUNK_VERSION" --locked
+  # Unoptimised, like cargo-leptos: it orchestrates, wasm-bindgen does the work.
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=0 CARGO_TARGET_DIR="$VITRINE_CACHE/tool-target" \
+    cargo install -q trunk --version "$TRUNK_VERSION" --locked
 else
   say "trunk $TRUNK_VERSION present"
 fi
