@@ -20,7 +20,7 @@ use leptos_router::{
     components::{Route, Router, Routes},
     path, SsrMode,
 };
-use pages::{home::HomePage, listing::ListingPage, not_found::NotFound, product::ProductPage};
+use pages::{home::HomePage, listing::ListingPage, not_found::NotFound, product::ProductPage, ring_size::RingSizePage};
 
 /// The house the demo storefront sells for.
 pub const HOUSE_NAME: &str = "Maison Aurèle";
@@ -72,6 +72,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/shop/:category") view=ListingPage ssr=SsrMode::Async/>
                     <Route path=path!("/collections/:collection") view=ListingPage ssr=SsrMode::Async/>
                     <Route path=path!("/products/:slug") view=ProductPage ssr=SsrMode::Async/>
+                    <Route path=path!("/ring-size") view=RingSizePage/>
                 </Routes>
             </main>
             <SiteFooter/>

@@ -12,6 +12,7 @@ const pages = [
   "/products/constellation-ruby-ring",
   "/products/lierre-leaf-ring",
   "/products/rivage-pearl-strand",
+  "/ring-size?method=diameter&mm=16.5",
 ];
 
 for (const path of pages) {

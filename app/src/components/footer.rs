@@ -2,6 +2,7 @@
 
 use crate::HOUSE_NAME;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 /// The footer on every page.
 #[component]
@@ -18,6 +19,9 @@ pub fn SiteFooter() -> impl IntoView {
                     "Telephone " <a href="tel:+33142600000">"+33 1 42 60 00 00"</a>
                 </p>
                 <p>"Monday to Friday 10:00–19:00, Saturday 10:00–17:00 (Paris time)"</p>
+                <p>
+                    <A href="/ring-size">"Find your ring size"</A>
+                </p>
             </div>
             <div>
                 <p class="footer-heading">"Delivery"</p>

@@ -8,4 +8,5 @@ pub mod catalogue;
 pub mod country;
 pub mod listing;
 pub mod money;
+pub mod ring_size;
 pub mod slug;

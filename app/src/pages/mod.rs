@@ -4,6 +4,7 @@ pub mod home;
 pub mod listing;
 pub mod not_found;
 pub mod product;
+pub mod ring_size;
 
 /// Text for a meta description: at most about 155 characters, cut at a word.
 pub(crate) fn meta_description(text: &str) -> String {

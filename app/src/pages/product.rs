@@ -60,6 +60,13 @@ fn Product(data: ProductData, chosen: Memo<Option<SizeLabel>>) -> impl IntoView 
     let category_href = format!("/shop/{}", category.slug());
     let sizes = stock.sizes().to_vec();
     let size_selector = category.is_sized().then(|| view! { <SizeSelector category sizes chosen/> });
+    let size_help = (category == crate::domain::catalogue::Category::Rings).then(|| {
+        view! {
+            <p class="note">
+                <A href="/ring-size">"Not sure of your size? Find it with our ring-size helper."</A>
+            </p>
+        }
+    });
     let on_sale = former_price.is_some_and(|f| f > price);
     view! {
         <Title text=name.clone()/>
@@ -97,6 +104,7 @@ fn Product(data: ProductData, chosen: Memo<Option<SizeLabel>>) -> impl IntoView 
                 <Price price former_price/>
                 {on_sale.then(|| view! { <p class="note">"Sale pieces can be returned only if they arrive damaged."</p> })}
                 {size_selector}
+                {size_help}
                 <BuyAreaView state product_name=name/>
                 {flags
                     .made_to_order
