@@ -12,8 +12,15 @@ use tower_http::{
     cors::{AllowOrigin, CorsLayer},
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
     set_header::SetResponseHeaderLayer,
+    timeout::TimeoutLayer,
     trace::TraceLayer,
 };
+
+/// Longest a request may take before it is answered 408. Pages render in
+/// milliseconds; the bound exists because Leptos 0.8's `<Suspense>` can, very
+/// rarely under load, lose its wake-up and stall a server render for ever
+/// (upstream leptos-rs/leptos#4851): better an error than a held connection.
+const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(15);
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
@@ -30,7 +37,10 @@ pub fn apply(app: Router, config: &Config) -> Router {
         ))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")));
 
-    let app = app.layer(security).layer(CompressionLayer::new().br(true).gzip(true));
+    let app = app
+        .layer(security)
+        .layer(CompressionLayer::new().br(true).gzip(true))
+        .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT));
     let app = match cors(&config.cors_origins) {
         Some(cors) => app.layer(cors),
         None => app,
