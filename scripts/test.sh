@@ -36,6 +36,12 @@ if [ "${VITRINE_TEST_SKIP_POSTGRES:-0}" != 1 ]; then
     while read -r db; do psql -d "$pg_url" -qc "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" >/dev/null 2>&1 || true; done
 fi
 
+# CI builds each fresh clone once: incremental caches would only pile up
+# (one per clone path). Old test executables go too; cargo relinks on need.
+export CARGO_INCREMENTAL=0
+find "$CARGO_TARGET_DIR/debug/deps" -maxdepth 1 -type f -executable ! -name '*.so' -mmin +60 -delete 2>/dev/null || true
+rm -rf "$CARGO_TARGET_DIR/debug/incremental"
+
 step "formatting"
 cargo fmt --all -- --check
 
