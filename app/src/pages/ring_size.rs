@@ -52,11 +52,6 @@ pub fn RingSizeHelper() -> impl IntoView {
         Method::Circumference => "Circumference of your finger, in mm",
         Method::InnerDiameter => "Inner diameter of a ring that fits, in mm",
     };
-    let choose = move |m: Method| {
-        move |_| {
-            method.set(m);
-        }
-    };
     let chosen_french = move || result.get().and_then(Result::ok).map(|a| a.french);
 
     view! {
@@ -69,26 +64,26 @@ pub fn RingSizeHelper() -> impl IntoView {
         >
             <fieldset class="method-choice">
                 <legend>"What are you measuring?"</legend>
-                <label>
-                    <input
-                        type="radio"
-                        name="method"
-                        value=Method::Circumference.param()
-                        checked=initial_method == Method::Circumference
-                        on:change=choose(Method::Circumference)
-                    />
-                    " My finger (circumference)"
-                </label>
-                <label>
-                    <input
-                        type="radio"
-                        name="method"
-                        value=Method::InnerDiameter.param()
-                        checked=initial_method == Method::InnerDiameter
-                        on:change=choose(Method::InnerDiameter)
-                    />
-                    " A ring that fits (inner diameter)"
-                </label>
+                {[
+                    (Method::Circumference, " My finger (circumference)"),
+                    (Method::InnerDiameter, " A ring that fits (inner diameter)"),
+                ]
+                    .into_iter()
+                    .map(|(m, text)| {
+                        view! {
+                            <label>
+                                <input
+                                    type="radio"
+                                    name="method"
+                                    value=m.param()
+                                    checked=initial_method == m
+                                    on:change=move |_| method.set(m)
+                                />
+                                {text}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
             </fieldset>
             <label for="ring-mm" class="measurement-label">
                 {label}
