@@ -9,9 +9,6 @@ use std::fmt;
 pub struct Money(i64);
 
 impl Money {
-    /// Zero euros.
-    pub const ZERO: Money = Money(0);
-
     /// An amount from a count of cents.
     pub const fn from_cents(cents: i64) -> Self {
         Money(cents)

@@ -41,6 +41,7 @@ fn Product(data: ProductData, chosen: Memo<Option<SizeLabel>>) -> impl IntoView 
     let ProductData { product, country_served, canonical } = data;
     let json_ld = product_json_ld(&product, country_served, &canonical);
     let flags = product.flags;
+    let on_sale = product.is_on_sale();
     let stock = product.stock.clone();
     let state = Signal::derive(move || buy_area(flags, &stock, chosen.get().as_ref(), country_served));
     let ProductDetail {
@@ -67,7 +68,6 @@ fn Product(data: ProductData, chosen: Memo<Option<SizeLabel>>) -> impl IntoView 
             </p>
         }
     });
-    let on_sale = former_price.is_some_and(|f| f > price);
     view! {
         <Title text=name.clone()/>
         <Meta name="description" content=meta_description(&description)/>
