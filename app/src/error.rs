@@ -51,10 +51,19 @@ impl FromServerFnError for AppError {
                 let error = error.respond();
                 error
             }
+            // On the server, the only thing ever deserialized is a request's
+            // arguments (a JSON body that is not the expected shape): a 400.
+            // In the browser, it is an answer that could not be read.
+            ServerFnErrorErr::Deserialization(detail) => {
+                #[cfg(feature = "ssr")]
+                let error = AppError::BadRequest(format!("The request could not be read: {detail}")).respond();
+                #[cfg(not(feature = "ssr"))]
+                let error = AppError::Transport(detail);
+                error
+            }
             ServerFnErrorErr::Request(detail)
             | ServerFnErrorErr::Response(detail)
-            | ServerFnErrorErr::Serialization(detail)
-            | ServerFnErrorErr::Deserialization(detail) => AppError::Transport(detail),
+            | ServerFnErrorErr::Serialization(detail) => AppError::Transport(detail),
             _ => AppError::Internal,
         }
     }

@@ -7,20 +7,25 @@ pub mod components;
 pub mod domain;
 pub mod error;
 pub mod pages;
+pub mod shopper;
 
 #[cfg(feature = "ssr")]
 pub mod config;
 #[cfg(feature = "ssr")]
 pub mod store;
 
-use components::{footer::SiteFooter, header::SiteHeader};
+use components::{footer::SiteFooter, header::SiteHeader, site_notices::SiteNotices};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
     path, SsrMode,
 };
-use pages::{home::HomePage, listing::ListingPage, not_found::NotFound, product::ProductPage, ring_size::RingSizePage};
+use pages::{
+    basket::BasketPage, home::HomePage, listing::ListingPage, not_found::NotFound, product::ProductPage,
+    ring_size::RingSizePage,
+};
+use shopper::{basket_store::BasketStore, country::DeliveryCountry};
 
 /// The house the demo storefront sells for.
 pub const HOUSE_NAME: &str = "Maison Aurèle";
@@ -48,6 +53,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    DeliveryCountry::provide();
+    BasketStore::provide();
     // Effects run only in the browser, after hydration: the mark tells
     // end-to-end tests (and curious engineers) that the page is live.
     Effect::new(|_| {
@@ -63,6 +70,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <SiteHeader/>
+            <SiteNotices/>
             <main id="main" tabindex="-1">
                 // Catalogue pages render fully before sending, so their content
                 // is in the first HTML (crawlers, no-JS) and 404s get their status.
@@ -73,6 +81,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/collections/:collection") view=ListingPage ssr=SsrMode::Async/>
                     <Route path=path!("/products/:slug") view=ProductPage ssr=SsrMode::Async/>
                     <Route path=path!("/ring-size") view=RingSizePage/>
+                    <Route path=path!("/basket") view=BasketPage/>
                 </Routes>
             </main>
             <SiteFooter/>

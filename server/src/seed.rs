@@ -28,6 +28,19 @@ struct Catalogue {
     materials: Vec<MaterialEntry>,
     collections: Vec<CollectionEntry>,
     products: Vec<ProductEntry>,
+    /// Gifts with purchase (PRODUCT.md §2).
+    #[serde(default)]
+    gifts: Vec<GiftEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GiftEntry {
+    code: String,
+    name: String,
+    description: String,
+    /// Whole euros of merchandise from which the gift is offered.
+    threshold: i64,
 }
 
 #[derive(Debug, Deserialize)]
@@ -136,6 +149,11 @@ fn parse_catalogue() -> Result<Catalogue, SeedError> {
             return bad(format!("{}: released must be YYYY-MM-DD", p.slug));
         }
     }
+    for g in &catalogue.gifts {
+        if Slug::parse(&g.code).is_err() || g.threshold < 0 {
+            return bad(format!("gift {:?}: the code must be a slug and the threshold positive", g.code));
+        }
+    }
     Ok(catalogue)
 }
 
@@ -223,6 +241,19 @@ pub async fn seed_demo_if_empty(db: &Db) -> Result<usize, SeedError> {
                 .await?;
         }
     }
+    for g in &catalogue.gifts {
+        sqlx::query(
+            "INSERT INTO gift_offers (code, name, description, picture, threshold_cents, active) \
+             VALUES ($1, $2, $3, $4, $5, 1)",
+        )
+        .bind(&g.code)
+        .bind(&g.name)
+        .bind(&g.description)
+        .bind(format!("/images/gifts/{}.svg", g.code))
+        .bind(Money::from_euros(g.threshold).map(Money::cents).unwrap_or(i64::MAX))
+        .execute(&mut *tx)
+        .await?;
+    }
     tx.commit().await?;
     Ok(catalogue.products.len())
 }
@@ -247,6 +278,8 @@ mod tests {
         assert!(c.products.iter().any(|p| p.made_to_order), "a made-to-order piece");
         assert!(c.products.iter().any(|p| p.personalised), "a personalised piece");
         assert!(c.products.iter().any(|p| p.members_preview), "a members' preview piece");
+        assert!(c.gifts.iter().any(|g| g.threshold == 500), "the €500 gift with purchase");
+        assert!(c.products.iter().any(|p| p.online && p.price < 500), "a piece under the gift threshold");
     }
 
     #[test]
@@ -258,6 +291,10 @@ mod tests {
                 let file = public.join(format!("images/products/{}{suffix}.svg", p.slug));
                 assert!(file.exists(), "missing {}", file.display());
             }
+        }
+        for g in &c.gifts {
+            let file = public.join(format!("images/gifts/{}.svg", g.code));
+            assert!(file.exists(), "missing {}", file.display());
         }
         for col in &c.collections {
             let file = public.join(format!("images/collections/{}.svg", col.slug));

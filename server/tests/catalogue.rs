@@ -61,8 +61,8 @@ on_both_engines!(home, home_shows_collections_and_new_pieces);
 async fn shop_lists_every_public_piece(app: &TestApp) {
     let (status, html) = app.get("/shop").await;
     assert_eq!(status, 200);
-    assert_eq!(card_count(&html), 41);
-    assert!(html.contains("41 pieces"));
+    assert_eq!(card_count(&html), 42);
+    assert!(html.contains("42 pieces"));
     assert!(!html.contains("Constellation comet ring"), "members' preview hidden");
     // Content and prices are in the server's HTML, before any WebAssembly.
     assert!(html.contains("Aube solitaire ring") && html.contains("€3,200"));
@@ -97,7 +97,7 @@ async fn filters_narrow_and_sort(app: &TestApp) {
 
     let (_, answer) = list(app, &[("sort", "price-desc"), ("category", "earrings")]).await;
     let found = products(&answer);
-    assert_eq!(found.len(), 11);
+    assert_eq!(found.len(), 12);
     assert!(found.windows(2).all(|w| w[0].1 >= w[1].1), "descending prices");
 
     let (_, answer) = list(app, &[("sort", "newest")]).await;
@@ -144,7 +144,7 @@ async fn search_is_literal_and_safe(app: &TestApp) {
         assert_eq!(status, 200, "{hostile} as a page");
     }
     // The catalogue is intact afterwards.
-    assert_eq!(products(&list(app, &[]).await.1).len(), 41);
+    assert_eq!(products(&list(app, &[]).await.1).len(), 42);
 }
 on_both_engines!(search, search_is_literal_and_safe);
 
@@ -239,7 +239,7 @@ on_both_engines!(headers, responses_carry_ids_compression_and_safety_headers);
 async fn sitemap_lists_every_public_page(app: &TestApp) {
     let (status, xml) = app.get("/sitemap.xml").await;
     assert_eq!(status, 200);
-    assert_eq!(xml.matches("<loc>").count(), 2 + 4 + 5 + 41, "home, shop, categories, collections, products");
+    assert_eq!(xml.matches("<loc>").count(), 2 + 4 + 5 + 42, "home, shop, categories, collections, products");
     assert!(xml.contains(&format!("<loc>{}/products/aube-solitaire-ring</loc>", app.base)));
     assert!(!xml.contains("constellation-comet-ring"), "no members' preview");
 }

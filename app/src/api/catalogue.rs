@@ -45,8 +45,6 @@ pub struct ListingContent {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ProductContent {
     pub product: ProductDetail,
-    /// Whether the shopper's delivery country is one the house ships to.
-    pub country_served: bool,
     pub canonical: String,
 }
 
@@ -119,16 +117,11 @@ pub async fn list_products(
 /// One product's page, or a 404.
 #[server(endpoint = "catalogue/product")]
 pub async fn product_page(slug: String) -> Result<ProductContent, AppError> {
-    use crate::domain::{country::CountryCode, slug::Slug};
+    use crate::domain::slug::Slug;
     use crate::store::products;
     let (db, site) = super::context()?;
     // A slug that cannot be one of ours names nothing: same answer as an unknown one.
     let slug = Slug::parse(&slug).map_err(|_| AppError::NotFound.respond())?;
     let product = products::by_slug(&db, &slug).await?.ok_or_else(|| AppError::NotFound.respond())?;
-    Ok(ProductContent {
-        canonical: site.url(&format!("/products/{}", product.slug)),
-        // The delivery country is France until shoppers can choose theirs.
-        country_served: site.delivery_countries.allows(CountryCode::FRANCE),
-        product,
-    })
+    Ok(ProductContent { canonical: site.url(&format!("/products/{}", product.slug)), product })
 }

@@ -1,7 +1,9 @@
 //! Server functions, one file per feature. Thin: parse the input into domain
 //! types, call the store, map errors to [`crate::error::AppError`].
 
+pub mod basket;
 pub mod catalogue;
+pub mod delivery;
 
 /// The request's database and site settings, provided by the server.
 #[cfg(feature = "ssr")]

@@ -1,21 +1,98 @@
 //! The product page's buy area: exactly one of the three offers of PRODUCT.md §1.
 
-use crate::domain::availability::{AdvisorReason, BuyArea};
+use crate::domain::{
+    availability::{AdvisorReason, BuyArea},
+    basket::AddRefused,
+    catalogue::SizeLabel,
+    slug::Slug,
+};
+use crate::shopper::{basket_store::BasketStore, country::DeliveryCountry};
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 /// The client-service line, shared by every "ask a client advisor" offer.
-const ADVISOR_PHONE: (&str, &str) = ("tel:+33142600000", "+33 1 42 60 00 00");
+pub const ADVISOR_PHONE: (&str, &str) = ("tel:+33142600000", "+33 1 42 60 00 00");
+
+/// What happened when the shopper pressed "Add to basket".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum AddFeedback {
+    Added(u32),
+    ChooseSize,
+    Refused(AddRefused),
+}
+
+/// The piece the buy area sells, and how many of the chosen size may be bought.
+#[derive(Clone, Debug)]
+pub struct Offer {
+    pub product: Slug,
+    pub name: String,
+    pub chosen: Signal<Option<SizeLabel>>,
+    /// Stock of the chosen size (or the piece) and the per-line cap, whichever is lower.
+    pub limit: Signal<u32>,
+}
 
 /// Shows the one offer that fits the piece, its chosen size and the delivery country.
 #[component]
-pub fn BuyAreaView(#[prop(into)] state: Signal<BuyArea>, product_name: String) -> impl IntoView {
+pub fn BuyAreaView(#[prop(into)] state: Signal<BuyArea>, offer: Offer) -> impl IntoView {
+    let store = BasketStore::expect();
+    let delivery = DeliveryCountry::expect();
+    let feedback = RwSignal::new(None::<AddFeedback>);
+    let Offer { product, name, chosen, limit } = offer;
+    // A new size is a new question: forget what was said about the last one.
+    Effect::new(move |_| {
+        chosen.track();
+        feedback.set(None);
+    });
+    let add = move |_| {
+        let outcome = match state.get_untracked() {
+            BuyArea::AddToBasket { needs_size: true } => AddFeedback::ChooseSize,
+            BuyArea::AddToBasket { needs_size: false } => {
+                let size = chosen.get_untracked();
+                match store.update(|basket| basket.add(product.clone(), size, limit.get_untracked())) {
+                    Ok(quantity) => AddFeedback::Added(quantity.get()),
+                    Err(refused) => AddFeedback::Refused(refused),
+                }
+            }
+            _ => return,
+        };
+        feedback.set(Some(outcome));
+    };
+    let feedback_view = move || {
+        feedback.get().map(|f| match f {
+            AddFeedback::Added(quantity) => view! {
+                <p class="buy-feedback buy-added" role="status">
+                    {if quantity == 1 {
+                        "Added to your basket. ".to_owned()
+                    } else {
+                        format!("Added: your basket now holds {quantity} of this piece. ")
+                    }}
+                    <A href="/basket">"View your basket"</A>
+                </p>
+            }
+            .into_any(),
+            AddFeedback::ChooseSize => view! {
+                <p class="field-error" role="alert">
+                    "Please choose a size above before adding this piece to your basket."
+                </p>
+            }
+            .into_any(),
+            AddFeedback::Refused(refused) => view! {
+                <p class="field-error" role="alert">
+                    {refused.to_string()}
+                </p>
+            }
+            .into_any(),
+        })
+    };
+
     move || match state.get() {
         BuyArea::AddToBasket { needs_size } => view! {
             <div class="buy-area" data-state="add-to-basket">
-                <button type="button" class="button-primary">
+                <button type="button" class="button-primary" on:click=add.clone()>
                     "Add to basket"
                 </button>
                 {needs_size.then(|| view! { <p class="buy-hint">"Choose a size above."</p> })}
+                {feedback_view}
             </div>
         }
         .into_any(),
@@ -30,25 +107,35 @@ pub fn BuyAreaView(#[prop(into)] state: Signal<BuyArea>, product_name: String) -
         .into_any(),
         BuyArea::AskClientAdvisor(reason) => {
             let why = match reason {
-                AdvisorReason::BoutiqueOnly => "This piece is offered in our boutiques only.",
-                AdvisorReason::CountryNotServed => "Online purchase is not available for delivery to your country.",
+                AdvisorReason::BoutiqueOnly => "This piece is offered in our boutiques only.".to_owned(),
+                AdvisorReason::CountryNotServed => format!(
+                    "Online purchase is not available for delivery to {}.",
+                    delivery.chosen.get().display_name()
+                ),
             };
-            let name = product_name.clone();
+            let name = name.clone();
             view! {
                 <div class="buy-area" data-state="ask-advisor">
                     <p class="buy-status">{why}</p>
-                    <p>
-                        "A client advisor will gladly tell you about the " {name}
-                        " and arrange a viewing: call "
-                        <a href=ADVISOR_PHONE.0>{ADVISOR_PHONE.1}</a>
-                        ", Monday to Friday 10:00–19:00, Saturday 10:00–17:00 (Paris time)."
-                    </p>
-                    <a class="button-secondary" href=ADVISOR_PHONE.0>
-                        "Ask a client advisor"
-                    </a>
+                    <AdvisorContact piece=name/>
                 </div>
             }
             .into_any()
         }
+    }
+}
+
+/// How to reach a client advisor, about a piece or about a basket.
+#[component]
+pub fn AdvisorContact(#[prop(into)] piece: String) -> impl IntoView {
+    view! {
+        <p>
+            "A client advisor will gladly tell you about the " {piece}
+            " and arrange a viewing or a delivery: call " <a href=ADVISOR_PHONE.0>{ADVISOR_PHONE.1}</a>
+            ", Monday to Friday 10:00–19:00, Saturday 10:00–17:00 (Paris time)."
+        </p>
+        <a class="button-secondary" href=ADVISOR_PHONE.0>
+            "Ask a client advisor"
+        </a>
     }
 }

@@ -1,5 +1,7 @@
-//! The site header: the house's name, the categories and a search box.
+//! The site header: the house's name, the categories, a search box, the
+//! delivery country and the basket.
 
+use super::{basket_link::BasketLink, country_selector::CountrySelector};
 use crate::domain::catalogue::Category;
 use crate::HOUSE_NAME;
 use leptos::prelude::*;
@@ -39,6 +41,8 @@ pub fn SiteHeader() -> impl IntoView {
                 <input id="site-search-q" type="search" name="q" placeholder="Search" maxlength="100"/>
                 <button type="submit">"Search"</button>
             </Form>
+            <CountrySelector/>
+            <BasketLink/>
         </header>
     }
 }

@@ -1,9 +1,14 @@
 //! Pieces of pages used in more than one place.
 
+pub mod basket_link;
+pub mod bracelet_guide;
 pub mod buy_area;
+pub mod country_selector;
 pub mod error_notice;
 pub mod footer;
 pub mod header;
 pub mod price;
 pub mod product_grid;
+pub mod ring_size_helper;
+pub mod site_notices;
 pub mod size_selector;

@@ -53,6 +53,78 @@ impl fmt::Display for CountryCode {
     }
 }
 
+/// The countries a shopper can choose as delivery country, by name: the
+/// house's delivery list and the countries its clients most often write
+/// from. Only some are served online; the others browse and ask an advisor.
+pub const COUNTRIES: &[(&str, &str)] = &[
+    ("AU", "Australia"),
+    ("AT", "Austria"),
+    ("BE", "Belgium"),
+    ("BR", "Brazil"),
+    ("CA", "Canada"),
+    ("CN", "China"),
+    ("HR", "Croatia"),
+    ("CZ", "Czechia"),
+    ("DK", "Denmark"),
+    ("FI", "Finland"),
+    ("FR", "France"),
+    ("DE", "Germany"),
+    ("GR", "Greece"),
+    ("HK", "Hong Kong"),
+    ("HU", "Hungary"),
+    ("IN", "India"),
+    ("IE", "Ireland"),
+    ("IL", "Israel"),
+    ("IT", "Italy"),
+    ("JP", "Japan"),
+    ("LU", "Luxembourg"),
+    ("MX", "Mexico"),
+    ("MC", "Monaco"),
+    ("MA", "Morocco"),
+    ("NL", "Netherlands"),
+    ("NO", "Norway"),
+    ("PL", "Poland"),
+    ("PT", "Portugal"),
+    ("QA", "Qatar"),
+    ("RO", "Romania"),
+    ("SA", "Saudi Arabia"),
+    ("SG", "Singapore"),
+    ("SK", "Slovakia"),
+    ("SI", "Slovenia"),
+    ("KR", "South Korea"),
+    ("ES", "Spain"),
+    ("SE", "Sweden"),
+    ("CH", "Switzerland"),
+    ("TR", "Turkey"),
+    ("AE", "United Arab Emirates"),
+    ("GB", "United Kingdom"),
+    ("US", "United States"),
+];
+
+/// Why a code cannot be chosen as delivery country.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("We do not know the country '{0}'. Please choose one from the list.")]
+pub struct UnknownCountry(pub String);
+
+impl CountryCode {
+    /// Parses a code the delivery selector offers (see [`COUNTRIES`]).
+    pub fn parse_known(raw: &str) -> Result<Self, UnknownCountry> {
+        let unknown = || UnknownCountry(raw.chars().take(8).collect());
+        let code = CountryCode::parse(raw).map_err(|_| unknown())?;
+        code.name().map(|_| code).ok_or_else(unknown)
+    }
+
+    /// The country's name in English, if the selector knows it.
+    pub fn name(self) -> Option<&'static str> {
+        COUNTRIES.iter().find(|(code, _)| *code == self.as_str()).map(|(_, name)| *name)
+    }
+
+    /// The name, or the code itself for a country the selector does not list.
+    pub fn display_name(self) -> String {
+        self.name().map(str::to_owned).unwrap_or_else(|| self.as_str().to_owned())
+    }
+}
+
 /// The countries to which pieces may be bought online; configurable per deployment.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DeliveryCountries(Vec<CountryCode>);
@@ -109,6 +181,26 @@ mod tests {
         for no in ["US", "GB", "CH", "JP", "PL"] {
             assert!(!list.allows(CountryCode::parse(no).unwrap()), "{no}");
         }
+    }
+
+    #[test]
+    fn the_selector_knows_every_served_country() {
+        let list = DeliveryCountries::house_default();
+        for code in &list.0 {
+            assert!(code.name().is_some(), "{code}");
+        }
+        assert_eq!(CountryCode::parse_known("us").unwrap().name(), Some("United States"));
+        assert!(CountryCode::parse_known("ZZ").is_err());
+        assert!(CountryCode::parse_known("<b>").is_err());
+        let mut names: Vec<_> = COUNTRIES.iter().map(|(_, n)| *n).collect();
+        let sorted = {
+            let mut s = names.clone();
+            s.sort_unstable();
+            s
+        };
+        assert_eq!(names, sorted, "listed by name");
+        names.dedup();
+        assert_eq!(names.len(), COUNTRIES.len());
     }
 
     #[test]

@@ -4,8 +4,11 @@
 //! construction, so code that holds one never has to check it again.
 
 pub mod availability;
+pub mod basket;
+pub mod bracelet_size;
 pub mod catalogue;
 pub mod country;
+pub mod gift;
 pub mod listing;
 pub mod money;
 pub mod ring_size;

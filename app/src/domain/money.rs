@@ -49,6 +49,24 @@ impl fmt::Display for Money {
 }
 
 impl Money {
+    /// Nothing: the price of a gift line.
+    pub const ZERO: Money = Money(0);
+
+    /// The amount `count` times over, as for a basket line; saturates rather than wrap.
+    pub fn times(self, count: u32) -> Money {
+        Money(self.0.saturating_mul(i64::from(count)))
+    }
+
+    /// The sum of two amounts; saturates rather than wrap.
+    pub fn plus(self, other: Money) -> Money {
+        Money(self.0.saturating_add(other.0))
+    }
+
+    /// What remains of `self` once `other` is taken away, never below zero.
+    pub fn less(self, other: Money) -> Money {
+        Money(self.0.saturating_sub(other.0).max(0))
+    }
+
     /// The amount as a decimal string for machines (schema.org `price`): `1250.00`.
     pub fn decimal(self) -> String {
         let sign = if self.0 < 0 { "-" } else { "" };
@@ -87,6 +105,14 @@ mod tests {
     fn euros_convert_without_overflow() {
         assert_eq!(Money::from_euros(12), Some(Money::from_cents(1_200)));
         assert_eq!(Money::from_euros(i64::MAX), None);
+    }
+
+    #[test]
+    fn line_arithmetic_saturates() {
+        assert_eq!(Money::from_cents(1_250).times(3), Money::from_cents(3_750));
+        assert_eq!(Money::from_cents(i64::MAX).times(2), Money::from_cents(i64::MAX));
+        assert_eq!(Money::from_cents(100).plus(Money::from_cents(5)), Money::from_cents(105));
+        assert_eq!(Money::from_cents(100).less(Money::from_cents(250)), Money::ZERO);
     }
 
     proptest! {

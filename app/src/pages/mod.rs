@@ -1,5 +1,6 @@
 //! The pages, one file each.
 
+pub mod basket;
 pub mod home;
 pub mod listing;
 pub mod not_found;

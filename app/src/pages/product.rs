@@ -2,17 +2,28 @@
 
 use super::{loading, meta_description};
 use crate::api::catalogue::{product_page, ProductContent as ProductData};
-use crate::components::{buy_area::BuyAreaView, error_notice::ErrorNotice, price::Price, size_selector::SizeSelector};
+use crate::components::{
+    bracelet_guide::BraceletGuide,
+    buy_area::{BuyAreaView, Offer},
+    error_notice::ErrorNotice,
+    price::Price,
+    ring_size_helper::RingSizeHelper,
+    size_selector::SizeSelector,
+};
 use crate::domain::{
     availability::{buy_area, AdvisorReason, BuyArea},
-    catalogue::{ProductDetail, SizeLabel},
+    basket::MAX_PER_LINE,
+    catalogue::{Category, ProductDetail, SizeLabel, SizeStock},
+    slug::Slug,
 };
+use crate::shopper::country::DeliveryCountry;
 use crate::HOUSE_NAME;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::{
     components::A,
-    hooks::{use_params_map, use_query_map},
+    hooks::{use_navigate, use_params_map, use_query_map},
+    NavigateOptions,
 };
 
 /// The page of one piece, found by its slug.
@@ -38,13 +49,24 @@ pub fn ProductPage() -> impl IntoView {
 
 #[component]
 fn Product(data: ProductData, chosen: Memo<Option<SizeLabel>>) -> impl IntoView {
-    let ProductData { product, country_served, canonical } = data;
-    let json_ld = product_json_ld(&product, country_served, &canonical);
+    let ProductData { product, canonical } = data;
+    let json_ld = product_json_ld(&product, &canonical);
+    let delivery = DeliveryCountry::expect();
     let flags = product.flags;
     let on_sale = product.is_on_sale();
     let stock = product.stock.clone();
-    let state = Signal::derive(move || buy_area(flags, &stock, chosen.get().as_ref(), country_served));
+    let state = Signal::derive(move || buy_area(flags, &stock, chosen.get().as_ref(), delivery.is_served()));
+    let stock = product.stock.clone();
+    let limit = Signal::derive(move || {
+        if flags.made_to_order {
+            MAX_PER_LINE
+        } else {
+            stock.quantity_for(chosen.get().as_ref()).unwrap_or(0).min(MAX_PER_LINE)
+        }
+    });
+    let offer = Offer { product: product.slug.clone(), name: product.name.clone(), chosen: chosen.into(), limit };
     let ProductDetail {
+        slug,
         name,
         category,
         collection_slug,
@@ -60,14 +82,8 @@ fn Product(data: ProductData, chosen: Memo<Option<SizeLabel>>) -> impl IntoView 
     let collection_href = format!("/collections/{collection_slug}");
     let category_href = format!("/shop/{}", category.slug());
     let sizes = stock.sizes().to_vec();
-    let size_selector = category.is_sized().then(|| view! { <SizeSelector category sizes chosen/> });
-    let size_help = (category == crate::domain::catalogue::Category::Rings).then(|| {
-        view! {
-            <p class="note">
-                <A href="/ring-size">"Not sure of your size? Find it with our ring-size helper."</A>
-            </p>
-        }
-    });
+    let size_selector = category.is_sized().then(|| view! { <SizeSelector category sizes=sizes.clone() chosen/> });
+    let size_help = category.is_sized().then(|| view! { <SizeHelp category slug=slug.clone() sizes=sizes.clone()/> });
     view! {
         <Title text=name.clone()/>
         <Meta name="description" content=meta_description(&description)/>
@@ -105,7 +121,7 @@ fn Product(data: ProductData, chosen: Memo<Option<SizeLabel>>) -> impl IntoView 
                 {on_sale.then(|| view! { <p class="note">"Sale pieces can be returned only if they arrive damaged."</p> })}
                 {size_selector}
                 {size_help}
-                <BuyAreaView state product_name=name/>
+                <BuyAreaView state offer/>
                 {flags
                     .made_to_order
                     .then(|| {
@@ -131,9 +147,55 @@ fn Product(data: ProductData, chosen: Memo<Option<SizeLabel>>) -> impl IntoView 
     }
 }
 
-/// schema.org Product data for search engines, as JSON-LD.
-fn product_json_ld(product: &ProductDetail, country_served: bool, canonical: &str) -> String {
-    let availability = match buy_area(product.flags, &product.stock, None, country_served) {
+/// The ring-size helper or the bracelet guide, folded under the sizes. The
+/// size it finds is chosen on the page, as if the shopper had clicked it.
+#[component]
+fn SizeHelp(category: Category, slug: Slug, sizes: Vec<SizeStock>) -> impl IntoView {
+    let picked = RwSignal::new(None::<String>);
+    let note = RwSignal::new(None::<String>);
+    let navigate = use_navigate();
+    let made: Vec<String> = sizes.iter().map(|s| s.size.to_string()).collect();
+    Effect::new(move |_| {
+        let Some(size) = picked.get() else { return };
+        if made.contains(&size) {
+            let options = NavigateOptions { replace: true, scroll: false, ..Default::default() };
+            navigate(&format!("/products/{slug}?size={size}"), options);
+            note.set(Some(format!("Size {size} is now chosen above.")));
+        } else {
+            note.set(Some(format!(
+                "This piece is not made in size {size}: a client advisor can tell you what the workshop can do."
+            )));
+        }
+    });
+    let (summary, helper) = if category == Category::Rings {
+        ("Find your ring size", view! { <RingSizeHelper picked=picked.write_only()/> }.into_any())
+    } else {
+        let sizes_cm = sizes.iter().filter_map(|s| s.size.as_str().parse().ok()).collect();
+        ("Find your bracelet size", view! { <BraceletGuide sizes_cm picked=picked.write_only()/> }.into_any())
+    };
+    view! {
+        <details class="size-help">
+            <summary>{summary}</summary>
+            {helper}
+            <p class="size-help-note" role="status">
+                {move || note.get()}
+            </p>
+        </details>
+        {(category == Category::Rings)
+            .then(|| {
+                view! {
+                    <p class="note">
+                        <A href="/ring-size">"The ring-size helper on its own page"</A>
+                    </p>
+                }
+            })}
+    }
+}
+
+/// schema.org Product data for search engines, as JSON-LD. Availability is
+/// the piece's own, whatever country the visitor chose.
+fn product_json_ld(product: &ProductDetail, canonical: &str) -> String {
+    let availability = match buy_area(product.flags, &product.stock, None, true) {
         BuyArea::AskClientAdvisor(AdvisorReason::BoutiqueOnly) => "https://schema.org/InStoreOnly",
         _ if product.flags.made_to_order => "https://schema.org/MadeToOrder",
         BuyArea::NotifyWhenBackInStock => "https://schema.org/OutOfStock",

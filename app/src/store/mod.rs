@@ -3,6 +3,7 @@
 //! One body of portable SQL serves SQLite and PostgreSQL through sqlx's
 //! `Any` driver: `$n` placeholders, integers for flags, no vendor functions.
 
+pub mod gifts;
 pub mod products;
 
 use sqlx::AnyPool;

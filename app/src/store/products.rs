@@ -3,6 +3,7 @@
 use super::{like_contains, Bind, Db, Sql};
 use crate::domain::{
     availability::available_online_now,
+    basket::BasketProduct,
     catalogue::{
         Category, Collection, Material, Picture, ProductCard, ProductDetail, ProductFlags, SizeLabel, SizeStock, Stock,
     },
@@ -244,4 +245,66 @@ pub async fn public_slugs(db: &Db) -> Result<Vec<Slug>, sqlx::Error> {
         .iter()
         .map(|r| slug(r, "slug"))
         .collect()
+}
+
+/// The public products a basket names, with what pricing a line needs.
+/// Names that match no public product are simply absent from the answer.
+pub async fn for_basket(db: &Db, slugs: &[Slug]) -> Result<Vec<BasketProduct>, sqlx::Error> {
+    if slugs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut sql = Sql::new(
+        "SELECT p.id, p.slug, p.name, p.category, p.price_cents, \
+         p.online, p.made_to_order, p.personalised, p.members_preview, \
+         (SELECT pp.src FROM product_pictures pp WHERE pp.product_id = p.id ORDER BY pp.position LIMIT 1) AS picture_src, \
+         (SELECT pp.alt FROM product_pictures pp WHERE pp.product_id = p.id ORDER BY pp.position LIMIT 1) AS picture_alt \
+         FROM products p WHERE p.members_preview = 0 AND p.slug IN (",
+    );
+    for (i, s) in slugs.iter().enumerate() {
+        let p = sql.bind(Bind::Text(s.as_str().to_owned()));
+        sql.push(if i == 0 { "" } else { ", " }).push(&p);
+    }
+    sql.push(")");
+    let rows = sql.query().fetch_all(&db.pool).await?;
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+
+    let mut stock_sql = Sql::new("SELECT product_id, size, quantity FROM stock WHERE product_id IN (");
+    for (i, row) in rows.iter().enumerate() {
+        let p = stock_sql.bind(Bind::Int(row.try_get("id")?));
+        stock_sql.push(if i == 0 { "" } else { ", " }).push(&p);
+    }
+    stock_sql.push(") ORDER BY product_id, position, size");
+    let stock_rows = stock_sql.query().fetch_all(&db.pool).await?;
+
+    let mut products = Vec::with_capacity(rows.len());
+    for row in &rows {
+        let id: i64 = row.try_get("id")?;
+        let category = category(row)?;
+        let mut sizes = Vec::new();
+        let mut one_size = 0u32;
+        for s in stock_rows.iter().filter(|s| s.try_get::<i64, _>("product_id").ok() == Some(id)) {
+            let quantity = u32::try_from(s.try_get::<i64, _>("quantity")?).unwrap_or(0);
+            if category.is_sized() {
+                let size: String = s.try_get("size")?;
+                sizes.push(SizeStock { size: SizeLabel::parse(&size).map_err(|_| corrupt("size", &size))?, quantity });
+            } else {
+                one_size = one_size.saturating_add(quantity);
+            }
+        }
+        products.push(BasketProduct {
+            slug: slug(row, "slug")?,
+            name: row.try_get("name")?,
+            category,
+            price: Money::from_cents(row.try_get("price_cents")?),
+            picture: Picture {
+                src: row.try_get::<Option<String>, _>("picture_src")?.unwrap_or_default(),
+                alt: row.try_get::<Option<String>, _>("picture_alt")?.unwrap_or_default(),
+            },
+            flags: flags(row)?,
+            stock: if category.is_sized() { Stock::BySize(sizes) } else { Stock::OneSize(one_size) },
+        });
+    }
+    Ok(products)
 }

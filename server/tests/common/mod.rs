@@ -119,6 +119,35 @@ impl TestApp {
         (status, json)
     }
 
+    /// GETs a path with a `Cookie` header; returns the status and the body.
+    pub async fn get_with_cookie(&self, path: &str, cookie: &str) -> (u16, String) {
+        let response = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .header("Cookie", cookie)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("GET {path}: no answer: {e}"));
+        let status = response.status().as_u16();
+        (status, response.text().await.expect("a body"))
+    }
+
+    /// Calls a JSON-encoded server function with `body` as its arguments.
+    pub async fn call_json(&self, endpoint: &str, body: &serde_json::Value) -> (u16, serde_json::Value) {
+        let response = self
+            .client
+            .post(format!("{}/api/{endpoint}", self.base))
+            .header("Accept", "application/json")
+            .json(body)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("POST /api/{endpoint}: no answer: {e}"));
+        let status = response.status().as_u16();
+        let text = response.text().await.expect("a body");
+        let json = serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text));
+        (status, json)
+    }
+
     /// Removes the test's database.
     pub async fn finish(self) {
         match self.cleanup {

@@ -1,0 +1,27 @@
+//! Choosing the delivery country. A plain form post works without
+//! JavaScript (the server sets the cookie and sends the shopper back); with
+//! JavaScript the page updates in place.
+
+use crate::domain::country::CountryCode;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// Remembers the shopper's delivery country in a cookie and returns it.
+/// A code the selector does not offer is a 400 and sets nothing.
+#[server(endpoint = "delivery/country")]
+pub async fn choose_delivery_country(country: String) -> Result<CountryCode, AppError> {
+    use crate::shopper::country::set_cookie;
+    let (_, site) = super::context()?;
+    let country =
+        CountryCode::parse_known(&country).map_err(|error| AppError::BadRequest(error.to_string()).respond())?;
+    let response = expect_context::<leptos_axum::ResponseOptions>();
+    let secure = site.public_url.starts_with("https://");
+    match http::HeaderValue::from_str(&set_cookie(country, secure)) {
+        Ok(value) => response.append_header(http::header::SET_COOKIE, value),
+        Err(error) => {
+            tracing::error!(%error, "the country cookie is not a header value");
+            return Err(AppError::Internal);
+        }
+    }
+    Ok(country)
+}

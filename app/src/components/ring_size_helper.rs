@@ -1,0 +1,175 @@
+//! The ring-size helper (PRODUCT.md §3): measure a finger or a ring that
+//! fits, get the French/EU, US and UK sizes with the chart used. It runs in
+//! the browser, answering as the shopper types; without JavaScript it is a
+//! plain GET form to `/ring-size`, answered by the server from the same rules.
+
+use crate::domain::ring_size::{chart, one_decimal, us_label, FingerSize, MeasurementProblem, Method, SizeAnswer};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// The measuring form, the answer and the chart.
+///
+/// On a ring's page, `picked` receives each French size the helper answers,
+/// so the page can choose it.
+#[component]
+pub fn RingSizeHelper(#[prop(optional)] picked: Option<WriteSignal<Option<String>>>) -> impl IntoView {
+    let query = use_query_map();
+    let (initial_method, initial_mm) = query.with_untracked(|q| {
+        (Method::from_param(&q.get("method").unwrap_or_default()), q.get("mm").unwrap_or_default())
+    });
+    let method = RwSignal::new(initial_method);
+    let measurement = RwSignal::new(initial_mm.clone());
+    let result: Memo<Option<Result<SizeAnswer, MeasurementProblem>>> = Memo::new(move |_| {
+        let raw = measurement.get();
+        (!raw.trim().is_empty()).then(|| FingerSize::parse(method.get(), &raw).map(FingerSize::answer))
+    });
+
+    // A measurement sent with the form (no JavaScript) that cannot be read is a bad request.
+    #[cfg(feature = "ssr")]
+    if matches!(result.get_untracked(), Some(Err(_))) {
+        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+            response.set_status(http::StatusCode::BAD_REQUEST);
+        }
+    }
+
+    if let Some(picked) = picked {
+        Effect::new(move |_| {
+            if let Some(Ok(answer)) = result.get() {
+                picked.set(Some(answer.french.to_string()));
+            }
+        });
+    }
+
+    let label = move || match method.get() {
+        Method::Circumference => "Circumference of your finger, in mm",
+        Method::InnerDiameter => "Inner diameter of a ring that fits, in mm",
+    };
+    let chosen_french = move || result.get().and_then(Result::ok).map(|a| a.french);
+
+    view! {
+        // With JavaScript the answer is live and the form never submits.
+        <form
+            class="ring-size-form"
+            method="get"
+            action="/ring-size"
+            on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default()
+        >
+            <fieldset class="method-choice">
+                <legend>"What are you measuring?"</legend>
+                {[
+                    (Method::Circumference, " My finger (circumference)"),
+                    (Method::InnerDiameter, " A ring that fits (inner diameter)"),
+                ]
+                    .into_iter()
+                    .map(|(m, text)| {
+                        view! {
+                            <label>
+                                <input
+                                    type="radio"
+                                    name="method"
+                                    value=m.param()
+                                    checked=initial_method == m
+                                    on:change=move |_| method.set(m)
+                                />
+                                {text}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+            <label for="ring-mm" class="measurement-label">
+                {label}
+            </label>
+            <div class="measurement-row">
+                <input
+                    id="ring-mm"
+                    name="mm"
+                    type="text"
+                    inputmode="decimal"
+                    autocomplete="off"
+                    maxlength="20"
+                    aria-describedby="ring-size-answer"
+                    // The attribute fills the first render; the property follows typing.
+                    value=initial_mm
+                    prop:value=move || measurement.get()
+                    on:input=move |ev| measurement.set(event_target_value(&ev))
+                />
+                <button type="submit" class="button-primary">
+                    "Find my size"
+                </button>
+            </div>
+        </form>
+        <div id="ring-size-answer" class="ring-size-answer" aria-live="polite">
+            {move || match result.get() {
+                None => view! { <p class="hint">"Enter a measurement to see your size."</p> }.into_any(),
+                Some(Err(problem)) => view! { <p class="field-error">{problem.to_string()}</p> }.into_any(),
+                Some(Ok(answer)) => view! { <Answer answer/> }.into_any(),
+            }}
+        </div>
+        <aside class="ring-size-advice">
+            <h2>"Measuring well"</h2>
+            <ul>
+                <li>"Measure at the end of the day, with warm fingers: fingers are smaller when cold."</li>
+                <li>"Measure the finger the ring is for; the knuckle must pass too."</li>
+                <li>"Between two sizes, take the larger."</li>
+            </ul>
+        </aside>
+        <section class="ring-size-chart">
+            <h2>"The chart we use"</h2>
+            <p class="note">
+                "French/EU size = circumference in mm. US sizes: 11.63 mm inner diameter at size 0, +0.8128 mm a size. UK letters: A = 37.8 mm, +1.25 mm a letter."
+            </p>
+            <table>
+                <thead>
+                    <tr>
+                        <th scope="col">"French/EU"</th>
+                        <th scope="col">"Inner diameter (mm)"</th>
+                        <th scope="col">"US"</th>
+                        <th scope="col">"UK"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {chart()
+                        .into_iter()
+                        .map(|row| {
+                            let french = row.french;
+                            view! {
+                                <tr class:chosen=move || chosen_french() == Some(french) data-french=french>
+                                    <th scope="row">{french}</th>
+                                    <td>{one_decimal(row.diameter_mm)}</td>
+                                    <td>{us_label(row.us)}</td>
+                                    <td>{row.uk}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+/// The size found, its equivalents, and the between-sizes advice.
+#[component]
+fn Answer(answer: SizeAnswer) -> impl IntoView {
+    let SizeAnswer { circumference_mm, diameter_mm, french, between, us, uk } = answer;
+    view! {
+        <p class="answer-size">
+            "Your size: " <strong data-answer="french">{french}</strong> " (French/EU)"
+        </p>
+        <p class="answer-equivalents">
+            "US " <span data-answer="us">{us_label(us)}</span> " · UK " <span data-answer="uk">{uk}</span>
+        </p>
+        <p class="note">
+            {format!("Circumference {} mm, inner diameter {} mm.", one_decimal(circumference_mm), one_decimal(diameter_mm))}
+        </p>
+        {between
+            .map(|(low, high)| {
+                view! {
+                    <p class="answer-between">
+                        {format!("You are between sizes {low} and {high}: we advise {high}, the larger.")}
+                    </p>
+                }
+            })}
+    }
+}

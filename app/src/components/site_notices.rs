@@ -1,0 +1,30 @@
+//! Messages about the shopper's basket, under the header of every page:
+//! a stored basket that had to be repaired, a gift that was withdrawn.
+
+use crate::shopper::basket_store::BasketStore;
+use leptos::prelude::*;
+
+/// The messages, until the shopper dismisses them.
+#[component]
+pub fn SiteNotices() -> impl IntoView {
+    let store = BasketStore::expect();
+    // An empty live region from the start, so screen readers announce what appears in it.
+    view! {
+        <div class="site-notices" role="status" aria-live="polite">
+            {move || {
+                let notices = store.notices();
+                (!notices.is_empty())
+                    .then(|| {
+                        view! {
+                            <div class="site-notice">
+                                <ul>{notices.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                                <button type="button" class="button-small" on:click=move |_| store.dismiss_notices()>
+                                    "Dismiss"
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,325 @@
+//! The basket page (PRODUCT.md §2): lines re-priced and re-checked by the
+//! server each time the page shows them, quantity and size changes, removal,
+//! the gift with purchase, and the way to checkout.
+
+use super::loading;
+use crate::api::basket::{price_basket, BasketRequest, PricedBasket, PricedLine, RequestedLine};
+use crate::components::{buy_area::AdvisorContact, error_notice::ErrorNotice};
+use crate::domain::{
+    basket::{Basket, LineKey, Quantity},
+    gift::{GiftOffer, GiftState},
+    money::Money,
+    slug::Slug,
+};
+use crate::shopper::{basket_store::BasketStore, country::DeliveryCountry};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::components::A;
+
+/// `/basket`. The basket lives in the browser, so the server sends the page's
+/// frame and the browser fills it in.
+#[component]
+pub fn BasketPage() -> impl IntoView {
+    let store = BasketStore::expect();
+    let delivery = DeliveryCountry::expect();
+    // Re-priced whenever the basket or the country changes; never on the server.
+    let priced = LocalResource::new(move || {
+        let basket = store.basket();
+        let country = delivery.chosen.get();
+        async move {
+            let basket = basket?;
+            Some(price_basket(request(&basket, &country.to_string())).await)
+        }
+    });
+    // A gift the basket no longer qualifies for goes, and the shopper is told.
+    Effect::new(move |_| {
+        let Some(Some(Ok(priced))) = priced.get() else { return };
+        if priced.gift == GiftState::Withdrawn && store.basket().is_some_and(|b| b.gift().is_some()) {
+            store.update(Basket::drop_gift);
+            store.notify(withdrawn_message(priced.gift_offer.as_ref()));
+        }
+    });
+    view! {
+        <Title text="Your basket"/>
+        <Meta name="robots" content="noindex"/>
+        <section class="basket-page">
+            <h1>"Your basket"</h1>
+            <noscript>
+                <p class="notice">
+                    "Your basket is kept in your browser and needs JavaScript. Please turn it on, or call a client advisor on "
+                    {crate::components::buy_area::ADVISOR_PHONE.1} "."
+                </p>
+            </noscript>
+            <Transition fallback=loading>
+                {move || Suspend::new(async move {
+                    match priced.await {
+                        None => loading().into_any(),
+                        Some(Err(error)) => view! { <ErrorNotice error back_to="/basket"/> }.into_any(),
+                        Some(Ok(priced)) => view! { <PricedBasketView priced/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+/// What the server is asked to price: names, sizes and quantities only.
+fn request(basket: &Basket, country: &str) -> BasketRequest {
+    BasketRequest {
+        lines: basket.lines().iter().map(RequestedLine::from).collect(),
+        gift: basket.gift().map(ToString::to_string),
+        country: country.to_owned(),
+    }
+}
+
+fn withdrawn_message(offer: Option<&GiftOffer>) -> String {
+    match offer {
+        Some(offer) => format!(
+            "The {} has been taken out of your basket: it is offered with orders from {}.",
+            offer.name.to_lowercase(),
+            offer.threshold
+        ),
+        None => "The gift with purchase has ended and has been taken out of your basket.".to_owned(),
+    }
+}
+
+#[component]
+fn PricedBasketView(priced: PricedBasket) -> impl IntoView {
+    let PricedBasket { lines, subtotal, gift, gift_offer, country, country_served, checkout_allowed } = priced;
+    if lines.is_empty() && gift != GiftState::InBasket {
+        return view! {
+            <div class="basket-empty">
+                <p>"Your basket is empty."</p>
+                <p>
+                    <A href="/shop" attr:class="button-primary">
+                        "Discover the jewellery"
+                    </A>
+                </p>
+            </div>
+        }
+        .into_any();
+    }
+    let blocked = lines.iter().any(|l| l.problem.is_some());
+    let gift_line = match (&gift, &gift_offer) {
+        (GiftState::InBasket, Some(offer)) => Some(view! { <GiftLine offer=offer.clone()/> }),
+        _ => None,
+    };
+    view! {
+        {(!country_served)
+            .then(|| {
+                view! {
+                    <div class="notice notice-warning" data-testid="country-not-served">
+                        <p class="buy-status">
+                            {format!(
+                                "Online purchase is not available for delivery to {}. You can keep your basket and choose another delivery country above, or:",
+                                country.display_name(),
+                            )}
+                        </p>
+                        <AdvisorContact piece="pieces in your basket"/>
+                    </div>
+                }
+            })}
+        <ul class="basket-lines">
+            {lines.into_iter().map(|line| view! { <LineView line/> }).collect_view()} {gift_line}
+        </ul>
+        <GiftPanel state=gift offer=gift_offer/>
+        <div class="basket-summary">
+            <p class="basket-subtotal">
+                "Subtotal " <strong data-testid="subtotal">{subtotal.to_string()}</strong>
+            </p>
+            <p class="note">"Delivery and any promo code are worked out at checkout."</p>
+            {if checkout_allowed {
+                view! {
+                    <a class="button-primary" href="/checkout" data-testid="checkout">
+                        "Proceed to checkout"
+                    </a>
+                }
+                    .into_any()
+            } else {
+                let why = if blocked {
+                    "Please change or remove the lines marked above to continue."
+                } else {
+                    "Checkout is not available for this delivery country."
+                };
+                view! {
+                    <button type="button" class="button-primary" disabled=true data-testid="checkout">
+                        "Proceed to checkout"
+                    </button>
+                    <p class="field-error">{why}</p>
+                }
+                    .into_any()
+            }}
+        </div>
+    }
+    .into_any()
+}
+
+/// One line: picture, name, size, unit price, quantity, total, and what is wrong with it.
+#[component]
+fn LineView(line: PricedLine) -> impl IntoView {
+    let store = BasketStore::expect();
+    let PricedLine { product, size, quantity, name, picture, unit_price, line_total, sizes, limit, problem, .. } = line;
+    let key = LineKey { product: product.clone(), size: size.clone() };
+    let name = if name.is_empty() { product.to_string() } else { name };
+    let href = format!("/products/{product}");
+    let set_quantity = {
+        let key = key.clone();
+        move |to: u32| {
+            if let Ok(q) = Quantity::parse(u64::from(to)) {
+                store.update(|b| b.set_quantity(&key, q));
+            }
+        }
+    };
+    let (less, more) = (set_quantity.clone(), set_quantity);
+    let change_size = {
+        let key = key.clone();
+        move |ev: leptos::ev::Event| {
+            if let Ok(size) = crate::domain::catalogue::SizeLabel::parse(&event_target_value(&ev)) {
+                store.update(|b| b.change_size(&key, size));
+            }
+        }
+    };
+    let remove = move |_| {
+        store.update(|b| b.remove(&key));
+    };
+    let size_field = (!sizes.is_empty()).then(|| {
+        let current = size.clone();
+        let id = format!("size-{product}-{}", size.as_ref().map(ToString::to_string).unwrap_or_default());
+        view! {
+            <label for=id.clone() class="line-field">
+                "Size"
+            </label>
+            <select id=id class="line-size" on:change=change_size>
+                {current.is_none().then(|| view! { <option value="" selected=true>"Choose…"</option> })}
+                {sizes
+                    .into_iter()
+                    .map(|s| {
+                        let selected = current.as_ref() == Some(&s.size);
+                        let text = if s.quantity == 0 { format!("{} (out of stock)", s.size) } else { s.size.to_string() };
+                        view! {
+                            <option value=s.size.to_string() selected=selected>
+                                {text}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        }
+    });
+    let size_text = size.as_ref().map(ToString::to_string).unwrap_or_default();
+    let has_problem = problem.is_some();
+    let group_label = format!("Quantity of {name}");
+    view! {
+        <li
+            class="basket-line"
+            class:has-problem=has_problem
+            data-product=product.to_string()
+            data-size=size_text
+        >
+            {picture.map(|p| view! { <img src=p.src alt=p.alt width="120" height="120" loading="lazy"/> })}
+            <div class="line-body">
+                <A href=href attr:class="line-name">
+                    {name.clone()}
+                </A>
+                <div class="line-controls">
+                    {size_field}
+                    <span class="line-field">"Quantity"</span>
+                    <div class="quantity" role="group" aria-label=group_label>
+                        <button
+                            type="button"
+                            class="button-small"
+                            aria-label="One fewer"
+                            disabled={quantity <= 1}
+                            on:click=move |_| less(quantity - 1)
+                        >
+                            "−"
+                        </button>
+                        <span data-testid="quantity">{quantity}</span>
+                        <button
+                            type="button"
+                            class="button-small"
+                            aria-label="One more"
+                            disabled={quantity >= limit}
+                            on:click=move |_| more(quantity + 1)
+                        >
+                            "+"
+                        </button>
+                    </div>
+                    <button type="button" class="link-button" on:click=remove>
+                        "Remove"
+                    </button>
+                </div>
+                {problem.map(|p| view! { <p class="field-error line-problem">{p.to_string()}</p> })}
+            </div>
+            <div class="line-prices">
+                {unit_price.map(|p| view! { <p class="note">{format!("{p} each")}</p> })}
+                <p class="line-total">{line_total.to_string()}</p>
+            </div>
+        </li>
+    }
+}
+
+/// The gift, once taken: a line at €0 that can be given back.
+#[component]
+fn GiftLine(offer: GiftOffer) -> impl IntoView {
+    let store = BasketStore::expect();
+    view! {
+        <li class="basket-line gift-line" data-gift=offer.code.to_string()>
+            <img src=offer.picture.src alt=offer.picture.alt width="120" height="120" loading="lazy"/>
+            <div class="line-body">
+                <span class="line-name">{offer.name}</span>
+                <p class="note">"Gift with your order"</p>
+                <button type="button" class="link-button" on:click=move |_| store.update(Basket::drop_gift)>
+                    "Remove"
+                </button>
+            </div>
+            <div class="line-prices">
+                <p class="line-total">{Money::ZERO.to_string()}</p>
+            </div>
+        </li>
+    }
+}
+
+/// What the basket says about the gift: how far off it is, or the offer and its button.
+#[component]
+fn GiftPanel(state: GiftState, offer: Option<GiftOffer>) -> impl IntoView {
+    let store = BasketStore::expect();
+    let offer = offer?;
+    match state {
+        GiftState::NotYet { missing } => Some(
+            view! {
+                <p class="gift-teaser" data-testid="gift-teaser">
+                    {format!(
+                        "Add {missing} more to receive our {} with your order, offered from {}.",
+                        offer.name.to_lowercase(),
+                        offer.threshold,
+                    )}
+                </p>
+            }
+            .into_any(),
+        ),
+        GiftState::Offered => {
+            let code: Slug = offer.code.clone();
+            Some(
+                view! {
+                    <div class="gift-offer" data-testid="gift-offer">
+                        <img src=offer.picture.src alt="" width="96" height="96" loading="lazy"/>
+                        <div>
+                            <p class="buy-status">{format!("Your order qualifies for our {}.", offer.name.to_lowercase())}</p>
+                            <p class="note">{offer.description}</p>
+                            <button
+                                type="button"
+                                class="button-secondary"
+                                on:click=move |_| store.update(|b| b.take_gift(code.clone()))
+                            >
+                                "Add the gift to my basket"
+                            </button>
+                        </div>
+                    </div>
+                }
+                .into_any(),
+            )
+        }
+        GiftState::NoOffer | GiftState::InBasket | GiftState::Withdrawn => None,
+    }
+}

@@ -1,0 +1,116 @@
+//! The shopper's delivery country (PRODUCT.md §1): remembered in a cookie so
+//! that the server renders the right buy area on the very first request.
+
+use crate::domain::country::{CountryCode, DeliveryCountries};
+use leptos::prelude::*;
+
+/// The cookie the delivery country is remembered in. Not a secret: a preference.
+pub const COOKIE: &str = "vitrine_country";
+
+/// The delivery country and the list the house ships to, for every page.
+#[derive(Clone, Copy, Debug)]
+pub struct DeliveryCountry {
+    /// The country chosen (France until the shopper chooses).
+    pub chosen: RwSignal<CountryCode>,
+    served: StoredValue<DeliveryCountries>,
+}
+
+impl DeliveryCountry {
+    /// Sets up the delivery country for the app. On the server it comes from
+    /// the request's cookie; in the browser the same value is read from the
+    /// page, so hydration renders exactly what the server sent.
+    pub fn provide() -> Self {
+        let (chosen, served) = SharedValue::new(initial).into_inner();
+        let this = DeliveryCountry { chosen: RwSignal::new(chosen), served: StoredValue::new(served) };
+        provide_context(this);
+        this
+    }
+
+    /// The app's delivery country, set up by [`DeliveryCountry::provide`].
+    pub fn expect() -> Self {
+        expect_context()
+    }
+
+    /// Whether pieces may be bought online for the chosen country (tracked).
+    pub fn is_served(&self) -> bool {
+        let chosen = self.chosen.get();
+        self.served.with_value(|list| list.allows(chosen))
+    }
+
+    /// The house's delivery list.
+    pub fn served_list(&self) -> DeliveryCountries {
+        self.served.get_value()
+    }
+}
+
+/// The country from the request's cookie (or France), and the deployment's delivery list.
+fn initial() -> (CountryCode, DeliveryCountries) {
+    #[cfg(feature = "ssr")]
+    {
+        let served = use_context::<crate::config::SiteConfig>()
+            .map(|site| site.delivery_countries)
+            .unwrap_or_else(DeliveryCountries::house_default);
+        let chosen = use_context::<http::request::Parts>()
+            .and_then(|parts| from_cookie_header(&parts.headers))
+            .unwrap_or(CountryCode::FRANCE);
+        (chosen, served)
+    }
+    // A client-only build has no server render to agree with.
+    #[cfg(not(feature = "ssr"))]
+    (CountryCode::FRANCE, DeliveryCountries::house_default())
+}
+
+/// The delivery country remembered in a request's cookies, if it is a readable one.
+#[cfg(feature = "ssr")]
+pub fn from_cookie_header(headers: &http::HeaderMap) -> Option<CountryCode> {
+    headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(cookie::Cookie::split_parse)
+        .filter_map(Result::ok)
+        .find(|c| c.name() == COOKIE)
+        .and_then(|c| CountryCode::parse_known(c.value()).ok())
+}
+
+/// The `Set-Cookie` value remembering a country for a year.
+#[cfg(feature = "ssr")]
+pub fn set_cookie(country: CountryCode, secure: bool) -> String {
+    cookie::Cookie::build((COOKIE, country.as_str().to_owned()))
+        .path("/")
+        .max_age(cookie::time::Duration::days(365))
+        .same_site(cookie::SameSite::Lax)
+        .secure(secure)
+        .build()
+        .to_string()
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cookie_is_read_among_others() {
+        let mut headers = http::HeaderMap::new();
+        headers.insert(http::header::COOKIE, "a=1; vitrine_country=us; b=2".parse().unwrap());
+        assert_eq!(from_cookie_header(&headers), CountryCode::parse("US").ok());
+    }
+
+    #[test]
+    fn a_bad_cookie_is_no_choice() {
+        for value in ["vitrine_country=ZZ", "vitrine_country=", "vitrine_country=<script>", "other=FR"] {
+            let mut headers = http::HeaderMap::new();
+            headers.insert(http::header::COOKIE, value.parse().unwrap());
+            assert_eq!(from_cookie_header(&headers), None, "{value}");
+        }
+    }
+
+    #[test]
+    fn the_cookie_lasts_a_year_site_wide() {
+        let set = set_cookie(CountryCode::FRANCE, true);
+        assert!(set.starts_with("vitrine_country=FR"), "{set}");
+        for part in ["Path=/", "Max-Age=31536000", "SameSite=Lax", "Secure"] {
+            assert!(set.contains(part), "{set}");
+        }
+    }
+}

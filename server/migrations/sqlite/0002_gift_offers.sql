@@ -1,0 +1,11 @@
+-- The gift with purchase (PRODUCT.md §2): which gift, from what merchandise
+-- subtotal. Data, so the house can change the offer without a release.
+
+CREATE TABLE gift_offers (
+    code TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    description TEXT NOT NULL,
+    picture TEXT NOT NULL,
+    threshold_cents INTEGER NOT NULL CHECK (threshold_cents >= 0),
+    active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+);
