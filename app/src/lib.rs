@@ -2,6 +2,9 @@
 //! pure domain rules. Compiled to WebAssembly (`hydrate`, `csr`) and to
 //! native code (`ssr`).
 
+// Leptos views are deeply nested types; the basket page's outgrows the default limit.
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod components;
 pub mod domain;

@@ -13,6 +13,8 @@ const pages = [
   "/products/lierre-leaf-ring",
   "/products/rivage-pearl-strand",
   "/ring-size?method=diameter&mm=16.5",
+  "/products/aube-bangle?size=17",
+  "/basket",
 ];
 
 for (const path of pages) {
@@ -48,7 +50,7 @@ test.describe("without JavaScript", () => {
     await page.getByLabel("Category").selectOption("earrings");
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(/category=earrings/);
-    await expect(page.getByText("11 pieces")).toBeVisible();
+    await expect(page.getByText("12 pieces")).toBeVisible();
   });
 });
 

@@ -101,7 +101,7 @@ fn PricedBasketView(priced: PricedBasket) -> impl IntoView {
     }
     let blocked = lines.iter().any(|l| l.problem.is_some());
     let gift_line = match (&gift, &gift_offer) {
-        (GiftState::InBasket, Some(offer)) => Some(view! { <GiftLine offer=offer.clone()/> }),
+        (GiftState::InBasket, Some(offer)) => Some(view! { <GiftLine offer=offer.clone()/> }.into_any()),
         _ => None,
     };
     view! {
@@ -120,7 +120,7 @@ fn PricedBasketView(priced: PricedBasket) -> impl IntoView {
                 }
             })}
         <ul class="basket-lines">
-            {lines.into_iter().map(|line| view! { <LineView line/> }).collect_view()} {gift_line}
+            {lines.into_iter().map(|line| view! { <LineView line/> }.into_any()).collect_view()} {gift_line}
         </ul>
         <GiftPanel state=gift offer=gift_offer/>
         <div class="basket-summary">
