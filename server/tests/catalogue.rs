@@ -73,7 +73,7 @@ async fn categories_and_collections_have_their_pages(app: &TestApp) {
     let (status, html) = app.get("/shop/rings").await;
     assert_eq!(status, 200);
     assert_eq!(card_count(&html), 10, "ten public rings");
-    assert!(html.contains("<h1>Rings</h1>"));
+    assert!(html.contains("<h1>Rings"));
     assert!(!html.contains("Aube sun pendant"));
 
     let (status, html) = app.get("/collections/rivage").await;
@@ -178,7 +178,7 @@ on_both_engines!(malformed, malformed_filters_get_a_clear_400);
 async fn product_pages_show_the_piece_and_the_right_buy_area(app: &TestApp) {
     let (status, html) = app.get("/products/aube-solitaire-ring").await;
     assert_eq!(status, 200);
-    assert!(html.contains("<h1>Aube solitaire ring</h1>") && html.contains("€3,200"));
+    assert!(html.contains("<h1>Aube solitaire ring") && html.contains("€3,200"));
     assert!(html.contains(r#""@type":"Product""#) && html.contains(r#""price":"3200.00""#), "schema.org JSON-LD");
     assert!(html.contains(r#"data-state="add-to-basket""#) && html.contains("Choose a size"));
     assert!(html.contains(r#"data-size="54""#) && html.contains("out of stock"));

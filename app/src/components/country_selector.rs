@@ -18,17 +18,19 @@ pub fn CountrySelector() -> impl IntoView {
             delivery.chosen.set(country);
         }
     });
+    let initial = delivery.chosen.get_untracked();
     let error = move || choose.value().get().and_then(Result::err).map(|e| e.to_string());
     view! {
         <ActionForm action=choose attr:class="country-selector">
             <label for="delivery-country">"Deliver to"</label>
             <select id="delivery-country" name="country">
+                // Marked once, not followed: only the shopper changes the list, so it
+                // already shows their choice, and every page is lighter to render.
                 {COUNTRIES
                     .iter()
                     .map(|(code, name)| {
-                        let code = *code;
                         view! {
-                            <option value=code selected=move || delivery.chosen.get().as_str() == code>
+                            <option value=*code selected=*code == initial.as_str()>
                                 {*name}
                             </option>
                         }

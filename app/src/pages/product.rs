@@ -167,21 +167,46 @@ fn SizeHelp(category: Category, slug: Slug, sizes: Vec<SizeStock>) -> impl IntoV
             )));
         }
     });
-    let (summary, helper) = if category == Category::Rings {
-        ("Find your ring size", view! { <RingSizeHelper picked=picked.write_only()/> }.into_any())
-    } else {
-        let sizes_cm = sizes.iter().filter_map(|s| s.size.as_str().parse().ok()).collect();
-        ("Find your bracelet size", view! { <BraceletGuide sizes_cm picked=picked.write_only()/> }.into_any())
+    let rings = category == Category::Rings;
+    let summary = if rings { "Find your ring size" } else { "Find your bracelet size" };
+    // Built when first opened: most visitors never open it, so the server
+    // does not render it and the page stays light. Without JavaScript the
+    // fold offers the helper's own page instead.
+    let opened = RwSignal::new(false);
+    let helper = move || {
+        if !opened.get() {
+            return if rings {
+                view! {
+                    <p class="note">
+                        <A href="/ring-size">"Open the ring-size helper"</A>
+                    </p>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <p class="note">
+                        "Measure around your wrist and add 1 cm for a snug fit, 1.5 cm for a comfortable one, 2 cm for a loose one; between two sizes, take the larger."
+                    </p>
+                }
+                .into_any()
+            };
+        }
+        if rings {
+            view! { <RingSizeHelper picked=picked.write_only()/> }.into_any()
+        } else {
+            let sizes_cm = sizes.iter().filter_map(|s| s.size.as_str().parse().ok()).collect();
+            view! { <BraceletGuide sizes_cm picked=picked.write_only()/> }.into_any()
+        }
     };
     view! {
-        <details class="size-help">
+        <details class="size-help" on:toggle=move |_| opened.set(true)>
             <summary>{summary}</summary>
             {helper}
             <p class="size-help-note" role="status">
                 {move || note.get()}
             </p>
         </details>
-        {(category == Category::Rings)
+        {rings
             .then(|| {
                 view! {
                     <p class="note">
