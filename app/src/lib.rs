@@ -6,6 +6,8 @@
 #![recursion_limit = "256"]
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod auth;
 pub mod components;
 pub mod domain;
 pub mod error;

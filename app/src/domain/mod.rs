@@ -3,6 +3,7 @@
 //! Parse, don't validate: a value of one of these types is valid by
 //! construction, so code that holds one never has to check it again.
 
+pub mod account;
 pub mod availability;
 pub mod basket;
 pub mod bracelet_size;
