@@ -12,5 +12,6 @@ pub mod country;
 pub mod gift;
 pub mod listing;
 pub mod money;
+pub mod outbox;
 pub mod ring_size;
 pub mod slug;

@@ -4,6 +4,7 @@
 //! `Any` driver: `$n` placeholders, integers for flags, no vendor functions.
 
 pub mod gifts;
+pub mod outbox;
 pub mod products;
 
 use sqlx::AnyPool;

@@ -7,5 +7,5 @@ CREATE TABLE gift_offers (
     description TEXT NOT NULL,
     picture TEXT NOT NULL,
     threshold_cents BIGINT NOT NULL CHECK (threshold_cents >= 0),
-    active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+    active BIGINT NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
 );

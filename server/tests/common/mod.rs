@@ -19,6 +19,8 @@ pub enum Engine {
 /// A running server and a client for it.
 pub struct TestApp {
     pub base: String,
+    /// The server's own database handle, for tests of server-side parts.
+    pub db: app::store::Db,
     pub client: reqwest::Client,
     cleanup: Cleanup,
 }
@@ -78,12 +80,12 @@ impl TestApp {
         };
         let options = LeptosOptions::builder().output_name("vitrine").site_addr(addr).build();
         let db = server::prepare_database(&config).await.expect("the database is prepared");
-        let app = server::router(&config, options, db);
+        let app = server::router(&config, options, db.clone());
         tokio::spawn(async move { axum::serve(listener, app).await.expect("the server runs") });
         // A request that hangs fails its test, naming itself, instead of stalling the suite.
         let client =
             reqwest::Client::builder().timeout(std::time::Duration::from_secs(10)).build().expect("an HTTP client");
-        TestApp { base: format!("http://{addr}"), client, cleanup }
+        TestApp { base: format!("http://{addr}"), db, client, cleanup }
     }
 
     /// GETs a path; returns the status and the body.

@@ -1,0 +1,171 @@
+//! The email outbox: written in the transaction of the change that causes an
+//! email, claimed by one worker at a time, marked sent or failed.
+//!
+//! Claiming is a guarded `UPDATE … WHERE (unclaimed or lease expired)`,
+//! checked by its affected-row count: correct on SQLite and PostgreSQL
+//! alike, with no table locks, however many server processes share the
+//! database. A worker that dies mid-send loses its lease, and the email is
+//! claimed again later: delivery is at least once per attempt, and a sent
+//! email is never claimed again.
+
+use super::Db;
+use crate::domain::{
+    account::Email,
+    outbox::{retry_delay, OutgoingEmail},
+};
+use sqlx::{AnyConnection, Row};
+
+/// An email a worker has claimed and must now send.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClaimedEmail {
+    pub id: i64,
+    pub email: OutgoingEmail,
+    /// Failed attempts so far.
+    pub attempts: u32,
+}
+
+/// Adds an email to the outbox, inside the caller's transaction.
+pub async fn enqueue(conn: &mut AnyConnection, email: &OutgoingEmail, now: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO outbox (to_address, subject, text_body, html_body, unsubscribe_url, created_at, next_attempt_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+    )
+    .bind(email.to.as_str())
+    .bind(&email.subject)
+    .bind(&email.text_body)
+    .bind(&email.html_body)
+    .bind(email.unsubscribe_url.as_deref())
+    .bind(now)
+    .fetch_one(conn)
+    .await
+}
+
+/// The condition under which a row may be claimed at `now` (placeholder `$now`).
+const CLAIMABLE: &str =
+    "sent_at IS NULL AND next_attempt_at <= $NOW AND (claimed_until IS NULL OR claimed_until < $NOW)";
+
+/// Claims up to `limit` emails that are due, for `lease` seconds. Emails
+/// another worker claimed first are skipped, never shared.
+pub async fn claim_due(
+    db: &Db,
+    worker: &str,
+    now: i64,
+    lease: i64,
+    limit: i64,
+) -> Result<Vec<ClaimedEmail>, sqlx::Error> {
+    let candidates: Vec<i64> = sqlx::query_scalar(&format!(
+        "SELECT id FROM outbox WHERE {} ORDER BY next_attempt_at, id LIMIT $2",
+        CLAIMABLE.replace("$NOW", "$1")
+    ))
+    .bind(now)
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await?;
+
+    let mut claimed = Vec::new();
+    for id in candidates {
+        let won = sqlx::query(&format!(
+            "UPDATE outbox SET claimed_by = $1, claimed_until = $2 WHERE id = $3 AND {}",
+            CLAIMABLE.replace("$NOW", "$4")
+        ))
+        .bind(worker)
+        .bind(now + lease)
+        .bind(id)
+        .bind(now)
+        .execute(&db.pool)
+        .await?
+        .rows_affected()
+            == 1;
+        if !won {
+            continue;
+        }
+        let row = sqlx::query(
+            "SELECT to_address, subject, text_body, html_body, unsubscribe_url, attempts FROM outbox WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_one(&db.pool)
+        .await?;
+        let to: String = row.try_get("to_address")?;
+        let to =
+            Email::parse(&to).map_err(|_| sqlx::Error::Decode(format!("corrupt address in outbox row {id}").into()))?;
+        claimed.push(ClaimedEmail {
+            id,
+            attempts: u32::try_from(row.try_get::<i64, _>("attempts")?).unwrap_or(u32::MAX),
+            email: OutgoingEmail {
+                to,
+                subject: row.try_get("subject")?,
+                text_body: row.try_get("text_body")?,
+                html_body: row.try_get("html_body")?,
+                unsubscribe_url: row.try_get("unsubscribe_url")?,
+            },
+        });
+    }
+    Ok(claimed)
+}
+
+/// Records that `worker` sent the email. Returns false if the worker's
+/// claim had lapsed and another took it (that one will record the outcome).
+pub async fn mark_sent(db: &Db, id: i64, worker: &str, now: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE outbox SET sent_at = $1, claimed_by = NULL, claimed_until = NULL \
+         WHERE id = $2 AND claimed_by = $3 AND sent_at IS NULL",
+    )
+    .bind(now)
+    .bind(id)
+    .bind(worker)
+    .execute(&db.pool)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Records a failed attempt and when to try again (backing off).
+pub async fn mark_failed(db: &Db, id: i64, worker: &str, error: &str, now: i64) -> Result<bool, sqlx::Error> {
+    let attempts: Option<i64> =
+        sqlx::query_scalar("SELECT attempts FROM outbox WHERE id = $1 AND claimed_by = $2 AND sent_at IS NULL")
+            .bind(id)
+            .bind(worker)
+            .fetch_optional(&db.pool)
+            .await?;
+    let Some(attempts) = attempts else { return Ok(false) };
+    let failures = u32::try_from(attempts + 1).unwrap_or(u32::MAX);
+    // Errors from mail servers can be long; the start says what went wrong.
+    let error: String = error.chars().take(500).collect();
+    let done = sqlx::query(
+        "UPDATE outbox SET attempts = $1, last_error = $2, next_attempt_at = $3, claimed_by = NULL, claimed_until = NULL \
+         WHERE id = $4 AND claimed_by = $5 AND sent_at IS NULL",
+    )
+    .bind(attempts + 1)
+    .bind(error)
+    .bind(now + retry_delay(failures))
+    .bind(id)
+    .bind(worker)
+    .execute(&db.pool)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// What the outbox holds for one row: for tests and the staff's view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutboxState {
+    pub attempts: i64,
+    pub last_error: Option<String>,
+    pub next_attempt_at: i64,
+    pub sent_at: Option<i64>,
+}
+
+/// The delivery state of one email.
+pub async fn state(db: &Db, id: i64) -> Result<Option<OutboxState>, sqlx::Error> {
+    let row = sqlx::query("SELECT attempts, last_error, next_attempt_at, sent_at FROM outbox WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await?;
+    row.map(|r| {
+        Ok(OutboxState {
+            attempts: r.try_get("attempts")?,
+            last_error: r.try_get("last_error")?,
+            next_attempt_at: r.try_get("next_attempt_at")?,
+            sent_at: r.try_get("sent_at")?,
+        })
+    })
+    .transpose()
+}
