@@ -20,7 +20,15 @@ pub struct Config {
     pub cors_origins: Vec<String>,
     /// Whether to fill an empty catalogue with the demo house; `VITRINE_SEED_DEMO`.
     pub seed_demo: bool,
+    /// Where the outbox worker sends email, e.g. `smtp://user:pass@mail.example.com:587?tls=required`;
+    /// `VITRINE_SMTP_URL`. Without it emails wait in the outbox.
+    pub smtp_url: Option<String>,
+    /// The sender of every email; `VITRINE_MAIL_FROM`.
+    pub mail_from: String,
 }
+
+/// The sender used when `VITRINE_MAIL_FROM` is not set.
+pub const DEFAULT_MAIL_FROM: &str = "Maison Aurèle <client-service@maison-aurele.example>";
 
 /// A setting that could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -68,6 +76,8 @@ impl Config {
                 .map(|raw| raw.split(',').map(|o| o.trim().to_owned()).filter(|o| !o.is_empty()).collect())
                 .unwrap_or_default(),
             seed_demo,
+            smtp_url: var("VITRINE_SMTP_URL"),
+            mail_from: var("VITRINE_MAIL_FROM").unwrap_or_else(|| DEFAULT_MAIL_FROM.to_owned()),
         })
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod config;
 pub mod db;
+pub mod mailer;
 pub mod seed;
 pub mod telemetry;
 

@@ -18,6 +18,20 @@ async fn main() -> ExitCode {
     }
 }
 
+/// Starts this process's outbox worker, if SMTP is configured. Every
+/// replica may run one: the outbox's claims keep an email from going twice.
+fn start_mailer(config: &Config, db: &app::store::Db) -> Result<(), StartError> {
+    let Some(url) = &config.smtp_url else {
+        tracing::warn!("VITRINE_SMTP_URL is not set: emails are kept in the outbox, not sent");
+        return Ok(());
+    };
+    let worker = format!("worker-{}", uuid::Uuid::new_v4().simple());
+    let mailer =
+        server::mailer::Mailer::new(url, &config.mail_from, worker).map_err(|e| config::ConfigError(e.to_string()))?;
+    mailer.spawn(db.clone());
+    Ok(())
+}
+
 async fn run() -> Result<(), StartError> {
     // LEPTOS_* variables (set by cargo-leptos, which also bakes the output
     // name into the binary) say where the site's files are.
@@ -25,6 +39,7 @@ async fn run() -> Result<(), StartError> {
     let mut options = leptos.leptos_options;
     let mut config = Config::from_env(options.site_addr)?;
     let db = prepare_database(&config).await?;
+    start_mailer(&config, &db)?;
     let listener = TcpListener::bind(config.addr).await.map_err(|e| StartError::Bind(config.addr, e))?;
     // Port 0 asks for any free port: from here on, the one we got.
     if let Ok(actual) = listener.local_addr() {

@@ -77,6 +77,8 @@ impl TestApp {
             delivery_countries: DeliveryCountries::house_default(),
             cors_origins: Vec::new(),
             seed_demo: true,
+            smtp_url: None,
+            mail_from: server::config::DEFAULT_MAIL_FROM.to_owned(),
         };
         let options = LeptosOptions::builder().output_name("vitrine").site_addr(addr).build();
         let db = server::prepare_database(&config).await.expect("the database is prepared");

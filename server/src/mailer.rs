@@ -1,0 +1,111 @@
+//! The outbox worker: claims due emails and delivers them over SMTP with
+//! lettre, as an HTML part and a plain-text part. Every server process may
+//! run one; the outbox's claims keep them from sending an email twice.
+
+use app::domain::outbox::OutgoingEmail;
+use app::store::{outbox, Db};
+use lettre::{
+    message::{header::ContentType, Mailbox, MultiPart, SinglePart},
+    AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
+};
+use std::time::Duration;
+
+/// How long a worker holds an email it is sending before another may take it.
+const LEASE_SECONDS: i64 = 120;
+/// How many emails a worker claims at a time.
+const BATCH: i64 = 20;
+
+/// Delivers emails for one worker.
+#[derive(Clone)]
+pub struct Mailer {
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    from: Mailbox,
+    worker: String,
+}
+
+/// Why the mailer could not be set up.
+#[derive(Debug, thiserror::Error)]
+pub enum MailerError {
+    #[error("VITRINE_SMTP_URL is not a usable SMTP URL: {0}")]
+    Url(String),
+    #[error("VITRINE_MAIL_FROM is not a mailbox: {0}")]
+    From(String),
+}
+
+impl Mailer {
+    /// A mailer for an SMTP URL (`smtp://host:25`, `smtp://user:pass@host:587?tls=required`,
+    /// `smtps://host:465`) and a sender such as `Maison Aurèle <service@example.com>`.
+    pub fn new(smtp_url: &str, from: &str, worker: String) -> Result<Mailer, MailerError> {
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(smtp_url)
+            .map_err(|e| MailerError::Url(e.to_string()))?
+            .timeout(Some(Duration::from_secs(20)))
+            .build();
+        let from = from.parse().map_err(|e: lettre::address::AddressError| MailerError::From(e.to_string()))?;
+        Ok(Mailer { transport, from, worker })
+    }
+
+    /// Sends whatever is due at `now` (Unix seconds). Returns how many were sent;
+    /// failures are recorded in the outbox and retried later.
+    pub async fn deliver_due(&self, db: &Db, now: i64) -> Result<usize, sqlx::Error> {
+        let mut sent = 0;
+        for claimed in outbox::claim_due(db, &self.worker, now, LEASE_SECONDS, BATCH).await? {
+            match self.send(&claimed.email).await {
+                Ok(()) => {
+                    outbox::mark_sent(db, claimed.id, &self.worker, now).await?;
+                    sent += 1;
+                }
+                Err(error) => {
+                    tracing::warn!(id = claimed.id, attempts = claimed.attempts + 1, %error, "email not delivered; will retry");
+                    outbox::mark_failed(db, claimed.id, &self.worker, &error, now).await?;
+                }
+            }
+        }
+        Ok(sent)
+    }
+
+    async fn send(&self, email: &OutgoingEmail) -> Result<(), String> {
+        let to: Mailbox = email.to.as_str().parse().map_err(|e: lettre::address::AddressError| e.to_string())?;
+        let mut builder = Message::builder().from(self.from.clone()).to(to).subject(&email.subject);
+        if let Some(url) = &email.unsubscribe_url {
+            // RFC 8058 one-click unsubscribe: mail clients show their own button.
+            builder = builder
+                .raw_header(lettre::message::header::HeaderValue::new(
+                    lettre::message::header::HeaderName::new_from_ascii_str("List-Unsubscribe"),
+                    format!("<{url}>"),
+                ))
+                .raw_header(lettre::message::header::HeaderValue::new(
+                    lettre::message::header::HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                    "List-Unsubscribe=One-Click".to_owned(),
+                ));
+        }
+        let message = builder
+            .multipart(
+                MultiPart::alternative()
+                    .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(email.text_body.clone()))
+                    .singlepart(SinglePart::builder().header(ContentType::TEXT_HTML).body(email.html_body.clone())),
+            )
+            .map_err(|e| e.to_string())?;
+        self.transport.send(message).await.map(|_| ()).map_err(|e| e.to_string())
+    }
+
+    /// Runs for as long as the server does, looking for due emails every few seconds.
+    pub fn spawn(self, db: Db) {
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(Duration::from_secs(3));
+            loop {
+                tick.tick().await;
+                if let Err(error) = self.deliver_due(&db, unix_now()).await {
+                    tracing::error!(%error, "outbox: the database could not be read");
+                }
+            }
+        });
+    }
+}
+
+/// The current time in Unix seconds.
+pub fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+        .unwrap_or(0)
+}
