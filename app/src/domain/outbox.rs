@@ -36,7 +36,8 @@ mod tests {
         assert_eq!(retry_delay(1), 30);
         assert_eq!(retry_delay(2), 60);
         assert_eq!(retry_delay(3), 120);
-        assert_eq!(retry_delay(10), LONGEST_RETRY_SECONDS);
+        assert_eq!(retry_delay(10), 30 << 9, "4 h 16 min");
+        assert_eq!(retry_delay(11), LONGEST_RETRY_SECONDS);
         assert_eq!(retry_delay(u32::MAX), LONGEST_RETRY_SECONDS);
         assert_eq!(retry_delay(0), 30, "a first failure counted as zero still waits");
     }
