@@ -25,6 +25,8 @@ pub struct Config {
     pub smtp_url: Option<String>,
     /// The sender of every email; `VITRINE_MAIL_FROM`.
     pub mail_from: String,
+    /// Whether `/dev/mailbox` lists the outbox; `VITRINE_DEV_MAILBOX`, off by default.
+    pub dev_mailbox: bool,
 }
 
 /// The sender used when `VITRINE_MAIL_FROM` is not set.
@@ -62,11 +64,14 @@ impl Config {
                 .map_err(|e| ConfigError(format!("VITRINE_DELIVERY_COUNTRIES: {e}")))?,
             None => DeliveryCountries::house_default(),
         };
-        let seed_demo = match var("VITRINE_SEED_DEMO").as_deref() {
-            None | Some("1" | "true" | "yes") => true,
-            Some("0" | "false" | "no") => false,
-            Some(other) => return Err(ConfigError(format!("VITRINE_SEED_DEMO must be true or false, not {other:?}"))),
+        let flag = |name: &str, default: bool| match var(name).as_deref() {
+            None => Ok(default),
+            Some("1" | "true" | "yes") => Ok(true),
+            Some("0" | "false" | "no") => Ok(false),
+            Some(other) => Err(ConfigError(format!("{name} must be true or false, not {other:?}"))),
         };
+        let seed_demo = flag("VITRINE_SEED_DEMO", true)?;
+        let dev_mailbox = flag("VITRINE_DEV_MAILBOX", false)?;
         Ok(Config {
             database_url: var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
             public_url: var("VITRINE_PUBLIC_URL").map(|url| url.trim_end_matches('/').to_owned()),
@@ -78,6 +83,7 @@ impl Config {
             seed_demo,
             smtp_url: var("VITRINE_SMTP_URL"),
             mail_from: var("VITRINE_MAIL_FROM").unwrap_or_else(|| DEFAULT_MAIL_FROM.to_owned()),
+            dev_mailbox,
         })
     }
 }

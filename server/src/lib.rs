@@ -8,6 +8,7 @@ pub mod mailer;
 pub mod seed;
 pub mod telemetry;
 
+mod dev_mailbox;
 mod health;
 mod layers;
 mod sitemap;
@@ -54,7 +55,12 @@ pub fn router(config: &Config, leptos_options: LeptosOptions, db: Db) -> Router 
         }
     };
     let routes = generate_route_list(App);
-    let app = Router::new()
+    let mut app = Router::new();
+    if config.dev_mailbox {
+        tracing::warn!("the development mailbox is on at /dev/mailbox: it shows every email the shop writes");
+        app = app.route("/dev/mailbox", get(dev_mailbox::mailbox));
+    }
+    let app = app
         .route("/healthz", get(health::healthz))
         .route("/sitemap.xml", get(sitemap::sitemap))
         .leptos_routes_with_context(&leptos_options, routes, context.clone(), {

@@ -105,3 +105,44 @@ async fn a_rolled_back_change_sends_nothing(app: &TestApp) {
     assert!(outbox::claim_due(&app.db, "w", NOW, LEASE, 10).await.unwrap().is_empty());
 }
 on_both_engines!(transactional, a_rolled_back_change_sends_nothing);
+
+async fn the_development_mailbox_shows_emails_only_when_on(engine: common::Engine) {
+    let off = TestApp::spawn(engine).await;
+    let (status, _) = off.get("/dev/mailbox").await;
+    assert_eq!(status, 404, "off by default");
+    off.finish().await;
+
+    let app = TestApp::spawn_with(engine, true).await;
+    let mut message = email(3);
+    message.subject = "Confirm <your> subscription".into();
+    message.html_body =
+        r#"<p>Click <a href="https://shop.example/newsletter/confirm/abc">here</a>.</p><script>alert(1)</script>"#
+            .into();
+    let mut tx = app.db.pool.begin().await.unwrap();
+    outbox::enqueue(&mut tx, &message, NOW).await.unwrap();
+    tx.commit().await.unwrap();
+    let (status, html) = app.get("/dev/mailbox").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Confirm &lt;your&gt; subscription"), "the subject, escaped: {html}");
+    assert!(html.contains("client3@example.com") && html.contains("waiting"));
+    assert!(html.contains("https://shop.example/newsletter/confirm/abc"), "the link is there to click");
+    assert!(html.contains(r#"sandbox="allow-top-navigation-by-user-activation allow-popups""#), "scripts never run");
+    assert!(!html.contains("<script>alert"), "the email's markup stays inside srcdoc, escaped");
+    app.finish().await;
+}
+
+mod development_mailbox {
+    // Named like `on_both_engines!` tests, so `--skip ::postgres` leaves one out.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn sqlite() {
+        super::the_development_mailbox_shows_emails_only_when_on(super::common::Engine::Sqlite).await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn postgres() {
+        if super::common::postgres_skipped() {
+            return;
+        }
+        super::the_development_mailbox_shows_emails_only_when_on(super::common::Engine::Postgres).await;
+    }
+}

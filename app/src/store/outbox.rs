@@ -169,3 +169,44 @@ pub async fn state(db: &Db, id: i64) -> Result<Option<OutboxState>, sqlx::Error>
     })
     .transpose()
 }
+
+/// One email as the development mailbox lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutboxEntry {
+    pub id: i64,
+    pub to: String,
+    pub subject: String,
+    pub text_body: String,
+    pub html_body: String,
+    pub created_at: i64,
+    pub state: OutboxState,
+}
+
+/// The newest emails, sent or not, newest first.
+pub async fn recent(db: &Db, limit: i64) -> Result<Vec<OutboxEntry>, sqlx::Error> {
+    sqlx::query(
+        "SELECT id, to_address, subject, text_body, html_body, created_at, attempts, last_error, next_attempt_at, \
+         sent_at FROM outbox ORDER BY id DESC LIMIT $1",
+    )
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await?
+    .iter()
+    .map(|r| {
+        Ok(OutboxEntry {
+            id: r.try_get("id")?,
+            to: r.try_get("to_address")?,
+            subject: r.try_get("subject")?,
+            text_body: r.try_get("text_body")?,
+            html_body: r.try_get("html_body")?,
+            created_at: r.try_get("created_at")?,
+            state: OutboxState {
+                attempts: r.try_get("attempts")?,
+                last_error: r.try_get("last_error")?,
+                next_attempt_at: r.try_get("next_attempt_at")?,
+                sent_at: r.try_get("sent_at")?,
+            },
+        })
+    })
+    .collect()
+}

@@ -44,6 +44,11 @@ pub fn postgres_skipped() -> bool {
 impl TestApp {
     /// Starts a server with the demo catalogue on a fresh database.
     pub async fn spawn(engine: Engine) -> TestApp {
+        Self::spawn_with(engine, false).await
+    }
+
+    /// Starts a server, with the development mailbox on or off.
+    pub async fn spawn_with(engine: Engine, dev_mailbox: bool) -> TestApp {
         server::telemetry::init();
         let id = uuid::Uuid::new_v4().simple().to_string();
         let (database_url, cleanup) = match engine {
@@ -79,6 +84,7 @@ impl TestApp {
             seed_demo: true,
             smtp_url: None,
             mail_from: server::config::DEFAULT_MAIL_FROM.to_owned(),
+            dev_mailbox,
         };
         let options = LeptosOptions::builder().output_name("vitrine").site_addr(addr).build();
         let db = server::prepare_database(&config).await.expect("the database is prepared");
