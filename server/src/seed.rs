@@ -93,6 +93,12 @@ struct ProductEntry {
     last_one: Vec<String>,
 }
 
+/// Whole euros from the catalogue file as cents; an absurd amount saturates
+/// rather than wrap (the catalogue check would not let one through anyway).
+fn cents(euros: i64) -> i64 {
+    Money::from_euros(euros).map(Money::cents).unwrap_or(i64::MAX)
+}
+
 fn yes() -> bool {
     true
 }
@@ -188,7 +194,6 @@ pub async fn seed_demo_if_empty(db: &Db) -> Result<usize, SeedError> {
         collection_ids.insert(c.slug.as_str(), id);
     }
     for (position, p) in catalogue.products.iter().enumerate() {
-        let cents = |euros: i64| Money::from_euros(euros).map(Money::cents).unwrap_or(i64::MAX);
         let flag = |b: bool| i64::from(b);
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO products (slug, name, category, collection_id, description, price_cents, former_price_cents, \
@@ -250,7 +255,7 @@ pub async fn seed_demo_if_empty(db: &Db) -> Result<usize, SeedError> {
         .bind(&g.name)
         .bind(&g.description)
         .bind(format!("/images/gifts/{}.svg", g.code))
-        .bind(Money::from_euros(g.threshold).map(Money::cents).unwrap_or(i64::MAX))
+        .bind(cents(g.threshold))
         .execute(&mut *tx)
         .await?;
     }

@@ -353,6 +353,16 @@ impl fmt::Display for Repair {
     }
 }
 
+/// How many of a size (or of a one-size piece) one line may hold: the stock
+/// and the per-line cap. Made-to-order pieces are made for the order, so
+/// only the cap limits them.
+pub fn purchase_limit(flags: ProductFlags, stock: &Stock, size: Option<&SizeLabel>) -> u32 {
+    if flags.made_to_order {
+        return MAX_PER_LINE;
+    }
+    stock.quantity_for(size).unwrap_or(0).min(MAX_PER_LINE)
+}
+
 /// What the basket needs to know of a product to price and check a line.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BasketProduct {
@@ -366,13 +376,9 @@ pub struct BasketProduct {
 }
 
 impl BasketProduct {
-    /// How many of a size (or of the piece) may be bought now: stock and the
-    /// per-line cap. Made-to-order pieces are made for the order, so only the cap limits them.
+    /// How many of a size (or of the piece) may be bought now; see [`purchase_limit`].
     pub fn limit(&self, size: Option<&SizeLabel>) -> u32 {
-        if self.flags.made_to_order {
-            return MAX_PER_LINE;
-        }
-        self.stock.quantity_for(size).unwrap_or(0).min(MAX_PER_LINE)
+        purchase_limit(self.flags, &self.stock, size)
     }
 
     /// The sizes it is made in, empty for one-size pieces.

@@ -12,7 +12,7 @@ use crate::components::{
 };
 use crate::domain::{
     availability::{buy_area, AdvisorReason, BuyArea},
-    basket::MAX_PER_LINE,
+    basket::purchase_limit,
     catalogue::{Category, ProductDetail, SizeLabel, SizeStock},
     slug::Slug,
 };
@@ -57,13 +57,7 @@ fn Product(data: ProductData, chosen: Memo<Option<SizeLabel>>) -> impl IntoView 
     let stock = product.stock.clone();
     let state = Signal::derive(move || buy_area(flags, &stock, chosen.get().as_ref(), delivery.is_served()));
     let stock = product.stock.clone();
-    let limit = Signal::derive(move || {
-        if flags.made_to_order {
-            MAX_PER_LINE
-        } else {
-            stock.quantity_for(chosen.get().as_ref()).unwrap_or(0).min(MAX_PER_LINE)
-        }
-    });
+    let limit = Signal::derive(move || purchase_limit(flags, &stock, chosen.get().as_ref()));
     let offer = Offer { product: product.slug.clone(), name: product.name.clone(), chosen: chosen.into(), limit };
     let ProductDetail {
         slug,

@@ -36,11 +36,6 @@ impl DeliveryCountry {
         let chosen = self.chosen.get();
         self.served.with_value(|list| list.allows(chosen))
     }
-
-    /// The house's delivery list.
-    pub fn served_list(&self) -> DeliveryCountries {
-        self.served.get_value()
-    }
 }
 
 /// The country from the request's cookie (or France), and the deployment's delivery list.

@@ -53,8 +53,11 @@ pub async fn claim_due(
     lease: i64,
     limit: i64,
 ) -> Result<Vec<ClaimedEmail>, sqlx::Error> {
-    let candidates: Vec<i64> = sqlx::query_scalar(&format!(
-        "SELECT id FROM outbox WHERE {} ORDER BY next_attempt_at, id LIMIT $2",
+    // The rows are read with the candidates: only a row's claim changes
+    // under a worker's feet, never its message.
+    let candidates = sqlx::query(&format!(
+        "SELECT id, to_address, subject, text_body, html_body, unsubscribe_url, attempts FROM outbox \
+         WHERE {} ORDER BY next_attempt_at, id LIMIT $2",
         CLAIMABLE.replace("$NOW", "$1")
     ))
     .bind(now)
@@ -63,7 +66,8 @@ pub async fn claim_due(
     .await?;
 
     let mut claimed = Vec::new();
-    for id in candidates {
+    for row in candidates {
+        let id: i64 = row.try_get("id")?;
         let won = sqlx::query(&format!(
             "UPDATE outbox SET claimed_by = $1, claimed_until = $2 WHERE id = $3 AND {}",
             CLAIMABLE.replace("$NOW", "$4")
@@ -79,12 +83,6 @@ pub async fn claim_due(
         if !won {
             continue;
         }
-        let row = sqlx::query(
-            "SELECT to_address, subject, text_body, html_body, unsubscribe_url, attempts FROM outbox WHERE id = $1",
-        )
-        .bind(id)
-        .fetch_one(&db.pool)
-        .await?;
         let to: String = row.try_get("to_address")?;
         let to =
             Email::parse(&to).map_err(|_| sqlx::Error::Decode(format!("corrupt address in outbox row {id}").into()))?;

@@ -123,10 +123,7 @@ impl TestApp {
             .send()
             .await
             .unwrap_or_else(|e| panic!("POST /api/{endpoint} {form:?}: no answer: {e}"));
-        let status = response.status().as_u16();
-        let text = response.text().await.expect("a body");
-        let json = serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text));
-        (status, json)
+        json_answer(response).await
     }
 
     /// GETs a path with a `Cookie` header; returns the status and the body.
@@ -152,10 +149,7 @@ impl TestApp {
             .send()
             .await
             .unwrap_or_else(|e| panic!("POST /api/{endpoint}: no answer: {e}"));
-        let status = response.status().as_u16();
-        let text = response.text().await.expect("a body");
-        let json = serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text));
-        (status, json)
+        json_answer(response).await
     }
 
     /// Removes the test's database.
@@ -173,6 +167,14 @@ impl TestApp {
             }
         }
     }
+}
+
+/// A server function's status and body, the body as JSON when it is JSON.
+async fn json_answer(response: reqwest::Response) -> (u16, serde_json::Value) {
+    let status = response.status().as_u16();
+    let text = response.text().await.expect("a body");
+    let json = serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text));
+    (status, json)
 }
 
 /// Declares a test that runs once against SQLite and once against PostgreSQL.
