@@ -17,3 +17,9 @@ impl SiteConfig {
         format!("{}{}", self.public_url, path)
     }
 }
+
+/// The address of the client a request came from, as the server worked it
+/// out (the peer, or the proxy's `X-Forwarded-For` when configured to trust
+/// it). Rate limits count attempts per client by it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ClientIp(pub std::net::IpAddr);

@@ -18,6 +18,12 @@ pub enum AppError {
     /// There is nothing at this address.
     #[error("This page does not exist, or is no longer available.")]
     NotFound,
+    /// The visitor must sign in, or their sign-in was refused; the message says which.
+    #[error("{0}")]
+    Unauthorized(String),
+    /// A rate limit was reached; the message says how long to wait.
+    #[error("{0}")]
+    TooManyAttempts(String),
     /// Our fault. The detail is in the server's log, under the request id.
     #[error("Something went wrong on our side. Please try again in a moment.")]
     Internal,
@@ -31,7 +37,9 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             AppError::BadRequest(_) => 400,
+            AppError::Unauthorized(_) => 401,
             AppError::NotFound => 404,
+            AppError::TooManyAttempts(_) => 429,
             AppError::Internal => 500,
             AppError::Transport(_) => 502,
         }

@@ -17,6 +17,8 @@ pub mod shopper;
 #[cfg(feature = "ssr")]
 pub mod config;
 #[cfg(feature = "ssr")]
+pub mod emails;
+#[cfg(feature = "ssr")]
 pub mod store;
 
 use components::{footer::SiteFooter, header::SiteHeader, site_notices::SiteNotices};
@@ -26,6 +28,18 @@ use leptos_router::{
     components::{Route, Router, Routes},
     path, SsrMode,
 };
+use pages::account::{
+    addresses::AddressesPage,
+    change_password::ChangePasswordPage,
+    delete::{AccountDeletedPage, DeleteAccountPage},
+    forgot_password::ForgotPasswordPage,
+    overview::AccountPage,
+    register::RegisterPage,
+    reset_password::ResetPasswordPage,
+    sign_in::SignInPage,
+    verify::VerifyEmailPage,
+};
+use pages::newsletter::{NewsletterConfirmPage, NewsletterUnsubscribePage};
 use pages::{
     basket::BasketPage, home::HomePage, listing::ListingPage, not_found::NotFound, product::ProductPage,
     ring_size::RingSizePage,
@@ -87,6 +101,21 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/products/:slug") view=ProductPage ssr=SsrMode::Async/>
                     <Route path=path!("/ring-size") view=RingSizePage/>
                     <Route path=path!("/basket") view=BasketPage/>
+                    <Route path=path!("/account/sign-in") view=SignInPage/>
+                    <Route path=path!("/account/register") view=RegisterPage/>
+                    <Route path=path!("/account/forgot-password") view=ForgotPasswordPage/>
+                    <Route path=path!("/account/deleted") view=AccountDeletedPage/>
+                    // Pages that read the session or an emailed link wait for
+                    // the answer, so a signed-out visitor gets a real redirect
+                    // and a link's outcome is in the first HTML.
+                    <Route path=path!("/account/reset-password") view=ResetPasswordPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account/verify") view=VerifyEmailPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account/addresses") view=AddressesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account/password") view=ChangePasswordPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account/delete") view=DeleteAccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/newsletter/confirm") view=NewsletterConfirmPage ssr=SsrMode::Async/>
+                    <Route path=path!("/newsletter/unsubscribe") view=NewsletterUnsubscribePage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <SiteFooter/>

@@ -27,6 +27,10 @@ pub struct Config {
     pub mail_from: String,
     /// Whether `/dev/mailbox` lists the outbox; `VITRINE_DEV_MAILBOX`, off by default.
     pub dev_mailbox: bool,
+    /// Whether a reverse proxy in front sets `X-Forwarded-For` (its last
+    /// entry is then the client, for rate limits); `VITRINE_TRUST_FORWARDED_FOR`,
+    /// off by default: without a proxy, clients could write it themselves.
+    pub trust_forwarded_for: bool,
 }
 
 /// The sender used when `VITRINE_MAIL_FROM` is not set.
@@ -72,6 +76,7 @@ impl Config {
         };
         let seed_demo = flag("VITRINE_SEED_DEMO", true)?;
         let dev_mailbox = flag("VITRINE_DEV_MAILBOX", false)?;
+        let trust_forwarded_for = flag("VITRINE_TRUST_FORWARDED_FOR", false)?;
         Ok(Config {
             database_url: var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
             public_url: var("VITRINE_PUBLIC_URL").map(|url| url.trim_end_matches('/').to_owned()),
@@ -84,6 +89,7 @@ impl Config {
             smtp_url: var("VITRINE_SMTP_URL"),
             mail_from: var("VITRINE_MAIL_FROM").unwrap_or_else(|| DEFAULT_MAIL_FROM.to_owned()),
             dev_mailbox,
+            trust_forwarded_for,
         })
     }
 }

@@ -31,17 +31,22 @@ pub async fn connect_and_migrate(url: &str) -> Result<Db, DbError> {
     let options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(5));
     let pool = match backend {
         // SQLite allows one writer; a small pool avoids needless lock waits.
-        Backend::Sqlite => options.max_connections(4),
+        // Its settings belong to each connection, not to the file: set them
+        // on every new one (WAL lets readers go on while one request writes;
+        // foreign keys are off by default; a writer waits its turn instead
+        // of failing at once).
+        Backend::Sqlite => options.max_connections(4).after_connect(|conn, _| {
+            Box::pin(async move {
+                for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000"] {
+                    sqlx::query(pragma).execute(&mut *conn).await?;
+                }
+                Ok(())
+            })
+        }),
         Backend::Postgres => options.max_connections(16),
     }
     .connect(&url)
     .await?;
-    if backend == Backend::Sqlite {
-        // WAL lets readers go on while one request writes; foreign keys are off by default.
-        for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000"] {
-            sqlx::query(pragma).execute(&pool).await?;
-        }
-    }
     let db = Db { pool, backend };
     match backend {
         Backend::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&db.pool).await?,

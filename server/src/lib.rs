@@ -8,9 +8,11 @@ pub mod mailer;
 pub mod seed;
 pub mod telemetry;
 
+mod client_ip;
 mod dev_mailbox;
 mod health;
 mod layers;
+mod one_click;
 mod sitemap;
 
 use app::{config::SiteConfig, shell, store::Db, App};
@@ -63,6 +65,7 @@ pub fn router(config: &Config, leptos_options: LeptosOptions, db: Db) -> Router 
     let app = app
         .route("/healthz", get(health::healthz))
         .route("/sitemap.xml", get(sitemap::sitemap))
+        .route("/newsletter/one-click", get(one_click::get).post(one_click::post))
         .leptos_routes_with_context(&leptos_options, routes, context.clone(), {
             let options = leptos_options.clone();
             move || shell(options.clone())
@@ -70,6 +73,10 @@ pub fn router(config: &Config, leptos_options: LeptosOptions, db: Db) -> Router 
         .fallback(leptos_axum::file_and_error_handler_with_context::<LeptosOptions, _>(context, shell))
         .layer(axum::Extension(db))
         .layer(axum::Extension(site))
+        .layer(axum::middleware::from_fn({
+            let trust = config.trust_forwarded_for;
+            move |request, next| client_ip::record(trust, request, next)
+        }))
         .with_state(leptos_options);
     layers::apply(app, config)
 }

@@ -50,7 +50,8 @@ async fn run() -> Result<(), StartError> {
     tracing::info!("Vitrine is serving Maison Aurèle on http://{}", config.addr);
     // Scripts read this line to learn the address.
     println!("Vitrine is serving Maison Aurèle on http://{}", config.addr);
-    axum::serve(listener, app)
+    // The peer's address is kept for the rate limits (see client_ip.rs).
+    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())
         .await
         .map_err(|e| StartError::Bind(config.addr, e))?;

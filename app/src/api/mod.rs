@@ -1,9 +1,15 @@
 //! Server functions, one file per feature. Thin: parse the input into domain
 //! types, call the store, map errors to [`crate::error::AppError`].
 
+pub mod account;
+pub mod addresses;
 pub mod basket;
 pub mod catalogue;
 pub mod delivery;
+pub mod newsletter;
+pub mod password;
+#[cfg(feature = "ssr")]
+pub mod session;
 
 /// The request's database and site settings, provided by the server.
 #[cfg(feature = "ssr")]
@@ -16,4 +22,21 @@ pub(crate) fn context() -> Result<(crate::store::Db, crate::config::SiteConfig),
             Err(crate::error::AppError::Internal)
         }
     }
+}
+
+/// A 400 whose message is the problem's own words.
+#[cfg(feature = "ssr")]
+pub(crate) fn bad_request(problem: impl std::fmt::Display) -> crate::error::AppError {
+    crate::error::AppError::BadRequest(problem.to_string()).respond()
+}
+
+/// Runs argon2 (tens of milliseconds of CPU by design) off the async threads.
+#[cfg(feature = "ssr")]
+pub(crate) async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, crate::error::AppError> {
+    tokio::task::spawn_blocking(work).await.map_err(|error| {
+        tracing::error!(%error, "a blocking task failed");
+        crate::error::AppError::Internal
+    })
 }

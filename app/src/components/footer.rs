@@ -1,5 +1,6 @@
-//! The site footer: the house, its boutique and opening hours.
+//! The site footer: the house, its boutique and opening hours, the newsletter.
 
+use super::newsletter_form::NewsletterForm;
 use crate::HOUSE_NAME;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -26,6 +27,9 @@ pub fn SiteFooter() -> impl IntoView {
             <div>
                 <p class="footer-heading">"Delivery"</p>
                 <p>"Insured delivery within the European Union, 5–10 business days."</p>
+            </div>
+            <div>
+                <NewsletterForm/>
             </div>
         </footer>
     }

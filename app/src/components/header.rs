@@ -42,6 +42,9 @@ pub fn SiteHeader() -> impl IntoView {
                 <button type="submit">"Search"</button>
             </Form>
             <CountrySelector/>
+            // The same link for everyone, so pages need no session lookup to
+            // render: signed-out visitors are sent on to sign in.
+            <A href="/account" attr:class="account-link">"Account"</A>
             <BasketLink/>
         </header>
     }

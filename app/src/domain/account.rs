@@ -171,6 +171,20 @@ pub fn reset_link_usable(issued_at: i64, now: i64, already_used: bool) -> bool {
     !already_used && now >= issued_at && now - issued_at < RESET_LINK_SECONDS
 }
 
+/// How long a session lasts without being used: 30 days, renewed as the
+/// customer comes back (at most once a day, to spare the database a write
+/// per page).
+pub const SESSION_SECONDS: i64 = 30 * 24 * 60 * 60;
+const SESSION_RENEW_AFTER: i64 = 24 * 60 * 60;
+
+/// Whether a session expiring at `expires_at` should be pushed back at `now`.
+pub fn session_needs_renewal(expires_at: i64, now: i64) -> bool {
+    expires_at - now < SESSION_SECONDS - SESSION_RENEW_AFTER
+}
+
+/// How long the link in the welcome email confirms the address: a week.
+pub const VERIFY_LINK_SECONDS: i64 = 7 * 24 * 60 * 60;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -230,6 +244,14 @@ mod tests {
         assert!(!reset_link_usable(issued, issued + RESET_LINK_SECONDS, false));
         assert!(!reset_link_usable(issued, issued + 10, true), "used once already");
         assert!(!reset_link_usable(issued, issued - 1, false), "issued in the future: a clock problem, refuse");
+    }
+
+    #[test]
+    fn sessions_are_renewed_at_most_daily() {
+        let now = 5_000_000;
+        assert!(!session_needs_renewal(now + SESSION_SECONDS, now), "fresh");
+        assert!(!session_needs_renewal(now + SESSION_SECONDS - 3600, now), "an hour old");
+        assert!(session_needs_renewal(now + SESSION_SECONDS - 2 * 24 * 3600, now), "two days old");
     }
 
     proptest! {

@@ -1,8 +1,10 @@
 //! The pages, one file each.
 
+pub mod account;
 pub mod basket;
 pub mod home;
 pub mod listing;
+pub mod newsletter;
 pub mod not_found;
 pub mod product;
 pub mod ring_size;

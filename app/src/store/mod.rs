@@ -3,9 +3,15 @@
 //! One body of portable SQL serves SQLite and PostgreSQL through sqlx's
 //! `Any` driver: `$n` placeholders, integers for flags, no vendor functions.
 
+pub mod account_tokens;
+pub mod addresses;
+pub mod customers;
 pub mod gifts;
+pub mod newsletter;
 pub mod outbox;
 pub mod products;
+pub mod rate_limits;
+pub mod sessions;
 
 use sqlx::AnyPool;
 
@@ -21,6 +27,14 @@ pub enum Backend {
 pub struct Db {
     pub pool: AnyPool,
     pub backend: Backend,
+}
+
+/// The current time in Unix seconds: what every stored time is measured in.
+pub fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+        .unwrap_or(0)
 }
 
 /// A value to bind into a query built at run time.

@@ -85,11 +85,16 @@ impl TestApp {
             smtp_url: None,
             mail_from: server::config::DEFAULT_MAIL_FROM.to_owned(),
             dev_mailbox,
+            trust_forwarded_for: false,
         };
         let options = LeptosOptions::builder().output_name("vitrine").site_addr(addr).build();
         let db = server::prepare_database(&config).await.expect("the database is prepared");
         let app = server::router(&config, options, db.clone());
-        tokio::spawn(async move { axum::serve(listener, app).await.expect("the server runs") });
+        tokio::spawn(async move {
+            axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+                .await
+                .expect("the server runs")
+        });
         // A request that hangs fails its test, naming itself, instead of stalling the suite.
         let client =
             reqwest::Client::builder().timeout(std::time::Duration::from_secs(10)).build().expect("an HTTP client");
@@ -152,6 +157,37 @@ impl TestApp {
         json_answer(response).await
     }
 
+    /// POSTs a form to a server function as the browser's JavaScript does,
+    /// with an optional `Cookie` header, without following redirects.
+    pub async fn post_form(&self, endpoint: &str, form: &[(&str, &str)], cookie: Option<&str>) -> Answer {
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .timeout(std::time::Duration::from_secs(10))
+            .build()
+            .expect("an HTTP client");
+        let mut request =
+            client.post(format!("{}/api/{endpoint}", self.base)).header("Accept", "application/json").form(form);
+        if let Some(cookie) = cookie {
+            request = request.header("Cookie", cookie);
+        }
+        Answer::read(request.send().await.unwrap_or_else(|e| panic!("POST /api/{endpoint}: no answer: {e}"))).await
+    }
+
+    /// GETs a page as a browser does, without following redirects, with an optional `Cookie` header.
+    pub async fn get_page(&self, path: &str, cookie: Option<&str>) -> Answer {
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .timeout(std::time::Duration::from_secs(10))
+            .build()
+            .expect("an HTTP client");
+        // As a browser asks: a redirect is then a real 302.
+        let mut request = client.get(format!("{}{path}", self.base)).header("Accept", "text/html");
+        if let Some(cookie) = cookie {
+            request = request.header("Cookie", cookie);
+        }
+        Answer::read(request.send().await.unwrap_or_else(|e| panic!("GET {path}: no answer: {e}"))).await
+    }
+
     /// Removes the test's database.
     pub async fn finish(self) {
         match self.cleanup {
@@ -166,6 +202,40 @@ impl TestApp {
                 }
             }
         }
+    }
+}
+
+/// An answer: status, headers and body.
+pub struct Answer {
+    pub status: u16,
+    pub headers: reqwest::header::HeaderMap,
+    pub body: String,
+}
+
+impl Answer {
+    async fn read(response: reqwest::Response) -> Answer {
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        Answer { status, headers, body: response.text().await.expect("a body") }
+    }
+
+    /// A header's value, if present.
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned)
+    }
+
+    /// Every `Set-Cookie` value.
+    pub fn set_cookies(&self) -> Vec<String> {
+        self.headers.get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).map(str::to_owned).collect()
+    }
+
+    /// The `name=value` pair of the session cookie this answer sets, if any.
+    pub fn session_cookie(&self) -> Option<String> {
+        self.set_cookies()
+            .iter()
+            .find(|c| c.starts_with("vitrine_session=") && !c.starts_with("vitrine_session=;"))
+            .and_then(|c| c.split(';').next())
+            .map(str::to_owned)
     }
 }
 

@@ -1,0 +1,116 @@
+//! Forgotten and changed passwords (PRODUCT.md §4).
+
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// What the reset page says about a dead link.
+pub const LINK_DEAD: &str =
+    "This link does not work any more: it was used already, or is more than an hour old. Please ask for a new one.";
+
+/// Emails a single-use reset link, if the address has an account. The
+/// answer is the same either way.
+#[server(endpoint = "account/forgot-password")]
+pub async fn request_password_reset(email: String) -> Result<String, AppError> {
+    use super::session;
+    use crate::domain::{
+        account::Email,
+        rate_limit::{RESET_PER_ADDRESS, RESET_PER_CLIENT},
+    };
+    use crate::store::{account_tokens, customers, outbox, unix_now};
+    let (db, site) = super::context()?;
+    let now = unix_now();
+    let email = Email::parse(&email).map_err(super::bad_request)?;
+    let (address, client) = (email.lookup_key(), session::client());
+    let limits = [(RESET_PER_ADDRESS, address.as_str()), (RESET_PER_CLIENT, client.as_str())];
+    session::within_limits(&db, &limits, now).await?;
+    session::count_attempt(&db, &limits, now).await?;
+    if let Some((id, _)) = customers::credentials(&db, &email).await? {
+        let mut tx = db.pool.begin().await?;
+        let token = account_tokens::issue(&mut tx, id, account_tokens::Purpose::Reset, now).await?;
+        let url = site.url(&format!("/account/reset-password?token={}", token.as_str()));
+        outbox::enqueue(&mut tx, &crate::emails::password_reset(&email, &url), now).await?;
+        tx.commit().await?;
+    }
+    Ok(format!(
+        "If an account exists for {email}, we have sent it a link to choose a new password. The link works for one hour."
+    ))
+}
+
+/// Whether a reset link still works, so the page shows the form or says it is dead.
+#[server(endpoint = "account/reset-link")]
+pub async fn check_reset_link(token: String) -> Result<bool, AppError> {
+    use crate::auth::token::Token;
+    use crate::store::{account_tokens, unix_now};
+    let (db, _) = super::context()?;
+    super::session::no_store();
+    let Some(token) = Token::parse(&token) else { return Ok(false) };
+    Ok(account_tokens::check(&db, &token, account_tokens::Purpose::Reset, unix_now()).await?.is_some())
+}
+
+/// Sets a new password from a reset link, ends every session of the
+/// account, and sends the shopper to sign in with it.
+#[server(endpoint = "account/reset-password")]
+pub async fn reset_password(token: String, password: String) -> Result<(), AppError> {
+    use crate::auth::token::Token;
+    use crate::domain::account::NewPassword;
+    use crate::store::{account_tokens, customers, outbox, sessions, unix_now};
+    let (db, _) = super::context()?;
+    let now = unix_now();
+    let dead = || super::bad_request(LINK_DEAD);
+    let token = Token::parse(&token).ok_or_else(dead)?;
+    let id = account_tokens::check(&db, &token, account_tokens::Purpose::Reset, now).await?.ok_or_else(dead)?;
+    let customer = customers::get(&db, id).await?.ok_or_else(dead)?;
+    // A weak password is refused before the link is used up, so the shopper can try again.
+    let password = NewPassword::parse(&password, &customer.email).map_err(super::bad_request)?;
+    let hash = super::blocking(move || crate::auth::password::hash(&password)).await?.map_err(|error| {
+        tracing::error!(%error, "a password could not be hashed");
+        AppError::Internal
+    })?;
+    let mut tx = db.pool.begin().await?;
+    account_tokens::consume(&mut tx, &token, account_tokens::Purpose::Reset, now).await?.ok_or_else(dead)?;
+    customers::set_password(&mut tx, id, &hash).await?;
+    account_tokens::spend_all(&mut tx, id, account_tokens::Purpose::Reset, now).await?;
+    // The link reached the inbox: the address is the customer's.
+    customers::mark_verified(&mut tx, id, now).await?;
+    let ended = sessions::end_all_for(&mut tx, id, None).await?;
+    outbox::enqueue(&mut tx, &crate::emails::password_changed(&customer.email), now).await?;
+    tx.commit().await?;
+    tracing::info!(customer = id, sessions_ended = ended, "password reset");
+    leptos_axum::redirect("/account/sign-in?reset=done");
+    Ok(())
+}
+
+/// Changes the signed-in customer's password; the current one is required.
+/// Every other session of the account ends.
+#[server(endpoint = "account/password")]
+pub async fn change_password(current_password: String, new_password: String) -> Result<String, AppError> {
+    use super::session;
+    use crate::domain::{account::NewPassword, rate_limit::SIGN_IN_PER_ADDRESS};
+    use crate::store::{customers, outbox, sessions, unix_now};
+    let (db, site) = super::context()?;
+    let now = unix_now();
+    let me = session::require(&db, &site, now).await?;
+    let address = me.customer.email.lookup_key();
+    let limits = [(SIGN_IN_PER_ADDRESS, address.as_str())];
+    session::within_limits(&db, &limits, now).await?;
+    let stored = customers::password_hash(&db, me.customer.id).await?.unwrap_or_default();
+    if !super::blocking(move || crate::auth::password::verify(&current_password, &stored)).await? {
+        session::count_attempt(&db, &limits, now).await?;
+        return Err(AppError::Unauthorized("Your current password is incorrect.".to_owned()).respond());
+    }
+    let password = NewPassword::parse(&new_password, &me.customer.email).map_err(super::bad_request)?;
+    let hash = super::blocking(move || crate::auth::password::hash(&password)).await?.map_err(|error| {
+        tracing::error!(%error, "a password could not be hashed");
+        AppError::Internal
+    })?;
+    let mut tx = db.pool.begin().await?;
+    customers::set_password(&mut tx, me.customer.id, &hash).await?;
+    let ended = sessions::end_all_for(&mut tx, me.customer.id, Some(&me.token)).await?;
+    outbox::enqueue(&mut tx, &crate::emails::password_changed(&me.customer.email), now).await?;
+    tx.commit().await?;
+    Ok(match ended {
+        0 => "Your password is changed.".to_owned(),
+        1 => "Your password is changed, and your other device was signed out.".to_owned(),
+        n => format!("Your password is changed, and your {n} other devices were signed out."),
+    })
+}

@@ -1,0 +1,188 @@
+//! Who is signed in: the session cookie, read, started, renewed and ended;
+//! and the client a request comes from, for rate limits. Server only.
+
+use crate::auth::token::Token;
+use crate::config::{ClientIp, SiteConfig};
+use crate::domain::{
+    account::{session_needs_renewal, SESSION_SECONDS},
+    rate_limit::Limit,
+};
+use crate::error::AppError;
+use crate::store::{
+    customers::{self, Customer},
+    rate_limits, sessions, Db,
+};
+use leptos::prelude::use_context;
+
+/// The session cookie. HttpOnly (scripts never see it), SameSite=Lax (other
+/// sites cannot post forms with it), Secure when the site is served over HTTPS.
+pub const COOKIE: &str = "vitrine_session";
+
+/// A signed-in customer and the token of their session.
+pub struct SignedIn {
+    pub customer: Customer,
+    pub token: Token,
+}
+
+fn request_parts() -> Option<http::request::Parts> {
+    use_context::<http::request::Parts>()
+}
+
+/// The session token the request carries, if it is shaped like one of ours.
+pub fn token_from_headers(headers: &http::HeaderMap) -> Option<Token> {
+    headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(cookie::Cookie::split_parse)
+        .filter_map(Result::ok)
+        .find(|c| c.name() == COOKIE)
+        .and_then(|c| Token::parse(c.value()))
+}
+
+/// The `Set-Cookie` value for a session (`Some`) or its removal (`None`).
+pub fn cookie_value(token: Option<&Token>, secure: bool) -> String {
+    let builder = cookie::Cookie::build((COOKIE, token.map(|t| t.as_str().to_owned()).unwrap_or_default()))
+        .path("/")
+        .http_only(true)
+        .same_site(cookie::SameSite::Lax)
+        .secure(secure);
+    match token {
+        Some(_) => builder.max_age(cookie::time::Duration::seconds(SESSION_SECONDS)),
+        None => builder.max_age(cookie::time::Duration::ZERO).expires(cookie::time::OffsetDateTime::UNIX_EPOCH),
+    }
+    .build()
+    .to_string()
+}
+
+fn append_header(name: http::HeaderName, value: &str) -> Result<(), AppError> {
+    let Some(response) = use_context::<leptos_axum::ResponseOptions>() else {
+        tracing::error!("no response options to set a header on");
+        return Err(AppError::Internal);
+    };
+    let value = http::HeaderValue::from_str(value).map_err(|error| {
+        tracing::error!(%error, "not a header value");
+        AppError::Internal
+    })?;
+    response.append_header(name, value);
+    Ok(())
+}
+
+fn set_cookie(site: &SiteConfig, token: Option<&Token>) -> Result<(), AppError> {
+    append_header(http::header::SET_COOKIE, &cookie_value(token, site.public_url.starts_with("https://")))
+}
+
+/// Personal pages and answers must never be kept by a shared cache.
+pub fn no_store() {
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.insert_header(http::header::CACHE_CONTROL, http::HeaderValue::from_static("no-store"));
+    }
+}
+
+/// The signed-in customer, if any. Renews a session that is being used.
+pub async fn current(db: &Db, site: &SiteConfig, now: i64) -> Result<Option<SignedIn>, AppError> {
+    let Some(token) = request_parts().and_then(|parts| token_from_headers(&parts.headers)) else { return Ok(None) };
+    let Some(session) = sessions::find(db, &token, now).await? else { return Ok(None) };
+    let Some(customer) = customers::get(db, session.customer_id).await? else { return Ok(None) };
+    if session_needs_renewal(session.expires_at, now) {
+        sessions::renew(db, &token, now + SESSION_SECONDS).await?;
+        set_cookie(site, Some(&token))?;
+    }
+    Ok(Some(SignedIn { customer, token }))
+}
+
+/// The signed-in customer, or a 401 asking to sign in. The answer is never cached.
+pub async fn require(db: &Db, site: &SiteConfig, now: i64) -> Result<SignedIn, AppError> {
+    no_store();
+    current(db, site, now)
+        .await?
+        .ok_or_else(|| AppError::Unauthorized("Please sign in to continue.".to_owned()).respond())
+}
+
+/// Starts a session for a customer, inside the caller's transaction, and
+/// sets its cookie. The token is always new: a session id fixed before
+/// sign-in (by an attacker, say) is never promoted, and the browser's old
+/// session, if any, is ended.
+pub async fn start(
+    conn: &mut sqlx::AnyConnection,
+    site: &SiteConfig,
+    customer_id: i64,
+    now: i64,
+) -> Result<(), AppError> {
+    if let Some(old) = request_parts().and_then(|parts| token_from_headers(&parts.headers)) {
+        sessions::end(conn, &old).await?;
+    }
+    sessions::prune(conn, now).await?;
+    let token = Token::generate();
+    sessions::create(conn, &token, customer_id, now, now + SESSION_SECONDS).await?;
+    set_cookie(site, Some(&token))
+}
+
+/// Ends the browser's session and removes its cookie.
+pub async fn end(db: &Db, site: &SiteConfig) -> Result<(), AppError> {
+    if let Some(token) = request_parts().and_then(|parts| token_from_headers(&parts.headers)) {
+        let mut conn = db.pool.acquire().await?;
+        sessions::end(&mut conn, &token).await?;
+    }
+    set_cookie(site, None)
+}
+
+/// Removes the session cookie without touching the database (the session is already gone).
+pub fn forget_cookie(site: &SiteConfig) -> Result<(), AppError> {
+    set_cookie(site, None)
+}
+
+/// The client the request comes from, as the server determined it.
+pub fn client() -> String {
+    request_parts()
+        .and_then(|parts| parts.extensions.get::<ClientIp>().copied())
+        .map(|ip| ip.0.to_string())
+        .unwrap_or_else(|| "unknown".to_owned())
+}
+
+/// Refuses with a 429 if any of the limits is reached for its subject.
+pub async fn within_limits(db: &Db, checks: &[(Limit, &str)], now: i64) -> Result<(), AppError> {
+    for (limit, subject) in checks {
+        if !rate_limits::allows(db, *limit, subject, now).await? {
+            tracing::warn!(action = limit.action, "rate limit reached");
+            return Err(AppError::TooManyAttempts(limit.message()).respond());
+        }
+    }
+    Ok(())
+}
+
+/// Counts an attempt against each limit.
+pub async fn count_attempt(db: &Db, checks: &[(Limit, &str)], now: i64) -> Result<(), AppError> {
+    for (limit, subject) in checks {
+        rate_limits::record(db, *limit, subject, now).await?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_session_cookie_is_http_only_lax_and_secure_over_https() {
+        let token = Token::generate();
+        let set = cookie_value(Some(&token), true);
+        assert!(set.starts_with(&format!("vitrine_session={}", token.as_str())), "{set}");
+        for part in ["HttpOnly", "SameSite=Lax", "Secure", "Path=/", "Max-Age=2592000"] {
+            assert!(set.contains(part), "{set}");
+        }
+        assert!(!cookie_value(Some(&token), false).contains("Secure"));
+        let gone = cookie_value(None, false);
+        assert!(gone.contains("Max-Age=0") && gone.starts_with("vitrine_session=;"), "{gone}");
+    }
+
+    #[test]
+    fn only_a_well_formed_token_is_read() {
+        let token = Token::generate();
+        let mut headers = http::HeaderMap::new();
+        headers.insert(http::header::COOKIE, format!("a=1; vitrine_session={}", token.as_str()).parse().unwrap());
+        assert_eq!(token_from_headers(&headers), Some(token));
+        headers.insert(http::header::COOKIE, "vitrine_session=forged".parse().unwrap());
+        assert_eq!(token_from_headers(&headers), None);
+    }
+}

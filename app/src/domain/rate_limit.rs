@@ -1,0 +1,82 @@
+//! How often a client or an address may try something that an attacker
+//! would repeat: signing in, asking for a reset link, registering,
+//! subscribing to the newsletter. Counted in the database, so every server
+//! replica sees the same count.
+
+/// At most `max` attempts in any `window_seconds`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limit {
+    /// Which kind of attempt this counts; part of the key it is stored under.
+    pub action: &'static str,
+    pub max: u32,
+    pub window_seconds: i64,
+}
+
+/// Failed sign-ins for one address: slows password guessing on one account.
+pub const SIGN_IN_PER_ADDRESS: Limit = Limit { action: "sign-in-address", max: 5, window_seconds: 15 * 60 };
+/// Failed sign-ins from one client: slows trying one password on many accounts.
+pub const SIGN_IN_PER_CLIENT: Limit = Limit { action: "sign-in-client", max: 20, window_seconds: 15 * 60 };
+/// Reset links asked for one address: nobody's inbox gets flooded.
+pub const RESET_PER_ADDRESS: Limit = Limit { action: "reset-address", max: 3, window_seconds: 60 * 60 };
+/// Reset links asked from one client.
+pub const RESET_PER_CLIENT: Limit = Limit { action: "reset-client", max: 10, window_seconds: 60 * 60 };
+/// Accounts created from one client.
+pub const REGISTER_PER_CLIENT: Limit = Limit { action: "register-client", max: 20, window_seconds: 60 * 60 };
+/// Newsletter requests (subscribe or unsubscribe) for one address.
+pub const NEWSLETTER_PER_ADDRESS: Limit = Limit { action: "newsletter-address", max: 5, window_seconds: 60 * 60 };
+/// Newsletter requests from one client.
+pub const NEWSLETTER_PER_CLIENT: Limit = Limit { action: "newsletter-client", max: 30, window_seconds: 60 * 60 };
+
+impl Limit {
+    /// The key attempts are counted under, e.g. `sign-in-address:anne@example.fr`.
+    pub fn key(&self, subject: &str) -> String {
+        format!("{}:{}", self.action, subject)
+    }
+
+    /// Whether one more attempt is allowed after `recent` in the window.
+    pub fn allows(&self, recent: u32) -> bool {
+        recent < self.max
+    }
+
+    /// When attempts older than this (Unix seconds) stop counting at `now`.
+    pub fn window_start(&self, now: i64) -> i64 {
+        now - self.window_seconds
+    }
+
+    /// What the shopper is told when the limit is reached.
+    pub fn message(&self) -> String {
+        let minutes = self.window_seconds / 60;
+        format!("Too many attempts. For your security, please wait {minutes} minutes before trying again.")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_limit_is_reached_at_max() {
+        assert!(SIGN_IN_PER_ADDRESS.allows(0));
+        assert!(SIGN_IN_PER_ADDRESS.allows(4));
+        assert!(!SIGN_IN_PER_ADDRESS.allows(5));
+        assert!(!SIGN_IN_PER_ADDRESS.allows(50));
+    }
+
+    #[test]
+    fn keys_and_messages_name_the_action_and_the_wait() {
+        assert_eq!(RESET_PER_CLIENT.key("127.0.0.1"), "reset-client:127.0.0.1");
+        assert_ne!(SIGN_IN_PER_ADDRESS.key("a"), SIGN_IN_PER_CLIENT.key("a"));
+        assert!(SIGN_IN_PER_CLIENT.message().contains("15 minutes"));
+        assert!(RESET_PER_ADDRESS.message().contains("60 minutes"));
+        assert_eq!(SIGN_IN_PER_ADDRESS.window_start(1000), 100);
+    }
+
+    #[test]
+    fn per_client_limits_are_looser_than_per_address_ones() {
+        // A household or an office shares one address: it must not be locked
+        // out before a single account would be.
+        assert!(SIGN_IN_PER_CLIENT.max > SIGN_IN_PER_ADDRESS.max);
+        assert!(RESET_PER_CLIENT.max > RESET_PER_ADDRESS.max);
+        assert!(NEWSLETTER_PER_CLIENT.max > NEWSLETTER_PER_ADDRESS.max);
+    }
+}

@@ -1,0 +1,51 @@
+//! `/account/delete`: deleting the account, with the password entered again;
+//! and `/account/deleted`, where the shopper lands afterwards.
+
+use super::{outcome, signed_in_only, AccountNav};
+use crate::api::account::{my_account, DeleteAccount};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::components::A;
+
+#[component]
+pub fn DeleteAccountPage() -> impl IntoView {
+    let account = Resource::new(|| (), |_| my_account());
+    view! {
+        <Title text="Delete your account"/>
+        <Meta name="robots" content="noindex"/>
+        <section class="account-page">
+            {signed_in_only(account, |me| {
+                let delete = ServerAction::<DeleteAccount>::new();
+                view! {
+                    <h1>"Delete your account"</h1>
+                    <AccountNav/>
+                    <p>
+                        "Deleting your account erases your name, telephone, addresses and newsletter subscription, and signs you out everywhere. "
+                        "Orders you placed are kept for our accounts, without your name or addresses. This cannot be undone."
+                    </p>
+                    <ActionForm action=delete attr:class="account-form">
+                        <p>"To confirm, enter the password of " <strong>{me.email}</strong> "."</p>
+                        <label for="delete-password">"Password"</label>
+                        <input id="delete-password" type="password" name="password" autocomplete="current-password" required maxlength="128"/>
+                        {outcome(delete.value(), |()| None)}
+                        <button type="submit" class="button-danger" disabled=move || delete.pending().get()>"Delete my account"</button>
+                    </ActionForm>
+                }
+                .into_any()
+            })}
+        </section>
+    }
+}
+
+#[component]
+pub fn AccountDeletedPage() -> impl IntoView {
+    view! {
+        <Title text="Your account is deleted"/>
+        <Meta name="robots" content="noindex"/>
+        <section class="account-form-page">
+            <h1>"Your account is deleted"</h1>
+            <p>"Your personal details are erased and you are signed out. A confirmation is on its way to your inbox."</p>
+            <p>"You are welcome back at any time: " <A href="/account/register">"create a new account"</A> "."</p>
+        </section>
+    }
+}

@@ -1,0 +1,48 @@
+//! `/account/register`: opening an account.
+
+use super::outcome;
+use crate::api::account::Register;
+use crate::domain::{account::MIN_PASSWORD_CHARS, next_path::NextPath};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::{components::A, hooks::use_query_map};
+
+#[component]
+pub fn RegisterPage() -> impl IntoView {
+    let query = use_query_map();
+    let next = NextPath::parse(query.read_untracked().get("next").as_deref());
+    let register = ServerAction::<Register>::new();
+    view! {
+        <Title text="Create an account"/>
+        <Meta name="robots" content="noindex"/>
+        <section class="account-form-page">
+            <h1>"Create an account"</h1>
+            <ActionForm action=register attr:class="account-form">
+                <input type="hidden" name="next" value=next.as_str().to_owned()/>
+                <label for="register-first-name">"First name"</label>
+                <input id="register-first-name" name="first_name" autocomplete="given-name" required maxlength="80"/>
+                <label for="register-last-name">"Last name"</label>
+                <input id="register-last-name" name="last_name" autocomplete="family-name" required maxlength="80"/>
+                <label for="register-email">"Email address"</label>
+                <input id="register-email" type="email" name="email" autocomplete="email" required maxlength="254"/>
+                <label for="register-password">"Password"</label>
+                <input
+                    id="register-password"
+                    type="password"
+                    name="password"
+                    autocomplete="new-password"
+                    required
+                    minlength=MIN_PASSWORD_CHARS
+                    maxlength="128"
+                    aria-describedby="register-password-hint"
+                />
+                <p id="register-password-hint" class="field-hint">
+                    {format!("At least {MIN_PASSWORD_CHARS} characters. A few unrelated words make a strong password.")}
+                </p>
+                {outcome(register.value(), |()| None)}
+                <button type="submit" class="button-primary" disabled=move || register.pending().get()>"Create my account"</button>
+            </ActionForm>
+            <p>"Already have an account? " <A href="/account/sign-in">"Sign in"</A></p>
+        </section>
+    }
+}

@@ -1,0 +1,61 @@
+//! `/account/reset-password?token=…`: choosing a new password from the emailed link.
+
+use super::outcome;
+use crate::api::password::{check_reset_link, ResetPassword, LINK_DEAD};
+use crate::domain::account::MIN_PASSWORD_CHARS;
+use crate::pages::loading;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::{components::A, hooks::use_query_map};
+
+#[component]
+pub fn ResetPasswordPage() -> impl IntoView {
+    let query = use_query_map();
+    let token = query.read_untracked().get("token").unwrap_or_default();
+    let usable = Resource::new(move || token.clone(), check_reset_link);
+    let reset = ServerAction::<ResetPassword>::new();
+    let token = query.read_untracked().get("token").unwrap_or_default();
+    view! {
+        <Title text="Choose a new password"/>
+        <Meta name="robots" content="noindex"/>
+        <section class="account-form-page">
+            <h1>"Choose a new password"</h1>
+            <Suspense fallback=loading>
+                {move || {
+                    let token = token.clone();
+                    Suspend::new(async move {
+                        match usable.await {
+                            Ok(true) => view! {
+                                <ActionForm action=reset attr:class="account-form">
+                                    <input type="hidden" name="token" value=token/>
+                                    <label for="reset-password">"New password"</label>
+                                    <input
+                                        id="reset-password"
+                                        type="password"
+                                        name="password"
+                                        autocomplete="new-password"
+                                        required
+                                        minlength=MIN_PASSWORD_CHARS
+                                        maxlength="128"
+                                    />
+                                    <p class="field-hint">{format!("At least {MIN_PASSWORD_CHARS} characters.")}</p>
+                                    {outcome(reset.value(), |()| None)}
+                                    <button type="submit" class="button-primary" disabled=move || reset.pending().get()>
+                                        "Save my new password"
+                                    </button>
+                                </ActionForm>
+                            }
+                            .into_any(),
+                            Ok(false) => view! {
+                                <p class="field-error" role="alert">{LINK_DEAD}</p>
+                                <p><A href="/account/forgot-password">"Ask for a new link"</A></p>
+                            }
+                            .into_any(),
+                            Err(error) => view! { <p class="field-error" role="alert">{error.to_string()}</p> }.into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+        </section>
+    }
+}

@@ -1,0 +1,42 @@
+//! `/account/sign-in`: email and password, then back where the shopper was going.
+
+use super::outcome;
+use crate::api::account::SignIn;
+use crate::domain::next_path::{encode_query_value, NextPath};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::{components::A, hooks::use_query_map};
+
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let query = use_query_map();
+    let next = NextPath::parse(query.read_untracked().get("next").as_deref());
+    let after_reset = query.read_untracked().get("reset").is_some_and(|r| r == "done");
+    let sign_in = ServerAction::<SignIn>::new();
+    let register_href = if next.as_str() == NextPath::ACCOUNT {
+        "/account/register".to_owned()
+    } else {
+        format!("/account/register?next={}", encode_query_value(next.as_str()))
+    };
+    view! {
+        <Title text="Sign in"/>
+        <Meta name="robots" content="noindex"/>
+        <section class="account-form-page">
+            <h1>"Sign in"</h1>
+            {after_reset.then(|| view! {
+                <p class="form-success" role="status">"Your password is changed. Please sign in with it."</p>
+            })}
+            <ActionForm action=sign_in attr:class="account-form">
+                <input type="hidden" name="next" value=next.as_str().to_owned()/>
+                <label for="sign-in-email">"Email address"</label>
+                <input id="sign-in-email" type="email" name="email" autocomplete="email" required maxlength="254"/>
+                <label for="sign-in-password">"Password"</label>
+                <input id="sign-in-password" type="password" name="password" autocomplete="current-password" required maxlength="128"/>
+                {outcome(sign_in.value(), |()| None)}
+                <button type="submit" class="button-primary" disabled=move || sign_in.pending().get()>"Sign in"</button>
+            </ActionForm>
+            <p><A href="/account/forgot-password">"Forgotten your password?"</A></p>
+            <p>"New to the house? " <A href=register_href>"Create an account"</A></p>
+        </section>
+    }
+}

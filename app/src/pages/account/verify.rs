@@ -1,0 +1,30 @@
+//! `/account/verify?token=…`: the welcome email's link, confirming the address.
+
+use crate::api::account::verify_email;
+use crate::pages::loading;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::{components::A, hooks::use_query_map};
+
+#[component]
+pub fn VerifyEmailPage() -> impl IntoView {
+    let query = use_query_map();
+    let token = query.read_untracked().get("token").unwrap_or_default();
+    let answer = Resource::new(move || token.clone(), verify_email);
+    view! {
+        <Title text="Confirm your email address"/>
+        <Meta name="robots" content="noindex"/>
+        <section class="account-form-page">
+            <h1>"Your email address"</h1>
+            <Suspense fallback=loading>
+                {move || Suspend::new(async move {
+                    match answer.await {
+                        Ok(message) => view! { <p class="form-success" role="status">{message}</p> }.into_any(),
+                        Err(error) => view! { <p class="field-error" role="alert">{error.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Suspense>
+            <p><A href="/account">"Go to your account"</A></p>
+        </section>
+    }
+}

@@ -1,0 +1,28 @@
+//! Attempt counts behind the rate limits of [`crate::domain::rate_limit`].
+
+use super::Db;
+use crate::domain::rate_limit::Limit;
+
+/// The longest window any limit counts over; older rows are pruned.
+const LONGEST_WINDOW_SECONDS: i64 = 60 * 60;
+
+/// Whether one more attempt by `subject` is allowed under `limit` at `now`.
+pub async fn allows(db: &Db, limit: Limit, subject: &str, now: i64) -> Result<bool, sqlx::Error> {
+    let recent: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM rate_events WHERE bucket = $1 AND at > $2")
+        .bind(limit.key(subject))
+        .bind(limit.window_start(now))
+        .fetch_one(&db.pool)
+        .await?;
+    Ok(limit.allows(u32::try_from(recent).unwrap_or(u32::MAX)))
+}
+
+/// Counts one attempt by `subject` under `limit`.
+pub async fn record(db: &Db, limit: Limit, subject: &str, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO rate_events (bucket, at) VALUES ($1, $2)")
+        .bind(limit.key(subject))
+        .bind(now)
+        .execute(&db.pool)
+        .await?;
+    sqlx::query("DELETE FROM rate_events WHERE at <= $1").bind(now - LONGEST_WINDOW_SECONDS).execute(&db.pool).await?;
+    Ok(())
+}

@@ -1,0 +1,36 @@
+//! `/newsletter/one-click?token=…`: the `List-Unsubscribe` address of every
+//! newsletter email (RFC 8058). Mail clients POST `List-Unsubscribe=One-Click`
+//! to it; a person who opens it in a browser is sent to the unsubscribe page.
+
+use app::store::{unix_now, Db};
+use axum::{
+    extract::Query,
+    http::StatusCode,
+    response::{IntoResponse, Redirect, Response},
+    Extension,
+};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+pub struct Link {
+    token: Option<String>,
+}
+
+/// The mail client's POST: unsubscribes, answers 200 with no page.
+pub async fn post(Extension(db): Extension<Db>, Query(link): Query<Link>) -> Response {
+    let token = link.token.unwrap_or_default();
+    match app::api::newsletter::unsubscribe_by_token(&db, &token, unix_now()).await {
+        Ok(Some(_)) => (StatusCode::OK, "Unsubscribed.").into_response(),
+        Ok(None) => (StatusCode::NOT_FOUND, "This unsubscribe link is not one of ours.").into_response(),
+        Err(_) => (StatusCode::INTERNAL_SERVER_ERROR, "Please try again in a moment.").into_response(),
+    }
+}
+
+/// A browser's GET: the page that unsubscribes and says so.
+pub async fn get(Query(link): Query<Link>) -> Response {
+    let token = link.token.unwrap_or_default();
+    // Only a token's own characters go into the address.
+    let token: String =
+        token.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').take(64).collect();
+    Redirect::to(&format!("/newsletter/unsubscribe?token={token}")).into_response()
+}
