@@ -7,5 +7,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 bash scripts/setup.sh
 source scripts/env.sh
+# The demo storefront shows the emails it writes at /dev/mailbox (no SMTP needed).
+export VITRINE_DEV_MAILBOX="${VITRINE_DEV_MAILBOX:-true}"
 echo "[run] building and serving; the address is printed when it is ready"
 exec cargo leptos serve "$@"

@@ -23,6 +23,8 @@ data_dir=$(mktemp -d "${TMPDIR:-/tmp}/vitrine-e2e.XXXXXX")
 log="$data_dir/server.log"
 export LEPTOS_OUTPUT_NAME=vitrine LEPTOS_SITE_ROOT="$here/target/site" LEPTOS_SITE_PKG_DIR=pkg LEPTOS_ENV=PROD
 export LEPTOS_SITE_ADDR=127.0.0.1:0 DATABASE_URL="sqlite://$data_dir/vitrine.db" RUST_LOG="${RUST_LOG:-warn}"
+# The journeys read emailed links from the development mailbox.
+export VITRINE_DEV_MAILBOX=true
 "$CARGO_TARGET_DIR/release/server" >"$log" 2>&1 &
 pid=$!
 for _ in $(seq 1 100); do

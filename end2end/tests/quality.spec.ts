@@ -15,6 +15,10 @@ const pages = [
   "/ring-size?method=diameter&mm=16.5",
   "/products/aube-bangle?size=17",
   "/basket",
+  "/account/sign-in",
+  "/account/register",
+  "/account/forgot-password",
+  "/account/reset-password?token=not-a-live-link",
 ];
 
 for (const path of pages) {

@@ -15,14 +15,16 @@ use std::net::{IpAddr, SocketAddr};
 /// The client address of a request.
 pub fn client_ip(request: &Request, trust_forwarded_for: bool) -> Option<IpAddr> {
     if trust_forwarded_for {
+        // Only the very last entry is the proxy's; if it is unreadable, no
+        // earlier (client-written) entry takes its place.
         let forwarded = request
             .headers()
             .get_all("x-forwarded-for")
             .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(','))
-            .filter_map(|part| part.trim().parse::<IpAddr>().ok())
-            .last();
+            .next_back()
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.rsplit(',').next())
+            .and_then(|part| part.trim().parse::<IpAddr>().ok());
         if forwarded.is_some() {
             return forwarded;
         }
@@ -66,5 +68,7 @@ mod tests {
         assert_eq!(client_ip(&r, true), Some("1.2.3.4".parse().unwrap()));
         let r = request("10.0.0.5:4000", Some("garbage"));
         assert_eq!(client_ip(&r, true), Some("10.0.0.5".parse().unwrap()));
+        let r = request("10.0.0.5:4000", Some("6.6.6.6, garbage"));
+        assert_eq!(client_ip(&r, true), Some("10.0.0.5".parse().unwrap()), "no fallback to the client's words");
     }
 }

@@ -51,7 +51,7 @@ pub async fn mailbox(Extension(db): Extension<Db>) -> Result<Html<String>, Statu
                                 <iframe
                                     title="HTML part"
                                     sandbox="allow-top-navigation-by-user-activation allow-popups"
-                                    srcdoc=e.html_body
+                                    srcdoc=links_open_on_top(&e.html_body)
                                 ></iframe>
                                 <details>
                                     <summary>"Plain-text part"</summary>
@@ -65,4 +65,26 @@ pub async fn mailbox(Extension(db): Extension<Db>) -> Result<Html<String>, Statu
         </html>
     };
     Ok(Html(page.to_html()))
+}
+
+/// The email's HTML with its links set to open in the mailbox's window, not
+/// inside the little frame, as they would from a real inbox.
+fn links_open_on_top(html: &str) -> String {
+    const BASE: &str = "<base target=\"_top\">";
+    match html.find("<head>") {
+        Some(at) => format!("{}{BASE}{}", &html[..at + 6], &html[at + 6..]),
+        None => format!("{BASE}{html}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn links_open_in_the_mailbox_window() {
+        assert_eq!(
+            super::links_open_on_top("<html><head><title>x</title>"),
+            "<html><head><base target=\"_top\"><title>x</title>"
+        );
+        assert_eq!(super::links_open_on_top("<p>x</p>"), "<base target=\"_top\"><p>x</p>");
+    }
 }

@@ -189,7 +189,8 @@ mod tests {
 
     #[test]
     fn each_bad_field_is_named() {
-        let cases: [(fn(&mut AddressForm), &str); 7] = [
+        type Spoil = fn(&mut AddressForm);
+        let cases: [(Spoil, &str); 7] = [
             (|f| f.full_name = "  ".into(), "full_name"),
             (|f| f.line1 = "x".repeat(121), "line1"),
             (|f| f.postcode = "75<02".into(), "postcode"),
