@@ -90,6 +90,20 @@ impl AppError {
     /// Sets the status of the response being built (a server function's own,
     /// or the page's during server rendering) and hands the error back.
     pub fn respond(self) -> Self {
+        // A form posted without JavaScript is answered by Leptos with a
+        // redirect back to the page, the error in its query, for the page
+        // to show: a status set here would replace that redirect.
+        let form_without_js = leptos::prelude::use_context::<http::request::Parts>().is_some_and(|parts| {
+            parts.uri.path().starts_with("/api/")
+                && parts
+                    .headers
+                    .get(http::header::ACCEPT)
+                    .and_then(|v| v.to_str().ok())
+                    .is_some_and(|accept| accept.contains("text/html"))
+        });
+        if form_without_js {
+            return self;
+        }
         if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
             if let Ok(status) = http::StatusCode::from_u16(self.status()) {
                 response.set_status(status);

@@ -330,3 +330,34 @@ async fn deleting_the_account_erases_it_and_frees_the_address(app: &TestApp) {
     assert_eq!(register(app, "anne@example.fr").await.status, 200, "the address is free again");
 }
 on_both_engines!(account_deletion, deleting_the_account_erases_it_and_frees_the_address);
+
+async fn signing_in_works_without_javascript(app: &TestApp) {
+    register(app, "anne@example.fr").await;
+    let browser = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let page = format!("{}/account/sign-in?next=/account/password", app.base);
+    let post = |password: &'static str| {
+        browser
+            .post(format!("{}/api/account/sign-in", app.base))
+            .header("Accept", "text/html")
+            .header("Referer", &page)
+            .form(&[("email", "anne@example.fr"), ("password", password), ("next", "/account/password")])
+            .send()
+    };
+    // Refused: back to the page, which shows why.
+    let refused = post("not the password").await.unwrap();
+    assert!(refused.status().is_redirection(), "{}", refused.status());
+    let back = refused.headers().get("location").unwrap().to_str().unwrap().to_owned();
+    assert!(back.starts_with(&page), "{back}");
+    let shown = app.get_page(back.trim_start_matches(&app.base), None).await;
+    assert!(shown.body.contains(REFUSED), "{}", shown.body);
+    // Accepted: on to where the shopper was going, signed in.
+    let accepted = post(PASSWORD).await.unwrap();
+    assert!(accepted.status().is_redirection(), "{}", accepted.status());
+    assert_eq!(accepted.headers().get("location").unwrap(), "/account/password");
+    assert!(accepted
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .any(|c| c.to_str().unwrap().starts_with("vitrine_session=")));
+}
+on_both_engines!(without_javascript, signing_in_works_without_javascript);
