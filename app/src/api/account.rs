@@ -30,7 +30,7 @@ pub async fn register(
     last_name: String,
     next: Option<String>,
 ) -> Result<(), AppError> {
-    use super::{bad_request, blocking, session};
+    use super::{bad_request, session};
     use crate::domain::{
         account::{Email, NewPassword},
         next_path::NextPath,
@@ -55,10 +55,7 @@ pub async fn register(
     if customers::exists(&db, &email).await? {
         return Err(taken());
     }
-    let hash = blocking(move || crate::auth::password::hash(&password)).await?.map_err(|error| {
-        tracing::error!(%error, "a password could not be hashed");
-        AppError::Internal
-    })?;
+    let hash = super::hash_password(password).await?;
     let mut tx = db.pool.begin().await?;
     let Some(id) = customers::create(&mut tx, &email, &hash, &details, now).await? else { return Err(taken()) };
     let verify = account_tokens::issue(&mut tx, id, account_tokens::Purpose::Verify, now).await?;
@@ -93,7 +90,7 @@ pub async fn sign_in(email: String, password: String, next: Option<String>) -> R
     session::within_limits(&db, &limits, now).await?;
     let credentials = customers::credentials(&db, &email).await?;
     let signed_in = match credentials {
-        Some((id, stored)) => blocking(move || password::verify(&password, &stored)).await?.then_some(id),
+        Some((id, stored)) => super::password_matches(password, stored).await?.then_some(id),
         None => {
             blocking(move || password::decoy_verify(&password)).await?;
             None
@@ -172,7 +169,7 @@ pub async fn verify_email(token: String) -> Result<String, AppError> {
 /// again: personal data erased, sessions ended, the address free again.
 #[server(endpoint = "account/delete")]
 pub async fn delete_account(password: String) -> Result<(), AppError> {
-    use super::{blocking, session};
+    use super::session;
     use crate::domain::rate_limit::SIGN_IN_PER_ADDRESS;
     use crate::store::{customers, newsletter, outbox, unix_now};
     let (db, site) = super::context()?;
@@ -183,7 +180,7 @@ pub async fn delete_account(password: String) -> Result<(), AppError> {
     let limits = [(SIGN_IN_PER_ADDRESS, address.as_str())];
     session::within_limits(&db, &limits, now).await?;
     let stored = customers::password_hash(&db, me.id).await?.unwrap_or_default();
-    if !blocking(move || crate::auth::password::verify(&password, &stored)).await? {
+    if !super::password_matches(password, stored).await? {
         session::count_attempt(&db, &limits, now).await?;
         return Err(
             AppError::Unauthorized("The password is incorrect. Your account was not deleted.".to_owned()).respond()

@@ -40,3 +40,20 @@ pub(crate) async fn blocking<T: Send + 'static>(
         crate::error::AppError::Internal
     })
 }
+
+/// Hashes a new password off the async threads; a failure is ours (a 500).
+#[cfg(feature = "ssr")]
+pub(crate) async fn hash_password(
+    password: crate::domain::account::NewPassword,
+) -> Result<String, crate::error::AppError> {
+    blocking(move || crate::auth::password::hash(&password)).await?.map_err(|error| {
+        tracing::error!(%error, "a password could not be hashed");
+        crate::error::AppError::Internal
+    })
+}
+
+/// Whether a password matches a stored hash, checked off the async threads.
+#[cfg(feature = "ssr")]
+pub(crate) async fn password_matches(password: String, stored: String) -> Result<bool, crate::error::AppError> {
+    blocking(move || crate::auth::password::verify(&password, &stored)).await
+}

@@ -62,10 +62,7 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
     let customer = customers::get(&db, id).await?.ok_or_else(dead)?;
     // A weak password is refused before the link is used up, so the shopper can try again.
     let password = NewPassword::parse(&password, &customer.email).map_err(super::bad_request)?;
-    let hash = super::blocking(move || crate::auth::password::hash(&password)).await?.map_err(|error| {
-        tracing::error!(%error, "a password could not be hashed");
-        AppError::Internal
-    })?;
+    let hash = super::hash_password(password).await?;
     let mut tx = db.pool.begin().await?;
     account_tokens::consume(&mut tx, &token, account_tokens::Purpose::Reset, now).await?.ok_or_else(dead)?;
     customers::set_password(&mut tx, id, &hash).await?;
@@ -94,15 +91,12 @@ pub async fn change_password(current_password: String, new_password: String) -> 
     let limits = [(SIGN_IN_PER_ADDRESS, address.as_str())];
     session::within_limits(&db, &limits, now).await?;
     let stored = customers::password_hash(&db, me.customer.id).await?.unwrap_or_default();
-    if !super::blocking(move || crate::auth::password::verify(&current_password, &stored)).await? {
+    if !super::password_matches(current_password, stored).await? {
         session::count_attempt(&db, &limits, now).await?;
         return Err(AppError::Unauthorized("Your current password is incorrect.".to_owned()).respond());
     }
     let password = NewPassword::parse(&new_password, &me.customer.email).map_err(super::bad_request)?;
-    let hash = super::blocking(move || crate::auth::password::hash(&password)).await?.map_err(|error| {
-        tracing::error!(%error, "a password could not be hashed");
-        AppError::Internal
-    })?;
+    let hash = super::hash_password(password).await?;
     let mut tx = db.pool.begin().await?;
     customers::set_password(&mut tx, me.customer.id, &hash).await?;
     let ended = sessions::end_all_for(&mut tx, me.customer.id, Some(&me.token)).await?;

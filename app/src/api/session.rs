@@ -30,14 +30,7 @@ fn request_parts() -> Option<http::request::Parts> {
 
 /// The session token the request carries, if it is shaped like one of ours.
 pub fn token_from_headers(headers: &http::HeaderMap) -> Option<Token> {
-    headers
-        .get_all(http::header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(cookie::Cookie::split_parse)
-        .filter_map(Result::ok)
-        .find(|c| c.name() == COOKIE)
-        .and_then(|c| Token::parse(c.value()))
+    crate::shopper::request_cookie(headers, COOKIE).and_then(|value| Token::parse(&value))
 }
 
 /// The `Set-Cookie` value for a session (`Some`) or its removal (`None`).

@@ -7,6 +7,7 @@ pub mod country_selector;
 pub mod error_notice;
 pub mod footer;
 pub mod header;
+pub mod new_password_field;
 pub mod newsletter_form;
 pub mod price;
 pub mod product_grid;

@@ -58,14 +58,7 @@ fn initial() -> (CountryCode, DeliveryCountries) {
 /// The delivery country remembered in a request's cookies, if it is a readable one.
 #[cfg(feature = "ssr")]
 pub fn from_cookie_header(headers: &http::HeaderMap) -> Option<CountryCode> {
-    headers
-        .get_all(http::header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(cookie::Cookie::split_parse)
-        .filter_map(Result::ok)
-        .find(|c| c.name() == COOKIE)
-        .and_then(|c| CountryCode::parse_known(c.value()).ok())
+    super::request_cookie(headers, COOKIE).and_then(|value| CountryCode::parse_known(&value).ok())
 }
 
 /// The `Set-Cookie` value remembering a country for a year.

@@ -3,3 +3,16 @@
 
 pub mod basket_store;
 pub mod country;
+
+/// The value of the request cookie `name`, among all `Cookie` headers.
+#[cfg(feature = "ssr")]
+pub fn request_cookie(headers: &http::HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(cookie::Cookie::split_parse)
+        .filter_map(Result::ok)
+        .find(|c| c.name() == name)
+        .map(|c| c.value().to_owned())
+}

@@ -3,7 +3,7 @@
 use super::{outcome, signed_in_only, AccountNav};
 use crate::api::account::my_account;
 use crate::api::password::ChangePassword;
-use crate::domain::account::MIN_PASSWORD_CHARS;
+use crate::components::new_password_field::NewPasswordField;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
@@ -28,17 +28,7 @@ fn ChangePasswordForm() -> impl IntoView {
         <ActionForm action=change attr:class="account-form">
             <label for="current-password">"Current password"</label>
             <input id="current-password" type="password" name="current_password" autocomplete="current-password" required maxlength="128"/>
-            <label for="new-password">"New password"</label>
-            <input
-                id="new-password"
-                type="password"
-                name="new_password"
-                autocomplete="new-password"
-                required
-                minlength=MIN_PASSWORD_CHARS
-                maxlength="128"
-            />
-            <p class="field-hint">{format!("At least {MIN_PASSWORD_CHARS} characters. Your other devices will be signed out.")}</p>
+            <NewPasswordField id="new-password" name="new_password" label="New password" extra="Your other devices will be signed out."/>
             {outcome(change.value(), Some)}
             <button type="submit" class="button-primary" disabled=move || change.pending().get()>"Change my password"</button>
         </ActionForm>

@@ -2,7 +2,8 @@
 
 use super::outcome;
 use crate::api::account::Register;
-use crate::domain::{account::MIN_PASSWORD_CHARS, next_path::NextPath};
+use crate::components::new_password_field::NewPasswordField;
+use crate::domain::next_path::NextPath;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::{components::A, hooks::use_query_map};
@@ -25,20 +26,7 @@ pub fn RegisterPage() -> impl IntoView {
                 <input id="register-last-name" name="last_name" autocomplete="family-name" required maxlength="80"/>
                 <label for="register-email">"Email address"</label>
                 <input id="register-email" type="email" name="email" autocomplete="email" required maxlength="254"/>
-                <label for="register-password">"Password"</label>
-                <input
-                    id="register-password"
-                    type="password"
-                    name="password"
-                    autocomplete="new-password"
-                    required
-                    minlength=MIN_PASSWORD_CHARS
-                    maxlength="128"
-                    aria-describedby="register-password-hint"
-                />
-                <p id="register-password-hint" class="field-hint">
-                    {format!("At least {MIN_PASSWORD_CHARS} characters. A few unrelated words make a strong password.")}
-                </p>
+                <NewPasswordField id="register-password" name="password" label="Password"/>
                 {outcome(register.value(), |()| None)}
                 <button type="submit" class="button-primary" disabled=move || register.pending().get()>"Create my account"</button>
             </ActionForm>

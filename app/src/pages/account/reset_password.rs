@@ -2,7 +2,7 @@
 
 use super::outcome;
 use crate::api::password::{check_reset_link, ResetPassword, LINK_DEAD};
-use crate::domain::account::MIN_PASSWORD_CHARS;
+use crate::components::new_password_field::NewPasswordField;
 use crate::pages::loading;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -28,17 +28,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                             Ok(true) => view! {
                                 <ActionForm action=reset attr:class="account-form">
                                     <input type="hidden" name="token" value=token/>
-                                    <label for="reset-password">"New password"</label>
-                                    <input
-                                        id="reset-password"
-                                        type="password"
-                                        name="password"
-                                        autocomplete="new-password"
-                                        required
-                                        minlength=MIN_PASSWORD_CHARS
-                                        maxlength="128"
-                                    />
-                                    <p class="field-hint">{format!("At least {MIN_PASSWORD_CHARS} characters.")}</p>
+                                    <NewPasswordField id="reset-password" name="password" label="New password"/>
                                     {outcome(reset.value(), |()| None)}
                                     <button type="submit" class="button-primary" disabled=move || reset.pending().get()>
                                         "Save my new password"
