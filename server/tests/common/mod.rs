@@ -181,11 +181,24 @@ impl TestApp {
             .build()
             .expect("an HTTP client");
         // As a browser asks: a redirect is then a real 302.
-        let mut request = client.get(format!("{}{path}", self.base)).header("Accept", "text/html");
-        if let Some(cookie) = cookie {
-            request = request.header("Cookie", cookie);
-        }
-        Answer::read(request.send().await.unwrap_or_else(|e| panic!("GET {path}: no answer: {e}"))).await
+        let request = || {
+            let request = client.get(format!("{}{path}", self.base)).header("Accept", "text/html");
+            match cookie {
+                Some(cookie) => request.header("Cookie", cookie),
+                None => request,
+            }
+        };
+        let response = match request().send().await {
+            Ok(response) => response,
+            // One retry, said out loud, as in `get`: Leptos 0.8's <Suspense> can rarely
+            // stall a render under load (leptos-rs/leptos#4851); a second stall fails.
+            Err(e) if e.is_timeout() => {
+                eprintln!("RETRY: GET {path} stalled ({e}); trying once more");
+                request().send().await.unwrap_or_else(|e| panic!("GET {path}: no answer twice: {e}"))
+            }
+            Err(e) => panic!("GET {path}: no answer: {e}"),
+        };
+        Answer::read(response).await
     }
 
     /// Removes the test's database.
