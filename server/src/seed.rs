@@ -3,7 +3,7 @@
 //! The catalogue is data (`demo/catalogue.toml`), not code; the pictures are
 //! SVG drawings under `public/images`, made by `scripts/draw-pictures.py`.
 
-use app::domain::{catalogue::Category, money::Money, slug::Slug};
+use app::domain::{catalogue::Category, country::CountryCode, money::Money, promo, slug::Slug};
 use app::store::Db;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
@@ -31,6 +31,55 @@ struct Catalogue {
     /// Gifts with purchase (PRODUCT.md §2).
     #[serde(default)]
     gifts: Vec<GiftEntry>,
+    /// Shipping zones (PRODUCT.md §5).
+    #[serde(default)]
+    shipping_zones: Vec<ZoneEntry>,
+    /// Promo codes (PRODUCT.md §2).
+    #[serde(default)]
+    promo_codes: Vec<PromoEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ZoneEntry {
+    code: String,
+    name: String,
+    /// Whole euros.
+    rate: i64,
+    min_days: i64,
+    max_days: i64,
+    countries: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PromoEntry {
+    code: String,
+    /// Per cent off, or…
+    percent: Option<i64>,
+    /// …whole euros off.
+    fixed: Option<i64>,
+    /// YYYY-MM-DD, midnight UTC.
+    starts: String,
+    ends: Option<String>,
+    /// Whole euros.
+    min_subtotal: Option<i64>,
+}
+
+/// Midnight UTC of an ISO date (`YYYY-MM-DD`) in Unix seconds, by the
+/// proleptic Gregorian calendar (H. Hinnant's days-from-civil).
+fn unix_midnight(iso: &str) -> Option<i64> {
+    let mut parts = iso.splitn(3, '-').map(|p| p.parse::<i64>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    if iso.len() != 10 || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some((era * 146_097 + doe - 719_468) * 86_400)
 }
 
 #[derive(Debug, Deserialize)]
@@ -160,6 +209,35 @@ fn parse_catalogue() -> Result<Catalogue, SeedError> {
             return bad(format!("gift {:?}: the code must be a slug and the threshold positive", g.code));
         }
     }
+    let mut zoned = HashSet::new();
+    for z in &catalogue.shipping_zones {
+        if Slug::parse(&z.code).is_err() || z.rate < 0 || z.min_days < 1 || z.max_days < z.min_days {
+            return bad(format!("shipping zone {:?}: a slug, a rate of 0 or more, 1 <= min_days <= max_days", z.code));
+        }
+        for c in &z.countries {
+            if CountryCode::parse_known(c).is_err() || !zoned.insert(c.as_str()) {
+                return bad(format!("shipping zone {:?}: country {c:?} is unknown or in two zones", z.code));
+            }
+        }
+    }
+    for p in &catalogue.promo_codes {
+        let amount_ok = match (p.percent, p.fixed) {
+            (Some(pc), None) => (1..=100).contains(&pc),
+            (None, Some(f)) => f > 0,
+            _ => false,
+        };
+        let window_ok = match (unix_midnight(&p.starts), p.ends.as_deref().map(unix_midnight)) {
+            (Some(_), None) => true,
+            (Some(start), Some(Some(end))) => end > start,
+            _ => false,
+        };
+        if promo::normalise(&p.code).ok().as_deref() != Some(p.code.as_str()) || !amount_ok || !window_ok {
+            return bad(format!(
+                "promo code {:?}: upper-case code, percent 1–100 or fixed > 0, dates YYYY-MM-DD in order",
+                p.code
+            ));
+        }
+    }
     Ok(catalogue)
 }
 
@@ -259,6 +337,43 @@ pub async fn seed_demo_if_empty(db: &Db) -> Result<usize, SeedError> {
         .execute(&mut *tx)
         .await?;
     }
+    for (position, z) in catalogue.shipping_zones.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO shipping_zones (code, name, rate_cents, min_days, max_days, position) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(&z.code)
+        .bind(&z.name)
+        .bind(cents(z.rate))
+        .bind(z.min_days)
+        .bind(z.max_days)
+        .bind(position as i64)
+        .execute(&mut *tx)
+        .await?;
+        for c in &z.countries {
+            sqlx::query("INSERT INTO shipping_zone_countries (country, zone_code) VALUES ($1, $2)")
+                .bind(c)
+                .bind(&z.code)
+                .execute(&mut *tx)
+                .await?;
+        }
+    }
+    for p in &catalogue.promo_codes {
+        let (kind, amount) = match (p.percent, p.fixed) {
+            (Some(percent), _) => ("percent", percent),
+            (None, fixed) => ("fixed", cents(fixed.unwrap_or_default())),
+        };
+        sqlx::query(
+            "INSERT INTO promo_codes (code, kind, amount, starts_at, ends_at, min_subtotal_cents) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(&p.code)
+        .bind(kind)
+        .bind(amount)
+        .bind(unix_midnight(&p.starts).unwrap_or_default())
+        .bind(p.ends.as_deref().and_then(unix_midnight))
+        .bind(p.min_subtotal.map(cents))
+        .execute(&mut *tx)
+        .await?;
+    }
     tx.commit().await?;
     Ok(catalogue.products.len())
 }
@@ -266,6 +381,16 @@ pub async fn seed_demo_if_empty(db: &Db) -> Result<usize, SeedError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_dates_become_midnight_utc() {
+        assert_eq!(unix_midnight("1970-01-01"), Some(0));
+        assert_eq!(unix_midnight("2026-01-01"), Some(1_767_225_600));
+        assert_eq!(unix_midnight("2024-02-29"), Some(1_709_164_800));
+        for bad in ["2026-13-01", "2026-1-1", "20260101", "", "2026-01-xx"] {
+            assert_eq!(unix_midnight(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn the_demo_catalogue_has_what_the_brief_asks_for() {

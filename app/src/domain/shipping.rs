@@ -11,9 +11,13 @@ pub const EU_MEMBERS: [&str; 27] = [
     "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
 ];
 
-/// Whether a country is in the European Union's customs union.
+/// Territories outside the EU that are inside its customs union for goods
+/// (Monaco is part of the French customs territory): no duties there.
+const CUSTOMS_UNION_OTHERS: [&str; 1] = ["MC"];
+
+/// Whether a delivery to this country stays inside the EU's customs union.
 pub fn in_eu(country: CountryCode) -> bool {
-    EU_MEMBERS.contains(&country.as_str())
+    EU_MEMBERS.contains(&country.as_str()) || CUSTOMS_UNION_OTHERS.contains(&country.as_str())
 }
 
 /// The notice the review step shows for deliveries outside the EU.
@@ -58,6 +62,7 @@ mod tests {
     fn customs_are_announced_outside_the_eu_only() {
         assert!(customs_notice(code("FR")).is_none());
         assert!(customs_notice(code("IE")).is_none());
+        assert!(customs_notice(code("MC")).is_none(), "Monaco is inside the customs union");
         assert!(customs_notice(code("CH")).unwrap().contains("payable by you"));
         assert!(customs_notice(code("GB")).is_some());
     }

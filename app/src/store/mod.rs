@@ -10,8 +10,10 @@ pub mod gifts;
 pub mod newsletter;
 pub mod outbox;
 pub mod products;
+pub mod promos;
 pub mod rate_limits;
 pub mod sessions;
+pub mod shipping;
 
 use sqlx::AnyPool;
 

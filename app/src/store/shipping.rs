@@ -1,0 +1,39 @@
+//! Shipping zones and their countries: data the house sets.
+
+use super::Db;
+use crate::domain::{country::CountryCode, money::Money, shipping::ShippingZone};
+use sqlx::Row;
+
+/// Every zone, in the house's order, with its countries.
+pub async fn zones(db: &Db) -> Result<Vec<ShippingZone>, sqlx::Error> {
+    let rows =
+        sqlx::query("SELECT code, name, rate_cents, min_days, max_days FROM shipping_zones ORDER BY position, code")
+            .fetch_all(&db.pool)
+            .await?;
+    let members = sqlx::query("SELECT country, zone_code FROM shipping_zone_countries ORDER BY country")
+        .fetch_all(&db.pool)
+        .await?;
+    let days =
+        |v: i64| u8::try_from(v).map_err(|_| sqlx::Error::Decode(format!("delivery days {v} out of range").into()));
+    rows.iter()
+        .map(|r| {
+            let code: String = r.try_get("code")?;
+            let mut countries = Vec::new();
+            for m in members.iter().filter(|m| m.try_get::<String, _>("zone_code").is_ok_and(|z| z == code)) {
+                let country: String = m.try_get("country")?;
+                countries.push(
+                    CountryCode::parse(&country).map_err(|_| {
+                        sqlx::Error::Decode(format!("corrupt country {country:?} in zone {code}").into())
+                    })?,
+                );
+            }
+            Ok(ShippingZone {
+                name: r.try_get("name")?,
+                rate: Money::from_cents(r.try_get("rate_cents")?),
+                min_days: days(r.try_get("min_days")?)?,
+                max_days: days(r.try_get("max_days")?)?,
+                countries,
+            })
+        })
+        .collect()
+}
