@@ -156,7 +156,10 @@ test("a delivery country outside the list changes the buy area and blocks checko
 });
 
 test("garbage in the stored basket gives a message and a usable page", async ({ page }) => {
+  // Hydrated first: the app reads (and may write back) the basket once it is
+  // live, which must not overwrite what the test puts there.
   await page.goto("/");
+  await hydrated(page);
   await page.evaluate(() => localStorage.setItem("vitrine.basket", "{this is not a basket"));
   await page.goto("/basket");
   await hydrated(page);
@@ -170,7 +173,10 @@ test("garbage in the stored basket gives a message and a usable page", async ({ 
 });
 
 test("a tampered stored basket is repaired and priced by the server", async ({ page }) => {
+  // Hydrated first: the app reads (and may write back) the basket once it is
+  // live, which must not overwrite what the test puts there.
   await page.goto("/");
+  await hydrated(page);
   await page.evaluate(() =>
     localStorage.setItem(
       "vitrine.basket",

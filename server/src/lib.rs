@@ -13,6 +13,7 @@ mod dev_mailbox;
 mod health;
 mod layers;
 mod one_click;
+mod same_origin;
 mod sitemap;
 
 use app::{config::SiteConfig, shell, store::Db, App};
@@ -73,6 +74,12 @@ pub fn router(config: &Config, leptos_options: LeptosOptions, db: Db) -> Router 
         .fallback(leptos_axum::file_and_error_handler_with_context::<LeptosOptions, _>(context, shell))
         .layer(axum::Extension(db))
         .layer(axum::Extension(site))
+        .layer(axum::middleware::from_fn({
+            let mut origins = config.cors_origins.clone();
+            origins.push(config.public_url());
+            let allowed = same_origin::Allowed(std::sync::Arc::new(origins));
+            move |request, next| same_origin::guard(allowed.clone(), request, next)
+        }))
         .layer(axum::middleware::from_fn({
             let trust = config.trust_forwarded_for;
             move |request, next| client_ip::record(trust, request, next)

@@ -361,3 +361,32 @@ async fn signing_in_works_without_javascript(app: &TestApp) {
         .any(|c| c.to_str().unwrap().starts_with("vitrine_session=")));
 }
 on_both_engines!(without_javascript, signing_in_works_without_javascript);
+
+async fn other_sites_cannot_post_forms(app: &TestApp) {
+    register(app, "anne@example.fr").await;
+    let form = [("email", "anne@example.fr"), ("password", PASSWORD)];
+    let from = |origin: &str| {
+        app.client
+            .post(format!("{}/api/account/sign-in", app.base))
+            .header("Accept", "application/json")
+            .header("Origin", origin.to_owned())
+            .form(&form)
+            .send()
+    };
+    // Another site signing the visitor into an account of its choosing: refused.
+    let evil = from("https://evil.example").await.unwrap();
+    assert_eq!(evil.status().as_u16(), 403);
+    assert!(evil.headers().get("set-cookie").is_none());
+    // The shop's own pages post with their own origin.
+    assert_eq!(from(&app.base).await.unwrap().status().as_u16(), 200);
+    let newsletter = app
+        .client
+        .post(format!("{}/api/newsletter", app.base))
+        .header("Origin", "https://evil.example")
+        .form(&[("email", "victim@example.fr"), ("intent", "unsubscribe")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(newsletter.status().as_u16(), 403);
+}
+on_both_engines!(cross_site_posts, other_sites_cannot_post_forms);
