@@ -28,9 +28,8 @@ pub async fn post(Extension(db): Extension<Db>, Query(link): Query<Link>) -> Res
 
 /// A browser's GET: the page that unsubscribes and says so.
 pub async fn get(Query(link): Query<Link>) -> Response {
-    let token = link.token.unwrap_or_default();
-    // Only a token's own characters go into the address.
-    let token: String =
-        token.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').take(64).collect();
+    // Only a well-formed token goes into the address; the page explains a bad one.
+    let token = link.token.as_deref().and_then(app::auth::token::Token::parse);
+    let token = token.as_ref().map(|t| t.as_str()).unwrap_or_default();
     Redirect::to(&format!("/newsletter/unsubscribe?token={token}")).into_response()
 }

@@ -14,17 +14,9 @@ pub async fn choose_delivery_country(country: String) -> Result<CountryCode, App
     let (_, site) = super::context()?;
     let country =
         CountryCode::parse_known(&country).map_err(|error| AppError::BadRequest(error.to_string()).respond())?;
-    let Some(response) = use_context::<leptos_axum::ResponseOptions>() else {
-        tracing::error!("no response options to set the country cookie on");
-        return Err(AppError::Internal);
-    };
-    let secure = site.public_url.starts_with("https://");
-    match http::HeaderValue::from_str(&set_cookie(country, secure)) {
-        Ok(value) => response.append_header(http::header::SET_COOKIE, value),
-        Err(error) => {
-            tracing::error!(%error, "the country cookie is not a header value");
-            return Err(AppError::Internal);
-        }
-    }
+    super::session::append_header(
+        http::header::SET_COOKIE,
+        &set_cookie(country, site.public_url.starts_with("https://")),
+    )?;
     Ok(country)
 }

@@ -43,10 +43,11 @@ pub async fn newsletter(email: String, intent: String) -> Result<String, AppErro
             "Almost there: please follow the link we have emailed to {email} to confirm. If you are subscribed already, there is nothing more to do."
         ))
     } else {
-        if on_unsubscribe(current) != OnUnsubscribe::Nothing {
+        let action = on_unsubscribe(current);
+        if action != OnUnsubscribe::Nothing {
             newsletter::unsubscribe(&mut tx, &email, now).await?;
         }
-        if on_unsubscribe(current) == OnUnsubscribe::UnsubscribeAndConfirm {
+        if action == OnUnsubscribe::UnsubscribeAndConfirm {
             outbox::enqueue(&mut tx, &crate::emails::newsletter_goodbye(&email), now).await?;
         }
         tx.commit().await?;

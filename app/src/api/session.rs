@@ -48,7 +48,8 @@ pub fn cookie_value(token: Option<&Token>, secure: bool) -> String {
     .to_string()
 }
 
-fn append_header(name: http::HeaderName, value: &str) -> Result<(), AppError> {
+/// Adds a header to the response being built.
+pub(crate) fn append_header(name: http::HeaderName, value: &str) -> Result<(), AppError> {
     let Some(response) = use_context::<leptos_axum::ResponseOptions>() else {
         tracing::error!("no response options to set a header on");
         return Err(AppError::Internal);
@@ -75,9 +76,8 @@ pub fn no_store() {
 /// The signed-in customer, if any. Renews a session that is being used.
 pub async fn current(db: &Db, site: &SiteConfig, now: i64) -> Result<Option<SignedIn>, AppError> {
     let Some(token) = request_parts().and_then(|parts| token_from_headers(&parts.headers)) else { return Ok(None) };
-    let Some(session) = sessions::find(db, &token, now).await? else { return Ok(None) };
-    let Some(customer) = customers::get(db, session.customer_id).await? else { return Ok(None) };
-    if session_needs_renewal(session.expires_at, now) {
+    let Some((customer, expires_at)) = customers::by_session(db, &token.digest(), now).await? else { return Ok(None) };
+    if session_needs_renewal(expires_at, now) {
         sessions::renew(db, &token, now + SESSION_SECONDS).await?;
         set_cookie(site, Some(&token))?;
     }

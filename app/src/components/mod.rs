@@ -6,6 +6,7 @@ pub mod buy_area;
 pub mod country_selector;
 pub mod error_notice;
 pub mod footer;
+pub mod form_message;
 pub mod header;
 pub mod new_password_field;
 pub mod newsletter_form;

@@ -2,17 +2,13 @@
 //! unsubscribe an address, with or without an account, with or without
 //! JavaScript.
 
+use super::form_message::outcome;
 use crate::api::newsletter::Newsletter;
 use leptos::prelude::*;
 
 #[component]
 pub fn NewsletterForm() -> impl IntoView {
     let action = ServerAction::<Newsletter>::new();
-    let answer = move || match action.value().get() {
-        Some(Ok(message)) => Some(view! { <p class="form-success" role="status">{message}</p> }.into_any()),
-        Some(Err(error)) => Some(view! { <p class="field-error" role="alert">{error.to_string()}</p> }.into_any()),
-        None => None,
-    };
     view! {
         <ActionForm action attr:class="newsletter-form">
             <label for="newsletter-email" class="footer-heading">"Newsletter"</label>
@@ -22,7 +18,7 @@ pub fn NewsletterForm() -> impl IntoView {
                 <button type="submit" name="intent" value="subscribe" class="button-small">"Subscribe"</button>
                 <button type="submit" name="intent" value="unsubscribe" class="button-small">"Unsubscribe"</button>
             </div>
-            {answer}
+            {outcome(action.value(), Some)}
         </ActionForm>
     }
 }

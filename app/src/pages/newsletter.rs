@@ -3,18 +3,11 @@
 //! link is enough).
 
 use crate::api::newsletter::{confirm_newsletter, unsubscribe_newsletter};
-use crate::error::AppError;
+use crate::components::form_message::said;
 use crate::pages::loading;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::{components::A, hooks::use_query_map};
-
-fn answer(result: Result<String, AppError>) -> AnyView {
-    match result {
-        Ok(message) => view! { <p class="form-success" role="status">{message}</p> }.into_any(),
-        Err(error) => view! { <p class="field-error" role="alert">{error.to_string()}</p> }.into_any(),
-    }
-}
 
 #[component]
 pub fn NewsletterConfirmPage() -> impl IntoView {
@@ -25,7 +18,7 @@ pub fn NewsletterConfirmPage() -> impl IntoView {
         <Meta name="robots" content="noindex"/>
         <section class="account-form-page">
             <h1>"Your subscription"</h1>
-            <Suspense fallback=loading>{move || Suspend::new(async move { answer(result.await) })}</Suspense>
+            <Suspense fallback=loading>{move || Suspend::new(async move { said(result.await) })}</Suspense>
             <p><A href="/shop">"Discover the jewellery"</A></p>
         </section>
     }
@@ -40,7 +33,7 @@ pub fn NewsletterUnsubscribePage() -> impl IntoView {
         <Meta name="robots" content="noindex"/>
         <section class="account-form-page">
             <h1>"Unsubscribe"</h1>
-            <Suspense fallback=loading>{move || Suspend::new(async move { answer(result.await) })}</Suspense>
+            <Suspense fallback=loading>{move || Suspend::new(async move { said(result.await) })}</Suspense>
             <p>"Changed your mind? You can subscribe again from the foot of any page."</p>
         </section>
     }

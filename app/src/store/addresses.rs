@@ -67,22 +67,19 @@ pub async fn add(
     if is_default {
         clear_default(&mut tx, customer_id).await?;
     }
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO addresses (customer_id, full_name, line1, line2, postcode, city, country, phone, is_default, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+    let id: i64 = bind_fields(
+        sqlx::query(
+            "INSERT INTO addresses (full_name, line1, line2, postcode, city, country, phone, customer_id, is_default, \
+             created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+        ),
+        address,
     )
     .bind(customer_id)
-    .bind(&address.full_name)
-    .bind(&address.line1)
-    .bind(address.line2.as_deref())
-    .bind(&address.postcode)
-    .bind(&address.city)
-    .bind(address.country.as_str())
-    .bind(address.phone.as_deref())
     .bind(i64::from(is_default))
     .bind(now)
     .fetch_one(&mut *tx)
-    .await?;
+    .await?
+    .try_get("id")?;
     tx.commit().await?;
     Ok(Added::Added(id))
 }
@@ -99,17 +96,13 @@ pub async fn update(
     if make_default && owns(&mut tx, customer_id, id).await? {
         clear_default(&mut tx, customer_id).await?;
     }
-    let done = sqlx::query(
-        "UPDATE addresses SET full_name = $1, line1 = $2, line2 = $3, postcode = $4, city = $5, country = $6, \
-         phone = $7, is_default = CASE WHEN $8 = 1 THEN 1 ELSE is_default END WHERE id = $9 AND customer_id = $10",
+    let done = bind_fields(
+        sqlx::query(
+            "UPDATE addresses SET full_name = $1, line1 = $2, line2 = $3, postcode = $4, city = $5, country = $6, \
+             phone = $7, is_default = CASE WHEN $8 = 1 THEN 1 ELSE is_default END WHERE id = $9 AND customer_id = $10",
+        ),
+        address,
     )
-    .bind(&address.full_name)
-    .bind(&address.line1)
-    .bind(address.line2.as_deref())
-    .bind(&address.postcode)
-    .bind(&address.city)
-    .bind(address.country.as_str())
-    .bind(address.phone.as_deref())
     .bind(i64::from(make_default))
     .bind(id)
     .bind(customer_id)
@@ -163,6 +156,21 @@ pub async fn set_default(db: &Db, customer_id: i64, id: i64) -> Result<bool, sql
         .await?;
     tx.commit().await?;
     Ok(true)
+}
+
+type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
+
+/// Binds an address's fields as `$1`…`$7`: full name, two lines, postcode,
+/// city, country, telephone — the order both the insert and the update use.
+fn bind_fields<'q>(query: AnyQuery<'q>, address: &'q PostalAddress) -> AnyQuery<'q> {
+    query
+        .bind(&address.full_name)
+        .bind(&address.line1)
+        .bind(address.line2.as_deref())
+        .bind(&address.postcode)
+        .bind(&address.city)
+        .bind(address.country.as_str())
+        .bind(address.phone.as_deref())
 }
 
 async fn owns(conn: &mut sqlx::AnyConnection, customer_id: i64, id: i64) -> Result<bool, sqlx::Error> {

@@ -92,6 +92,20 @@ pub async fn get(db: &Db, id: i64) -> Result<Option<Customer>, sqlx::Error> {
     row.as_ref().map(customer).transpose()
 }
 
+/// The customer a live session belongs to, and when the session expires:
+/// one query for every signed-in request.
+pub async fn by_session(db: &Db, token_digest: &str, now: i64) -> Result<Option<(Customer, i64)>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT c.id, c.email, c.first_name, c.last_name, c.phone, c.email_verified_at, s.expires_at \
+         FROM sessions s JOIN customers c ON c.id = s.customer_id WHERE s.token_digest = $1 AND s.expires_at > $2",
+    )
+    .bind(token_digest)
+    .bind(now)
+    .fetch_optional(&db.pool)
+    .await?;
+    row.map(|r| Ok((customer(&r)?, r.try_get("expires_at")?))).transpose()
+}
+
 /// One customer, inside a transaction.
 pub async fn get_in(conn: &mut AnyConnection, id: i64) -> Result<Option<Customer>, sqlx::Error> {
     let row =

@@ -5,14 +5,7 @@
 
 use super::Db;
 use crate::auth::token::Token;
-use sqlx::{AnyConnection, Row};
-
-/// A live session.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Session {
-    pub customer_id: i64,
-    pub expires_at: i64,
-}
+use sqlx::AnyConnection;
 
 /// Starts a session for a customer.
 pub async fn create(
@@ -30,17 +23,6 @@ pub async fn create(
         .execute(conn)
         .await?;
     Ok(())
-}
-
-/// The session a token opens, if it has not expired.
-pub async fn find(db: &Db, token: &Token, now: i64) -> Result<Option<Session>, sqlx::Error> {
-    let row = sqlx::query("SELECT customer_id, expires_at FROM sessions WHERE token_digest = $1 AND expires_at > $2")
-        .bind(token.digest())
-        .bind(now)
-        .fetch_optional(&db.pool)
-        .await?;
-    row.map(|r| Ok(Session { customer_id: r.try_get("customer_id")?, expires_at: r.try_get("expires_at")? }))
-        .transpose()
 }
 
 /// Pushes a session's expiry back.

@@ -11,6 +11,8 @@ pub mod reset_password;
 pub mod sign_in;
 pub mod verify;
 
+pub(crate) use crate::components::form_message::outcome;
+
 use super::loading;
 use crate::components::error_notice::ErrorNotice;
 use crate::domain::next_path::NextPath;
@@ -41,8 +43,9 @@ where
                     match resource.await {
                         Ok(value) => render(value),
                         Err(AppError::Unauthorized(_)) => {
-                            let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
-                            let here = if location.search.get_untracked().is_empty() { location.pathname.get_untracked() } else { here };
+                            // The router's `search` comes without its `?`.
+                            let (path, query) = (location.pathname.get_untracked(), location.search.get_untracked());
+                            let here = if query.is_empty() { path } else { format!("{path}?{query}") };
                             view! { <Redirect path=NextPath::parse(Some(&here)).sign_in_url()/> }.into_any()
                         }
                         Err(error) => view! { <ErrorNotice error back_to="/account"/> }.into_any(),
@@ -63,17 +66,5 @@ pub(crate) fn AccountNav() -> impl IntoView {
             <A href="/account/password">"Password"</A>
             <A href="/account/delete">"Delete account"</A>
         </nav>
-    }
-}
-
-/// A form's answer: its success message, or its error, read out by screen readers.
-pub(crate) fn outcome<T: Clone + Send + Sync + 'static>(
-    value: impl Get<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
-    success: impl Fn(T) -> Option<String> + Send + Sync + 'static,
-) -> impl IntoView {
-    move || match value.get() {
-        Some(Ok(answer)) => success(answer).map(|m| view! { <p class="form-success" role="status">{m}</p> }.into_any()),
-        Some(Err(error)) => Some(view! { <p class="field-error" role="alert">{error.to_string()}</p> }.into_any()),
-        None => None,
     }
 }

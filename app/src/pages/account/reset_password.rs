@@ -2,7 +2,7 @@
 
 use super::outcome;
 use crate::api::password::{check_reset_link, ResetPassword, LINK_DEAD};
-use crate::components::new_password_field::NewPasswordField;
+use crate::components::{form_message::said, new_password_field::NewPasswordField};
 use crate::pages::loading;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -41,7 +41,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                                 <p><A href="/account/forgot-password">"Ask for a new link"</A></p>
                             }
                             .into_any(),
-                            Err(error) => view! { <p class="field-error" role="alert">{error.to_string()}</p> }.into_any(),
+                            Err(error) => said(Err(error)),
                         }
                     })
                 }}

@@ -1,6 +1,7 @@
 //! `/account/verify?token=…`: the welcome email's link, confirming the address.
 
 use crate::api::account::verify_email;
+use crate::components::form_message::said;
 use crate::pages::loading;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -17,12 +18,7 @@ pub fn VerifyEmailPage() -> impl IntoView {
         <section class="account-form-page">
             <h1>"Your email address"</h1>
             <Suspense fallback=loading>
-                {move || Suspend::new(async move {
-                    match answer.await {
-                        Ok(message) => view! { <p class="form-success" role="status">{message}</p> }.into_any(),
-                        Err(error) => view! { <p class="field-error" role="alert">{error.to_string()}</p> }.into_any(),
-                    }
-                })}
+                {move || Suspend::new(async move { said(answer.await) })}
             </Suspense>
             <p><A href="/account">"Go to your account"</A></p>
         </section>
