@@ -23,3 +23,10 @@ impl SiteConfig {
 /// it). Rate limits count attempts per client by it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ClientIp(pub std::net::IpAddr);
+
+/// How checkout treats payments.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PaymentSettings {
+    /// How long an unpaid order keeps its pieces, in minutes; `VITRINE_PAYMENT_MINUTES`.
+    pub minutes: i64,
+}

@@ -29,7 +29,7 @@ fn compose(to: &Email, subject: &str, blocks: &[Block<'_>], unsubscribe: Option<
             Block::Para(words) => {
                 plain.push_str(words);
                 plain.push_str("\n\n");
-                html.push_str(&format!("<p>{}</p>", text(words)));
+                html.push_str(&format!("<p>{}</p>", text(words).replace('\n', "<br>")));
             }
             Block::Link { label, url } => {
                 plain.push_str(&format!("{label}: {url}\n\n"));
@@ -155,6 +155,58 @@ pub fn newsletter_goodbye(to: &Email) -> OutgoingEmail {
     )
 }
 
+/// Sent when an order is placed: what was ordered, what it costs, and the
+/// link to follow it (it works without an account).
+pub fn order_received(
+    to: &Email,
+    reference: &str,
+    lines: &[String],
+    totals: &crate::domain::checkout::Totals,
+    order_url: &str,
+) -> OutgoingEmail {
+    let intro = format!(
+        "Thank you for your order {reference}. We have received it and are waiting for your bank's answer; you will hear from us at each step."
+    );
+    let mut summary = lines.join("\n");
+    if totals.discount.cents() > 0 {
+        summary.push_str(&format!("\nDiscount: -{}", totals.discount));
+    }
+    summary.push_str(&format!("\nShipping: {}\nTotal: {}", totals.shipping, totals.total));
+    compose(
+        to,
+        &format!("Your order {reference} is received"),
+        &[
+            Block::Para(&intro),
+            Block::Para(&summary),
+            Block::Link { label: "Follow my order", url: order_url },
+            Block::Para("Keep this email: its link shows your order at any time, account or not."),
+        ],
+        None,
+    )
+}
+
+/// Sent at every change of an order's status, with the tracking number when it ships.
+pub fn order_status(
+    to: &Email,
+    reference: &str,
+    status: crate::domain::order_status::OrderStatus,
+    note: &str,
+    tracking: Option<(&str, &str)>,
+    order_url: &str,
+) -> OutgoingEmail {
+    let headline = format!("Your order {reference} is now: {}.", status.label());
+    let tracking = tracking.map(|(carrier, number)| format!("Carrier: {carrier}. Tracking number: {number}."));
+    let mut blocks = vec![Block::Para(&headline), Block::Para(status.meaning())];
+    if !note.is_empty() {
+        blocks.push(Block::Para(note));
+    }
+    if let Some(tracking) = &tracking {
+        blocks.push(Block::Para(tracking));
+    }
+    blocks.push(Block::Link { label: "See my order", url: order_url });
+    compose(to, &format!("Your order {reference}: {}", status.label()), &blocks, None)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,6 +229,22 @@ mod tests {
         assert!(!email.html_body.contains("<script>x"));
         assert!(email.html_body.contains("&lt;script&gt;"));
         assert!(email.html_body.contains("token=a&amp;b"));
+    }
+
+    #[test]
+    fn a_shipment_email_carries_the_tracking_number_and_the_link() {
+        use crate::domain::order_status::OrderStatus;
+        let email = order_status(
+            &anne(),
+            "MA-0123456789",
+            OrderStatus::PartiallyShipped,
+            "",
+            Some(("Colissimo", "6A123")),
+            "https://shop.example/orders/MA-0123456789?key=k",
+        );
+        assert_eq!(email.subject, "Your order MA-0123456789: Partially shipped");
+        assert!(email.text_body.contains("Tracking number: 6A123"));
+        assert!(email.html_body.contains("href=\"https://shop.example/orders/MA-0123456789?key=k\""));
     }
 
     #[test]

@@ -21,6 +21,13 @@ pub enum AppError {
     /// The visitor must sign in, or their sign-in was refused; the message says which.
     #[error("{0}")]
     Unauthorized(String),
+    /// Signed in, but not allowed to do this (a customer calling a staff function).
+    #[error("{0}")]
+    Forbidden(String),
+    /// The request clashes with the state of things (sold out meanwhile, an
+    /// order that moved on); the message says what happened.
+    #[error("{0}")]
+    Conflict(String),
     /// A rate limit was reached; the message says how long to wait.
     #[error("{0}")]
     TooManyAttempts(String),
@@ -38,7 +45,9 @@ impl AppError {
         match self {
             AppError::BadRequest(_) => 400,
             AppError::Unauthorized(_) => 401,
+            AppError::Forbidden(_) => 403,
             AppError::NotFound => 404,
+            AppError::Conflict(_) => 409,
             AppError::TooManyAttempts(_) => 429,
             AppError::Internal => 500,
             AppError::Transport(_) => 502,

@@ -19,6 +19,10 @@ pub mod config;
 #[cfg(feature = "ssr")]
 pub mod emails;
 #[cfg(feature = "ssr")]
+pub mod lifecycle;
+#[cfg(feature = "ssr")]
+pub mod payments;
+#[cfg(feature = "ssr")]
 pub mod store;
 
 use components::{footer::SiteFooter, header::SiteHeader, site_notices::SiteNotices};
@@ -33,6 +37,7 @@ use pages::account::{
     change_password::ChangePasswordPage,
     delete::{AccountDeletedPage, DeleteAccountPage},
     forgot_password::ForgotPasswordPage,
+    orders::OrdersPage,
     overview::AccountPage,
     register::RegisterPage,
     reset_password::ResetPasswordPage,
@@ -40,9 +45,10 @@ use pages::account::{
     verify::VerifyEmailPage,
 };
 use pages::newsletter::{NewsletterConfirmPage, NewsletterUnsubscribePage};
+use pages::staff::{order::StaffOrderPage, orders::StaffOrdersPage};
 use pages::{
-    basket::BasketPage, home::HomePage, listing::ListingPage, not_found::NotFound, product::ProductPage,
-    ring_size::RingSizePage,
+    basket::BasketPage, checkout::CheckoutPage, home::HomePage, listing::ListingPage, not_found::NotFound,
+    order::OrderPage, product::ProductPage, receipt::ReceiptPage, ring_size::RingSizePage,
 };
 use shopper::{basket_store::BasketStore, country::DeliveryCountry};
 
@@ -114,6 +120,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account/addresses") view=AddressesPage ssr=SsrMode::Async/>
                     <Route path=path!("/account/password") view=ChangePasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/account/delete") view=DeleteAccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account/orders") view=OrdersPage ssr=SsrMode::Async/>
+                    <Route path=path!("/checkout") view=CheckoutPage/>
+                    <Route path=path!("/orders/:reference") view=OrderPage ssr=SsrMode::Async/>
+                    <Route path=path!("/orders/:reference/receipt") view=ReceiptPage ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/orders") view=StaffOrdersPage ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/orders/:reference") view=StaffOrderPage ssr=SsrMode::Async/>
                     <Route path=path!("/newsletter/confirm") view=NewsletterConfirmPage ssr=SsrMode::Async/>
                     <Route path=path!("/newsletter/unsubscribe") view=NewsletterUnsubscribePage ssr=SsrMode::Async/>
                 </Routes>

@@ -31,6 +31,12 @@ pub struct Config {
     /// entry is then the client, for rate limits); `VITRINE_TRUST_FORWARDED_FOR`,
     /// off by default: without a proxy, clients could write it themselves.
     pub trust_forwarded_for: bool,
+    /// How long an unpaid order keeps its pieces; `VITRINE_PAYMENT_MINUTES`, 30 by default.
+    pub payment_minutes: i64,
+    /// The secret the shop's keys (signed order links, the sandbox's callback
+    /// signatures) are derived from; `VITRINE_SECRET_KEY`. Without it, keys
+    /// are generated on first start and kept in the database.
+    pub secret_key: Option<String>,
 }
 
 /// The sender used when `VITRINE_MAIL_FROM` is not set.
@@ -77,6 +83,16 @@ impl Config {
         let seed_demo = flag("VITRINE_SEED_DEMO", true)?;
         let dev_mailbox = flag("VITRINE_DEV_MAILBOX", false)?;
         let trust_forwarded_for = flag("VITRINE_TRUST_FORWARDED_FOR", false)?;
+        let payment_minutes = match var("VITRINE_PAYMENT_MINUTES") {
+            None => app::domain::checkout::DEFAULT_PAYMENT_MINUTES,
+            Some(raw) => raw.trim().parse::<i64>().ok().filter(|m| (1..=24 * 60).contains(m)).ok_or_else(|| {
+                ConfigError(format!("VITRINE_PAYMENT_MINUTES must be 1 to 1440 minutes, not {raw:?}"))
+            })?,
+        };
+        let secret_key = var("VITRINE_SECRET_KEY");
+        if secret_key.as_ref().is_some_and(|k| k.len() < 32) {
+            return Err(ConfigError("VITRINE_SECRET_KEY must be at least 32 characters".into()));
+        }
         Ok(Config {
             database_url: var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
             public_url: var("VITRINE_PUBLIC_URL").map(|url| url.trim_end_matches('/').to_owned()),
@@ -90,6 +106,8 @@ impl Config {
             mail_from: var("VITRINE_MAIL_FROM").unwrap_or_else(|| DEFAULT_MAIL_FROM.to_owned()),
             dev_mailbox,
             trust_forwarded_for,
+            payment_minutes,
+            secret_key,
         })
     }
 }

@@ -13,10 +13,19 @@ mod dev_mailbox;
 mod health;
 mod layers;
 mod one_click;
+mod payment_callback;
 mod same_origin;
+mod sandbox_gateway;
 mod sitemap;
+pub mod workers;
 
-use app::{config::SiteConfig, shell, store::Db, App};
+use app::{
+    config::{PaymentSettings, SiteConfig},
+    payments::{keys::ShopKeys, sandbox},
+    shell,
+    store::Db,
+    App,
+};
 use axum::{routing::get, Router};
 use config::Config;
 use leptos::prelude::*;
@@ -47,14 +56,36 @@ pub async fn prepare_database(config: &Config) -> Result<Db, StartError> {
     Ok(db)
 }
 
+fn site_config(config: &Config) -> SiteConfig {
+    SiteConfig { public_url: config.public_url(), delivery_countries: config.delivery_countries.clone() }
+}
+
+/// Starts this process's background workers (unpaid orders' expiry, the
+/// sandbox gateway's callbacks); call once the listening address is known.
+pub fn start_workers(config: &Config, db: &Db) {
+    let callback_url = std::env::var("VITRINE_SANDBOX_CALLBACK_URL").unwrap_or_else(|_| {
+        // The sandbox reaches this very process, over loopback.
+        let mut addr = config.addr;
+        if addr.ip().is_unspecified() {
+            addr.set_ip(std::net::Ipv4Addr::LOCALHOST.into());
+        }
+        format!("http://{addr}{}", sandbox::CALLBACK_PATH)
+    });
+    workers::spawn(db.clone(), site_config(config), ShopKeys::new(config.secret_key.clone()), callback_url);
+}
+
 /// The whole application: pages, server functions, static files, health.
 pub fn router(config: &Config, leptos_options: LeptosOptions, db: Db) -> Router {
-    let site = SiteConfig { public_url: config.public_url(), delivery_countries: config.delivery_countries.clone() };
+    let site = site_config(config);
+    let keys = ShopKeys::new(config.secret_key.clone());
+    let payments = PaymentSettings { minutes: config.payment_minutes };
     let context = {
-        let (db, site) = (db.clone(), site.clone());
+        let (db, site, keys) = (db.clone(), site.clone(), keys.clone());
         move || {
             provide_context(db.clone());
             provide_context(site.clone());
+            provide_context(keys.clone());
+            provide_context(payments);
         }
     };
     let routes = generate_route_list(App);
@@ -67,6 +98,8 @@ pub fn router(config: &Config, leptos_options: LeptosOptions, db: Db) -> Router 
         .route("/healthz", get(health::healthz))
         .route("/sitemap.xml", get(sitemap::sitemap))
         .route("/newsletter/one-click", get(one_click::get).post(one_click::post))
+        .route("/sandbox-gateway/pay/{id}", get(sandbox_gateway::show).post(sandbox_gateway::pay))
+        .route(sandbox::CALLBACK_PATH, axum::routing::post(payment_callback::receive))
         .leptos_routes_with_context(&leptos_options, routes, context.clone(), {
             let options = leptos_options.clone();
             move || shell(options.clone())
@@ -74,6 +107,7 @@ pub fn router(config: &Config, leptos_options: LeptosOptions, db: Db) -> Router 
         .fallback(leptos_axum::file_and_error_handler_with_context::<LeptosOptions, _>(context, shell))
         .layer(axum::Extension(db))
         .layer(axum::Extension(site))
+        .layer(axum::Extension(keys))
         .layer(axum::middleware::from_fn({
             let mut origins = config.cors_origins.clone();
             origins.push(config.public_url());

@@ -8,6 +8,10 @@ use tokio::net::TcpListener;
 #[tokio::main]
 async fn main() -> ExitCode {
     telemetry::init();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("staff") {
+        return staff_command(&args[1..]).await;
+    }
     match run().await {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
@@ -46,6 +50,7 @@ async fn run() -> Result<(), StartError> {
         config.addr = actual;
     }
     options.site_addr = config.addr;
+    server::start_workers(&config, &db);
     let app = router(&config, options, db);
     tracing::info!("Vitrine is serving Maison Aurèle on http://{}", config.addr);
     // Scripts read this line to learn the address.
@@ -60,6 +65,48 @@ async fn run() -> Result<(), StartError> {
 }
 
 use server::config;
+
+/// `server staff add|remove EMAIL`: gives or takes away the staff role of a
+/// registered account. Staff accounts are made this way, by someone with
+/// access to the server and its database, never by a default password.
+async fn staff_command(args: &[String]) -> ExitCode {
+    const USAGE: &str = "usage: server staff add|remove EMAIL (the account must be registered first)";
+    let (grant, email) = match args {
+        [verb, email] if verb == "add" => (true, email),
+        [verb, email] if verb == "remove" => (false, email),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let Ok(email) = app::domain::account::Email::parse(email) else {
+        eprintln!("{email:?} is not an email address\n{USAGE}");
+        return ExitCode::from(2);
+    };
+    let addr = std::net::SocketAddr::from(([127, 0, 0, 1], 0));
+    let outcome = async {
+        let config = Config::from_env(addr)?;
+        let db = server::db::connect_and_migrate(&config.database_url).await?;
+        let changed = app::store::customers::set_staff(&db, &email, grant).await.map_err(server::db::DbError::from)?;
+        Ok::<_, StartError>(changed)
+    }
+    .await;
+    match outcome {
+        Ok(true) => {
+            let what = if grant { "now has" } else { "no longer has" };
+            println!("{} {what} the staff role.", email.as_str());
+            ExitCode::SUCCESS
+        }
+        Ok(false) => {
+            eprintln!("No account is registered with {}: register it on the site first.", email.as_str());
+            ExitCode::FAILURE
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
 
 /// Resolves on Ctrl-C or SIGTERM, so in-flight requests finish before exit.
 async fn shutdown_signal() {

@@ -88,6 +88,18 @@ pub struct PricedBasket {
 /// a piece that cannot be bought is priced as far as possible and flagged.
 #[server(endpoint = "basket/price", input = Json)]
 pub async fn price_basket(basket: BasketRequest) -> Result<PricedBasket, AppError> {
+    let (db, site) = super::context()?;
+    Ok(price(&db, &site, &basket).await?.0)
+}
+
+/// Parses and prices a basket request: what the basket page shows and what
+/// checkout starts from. Also hands back the catalogue rows it read.
+#[cfg(feature = "ssr")]
+pub(crate) async fn price(
+    db: &crate::store::Db,
+    site: &crate::config::SiteConfig,
+    basket: &BasketRequest,
+) -> Result<(PricedBasket, Vec<crate::domain::basket::BasketProduct>), AppError> {
     use crate::domain::{
         basket::{line_problem, Quantity, MAX_LINES},
         gift::gift_state,
@@ -95,7 +107,6 @@ pub async fn price_basket(basket: BasketRequest) -> Result<PricedBasket, AppErro
     use crate::store::{gifts, products};
     use std::collections::HashSet;
 
-    let (db, site) = super::context()?;
     let bad = |message: String| AppError::BadRequest(message).respond();
 
     let country = CountryCode::parse_known(&basket.country).map_err(|e| bad(e.to_string()))?;
@@ -120,7 +131,7 @@ pub async fn price_basket(basket: BasketRequest) -> Result<PricedBasket, AppErro
     let gift = basket.gift.as_deref().map(Slug::parse).transpose().map_err(|e| bad(e.to_string()))?;
 
     let slugs: Vec<Slug> = lines.iter().map(|l| l.product.clone()).collect();
-    let catalogue = products::for_basket(&db, &slugs).await?;
+    let catalogue = products::for_basket(db, &slugs).await?;
     let mut subtotal = Money::ZERO;
     let priced: Vec<PricedLine> = lines
         .into_iter()
@@ -149,12 +160,14 @@ pub async fn price_basket(basket: BasketRequest) -> Result<PricedBasket, AppErro
         })
         .collect();
 
-    let offer = gifts::current(&db).await?;
+    let offer = gifts::current(db).await?;
     let gift = gift_state(offer.as_ref(), subtotal, gift.as_ref());
     let country_served = site.delivery_countries.allows(country);
     let checkout_allowed = country_served
         && !priced.is_empty()
         && priced.iter().all(|l| l.problem.is_none())
         && gift != GiftState::Withdrawn;
-    Ok(PricedBasket { lines: priced, subtotal, gift, gift_offer: offer, country, country_served, checkout_allowed })
+    let basket =
+        PricedBasket { lines: priced, subtotal, gift, gift_offer: offer, country, country_served, checkout_allowed };
+    Ok((basket, catalogue))
 }

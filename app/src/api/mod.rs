@@ -5,11 +5,14 @@ pub mod account;
 pub mod addresses;
 pub mod basket;
 pub mod catalogue;
+pub mod checkout;
 pub mod delivery;
 pub mod newsletter;
+pub mod orders;
 pub mod password;
 #[cfg(feature = "ssr")]
 pub mod session;
+pub mod staff;
 
 /// The request's database and site settings, provided by the server.
 #[cfg(feature = "ssr")]

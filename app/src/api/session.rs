@@ -92,6 +92,17 @@ pub async fn require(db: &Db, site: &SiteConfig, now: i64) -> Result<SignedIn, A
         .ok_or_else(|| AppError::Unauthorized("Please sign in to continue.".to_owned()).respond())
 }
 
+/// A signed-in member of staff: 401 when signed out, 403 for a customer.
+/// Every staff page and server function starts here (PRODUCT.md §9).
+pub async fn require_staff(db: &Db, site: &SiteConfig, now: i64) -> Result<SignedIn, AppError> {
+    let signed_in = require(db, site, now).await?;
+    if !signed_in.customer.is_staff {
+        tracing::warn!(customer = signed_in.customer.id, "a customer called a staff function");
+        return Err(AppError::Forbidden("This part of the site is for the house's staff only.".to_owned()).respond());
+    }
+    Ok(signed_in)
+}
+
 /// Starts a session for a customer, inside the caller's transaction, and
 /// sets its cookie. The token is always new: a session id fixed before
 /// sign-in (by an attacker, say) is never promoted, and the browser's old

@@ -366,6 +366,8 @@ pub fn purchase_limit(flags: ProductFlags, stock: &Stock, size: Option<&SizeLabe
 /// What the basket needs to know of a product to price and check a line.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BasketProduct {
+    /// The database's id, which an order's lines keep.
+    pub id: i64,
     pub slug: Slug,
     pub name: String,
     pub category: Category,
@@ -373,6 +375,8 @@ pub struct BasketProduct {
     pub picture: Picture,
     pub flags: ProductFlags,
     pub stock: Stock,
+    /// A sale item (it has a former price): promo codes skip it.
+    pub on_sale: bool,
 }
 
 impl BasketProduct {
@@ -466,6 +470,8 @@ mod tests {
 
     fn ring() -> BasketProduct {
         BasketProduct {
+            id: 1,
+            on_sale: false,
             slug: slug("ring"),
             name: "Ring".into(),
             category: Category::Rings,

@@ -2,12 +2,16 @@
 
 pub mod account;
 pub mod basket;
+pub mod checkout;
 pub mod home;
 pub mod listing;
 pub mod newsletter;
 pub mod not_found;
+pub mod order;
 pub mod product;
+pub mod receipt;
 pub mod ring_size;
+pub mod staff;
 
 /// Text for a meta description: at most about 155 characters, cut at a word.
 pub(crate) fn meta_description(text: &str) -> String {

@@ -11,6 +11,8 @@ pub struct Customer {
     pub email: Email,
     pub details: PersonalDetails,
     pub email_verified: bool,
+    /// Whether the account has the staff role (PRODUCT.md §9).
+    pub is_staff: bool,
 }
 
 fn customer(row: &sqlx::any::AnyRow) -> Result<Customer, sqlx::Error> {
@@ -26,10 +28,11 @@ fn customer(row: &sqlx::any::AnyRow) -> Result<Customer, sqlx::Error> {
             phone: row.try_get("phone")?,
         },
         email_verified: row.try_get::<Option<i64>, _>("email_verified_at")?.is_some(),
+        is_staff: row.try_get::<String, _>("role")? == "staff",
     })
 }
 
-const COLUMNS: &str = "id, email, first_name, last_name, phone, email_verified_at";
+const COLUMNS: &str = "id, email, first_name, last_name, phone, email_verified_at, role";
 
 /// Opens an account. `None` if the address already has one.
 pub async fn create(
@@ -96,7 +99,7 @@ pub async fn get(db: &Db, id: i64) -> Result<Option<Customer>, sqlx::Error> {
 /// one query for every signed-in request.
 pub async fn by_session(db: &Db, token_digest: &str, now: i64) -> Result<Option<(Customer, i64)>, sqlx::Error> {
     let row = sqlx::query(
-        "SELECT c.id, c.email, c.first_name, c.last_name, c.phone, c.email_verified_at, s.expires_at \
+        "SELECT c.id, c.email, c.first_name, c.last_name, c.phone, c.email_verified_at, c.role, s.expires_at \
          FROM sessions s JOIN customers c ON c.id = s.customer_id WHERE s.token_digest = $1 AND s.expires_at > $2",
     )
     .bind(token_digest)
@@ -149,9 +152,9 @@ pub async fn mark_verified(conn: &mut AnyConnection, id: i64, now: i64) -> Resul
 /// caller's transaction: sessions, emailed links, addresses, then the
 /// customer. The address is free to register again afterwards.
 pub async fn erase(conn: &mut AnyConnection, id: i64) -> Result<(), sqlx::Error> {
-    // Orders (issue 5) are kept for the accounts but anonymised: when the
-    // orders table exists, its rows for this customer lose their customer
-    // id, name, addresses and email here, in this same transaction.
+    // Orders are kept for the accounts but anonymised, in this same
+    // transaction: the account's own, and the guest orders a verified
+    // address made its own.
     anonymise_orders(conn, id).await?;
     for table in ["sessions", "account_tokens", "addresses"] {
         sqlx::query(&format!("DELETE FROM {table} WHERE customer_id = $1")).bind(id).execute(&mut *conn).await?;
@@ -160,9 +163,28 @@ pub async fn erase(conn: &mut AnyConnection, id: i64) -> Result<(), sqlx::Error>
     Ok(())
 }
 
-/// The hook for orders placed by an erased customer. There are no orders
-/// yet (checkout is issue 5); it is called from [`erase`] so that the day
-/// they exist, their anonymisation joins the erasure's transaction.
-async fn anonymise_orders(_conn: &mut AnyConnection, _customer_id: i64) -> Result<(), sqlx::Error> {
+/// Orders are kept for the accounts (PRODUCT.md §4) but lose everything
+/// that says who placed them: the customer, the email address, the name,
+/// the delivery address and the telephone.
+async fn anonymise_orders(conn: &mut AnyConnection, customer_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE orders SET customer_id = NULL, email = '', email_key = NULL, full_name = '', line1 = '', \
+         line2 = NULL, postcode = '', city = '', phone = NULL \
+         WHERE customer_id = $1 OR (customer_id IS NULL AND email_key = \
+         (SELECT email_key FROM customers WHERE id = $1 AND email_verified_at IS NOT NULL))",
+    )
+    .bind(customer_id)
+    .execute(conn)
+    .await?;
     Ok(())
+}
+
+/// Gives or takes away the staff role; `false` when no account has this address.
+pub async fn set_staff(db: &Db, email: &Email, staff: bool) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE customers SET role = $1 WHERE email_key = $2")
+        .bind(if staff { "staff" } else { "customer" })
+        .bind(email.lookup_key())
+        .execute(&db.pool)
+        .await?;
+    Ok(done.rows_affected() == 1)
 }

@@ -8,10 +8,13 @@ pub mod addresses;
 pub mod customers;
 pub mod gifts;
 pub mod newsletter;
+pub mod orders;
 pub mod outbox;
 pub mod products;
 pub mod promos;
 pub mod rate_limits;
+pub mod sandbox_payments;
+pub mod secrets;
 pub mod sessions;
 pub mod shipping;
 

@@ -254,7 +254,7 @@ pub async fn for_basket(db: &Db, slugs: &[Slug]) -> Result<Vec<BasketProduct>, s
         return Ok(Vec::new());
     }
     let mut sql = Sql::new(
-        "SELECT p.id, p.slug, p.name, p.category, p.price_cents, \
+        "SELECT p.id, p.slug, p.name, p.category, p.price_cents, p.former_price_cents, \
          p.online, p.made_to_order, p.personalised, p.members_preview, \
          (SELECT pp.src FROM product_pictures pp WHERE pp.product_id = p.id ORDER BY pp.position LIMIT 1) AS picture_src, \
          (SELECT pp.alt FROM product_pictures pp WHERE pp.product_id = p.id ORDER BY pp.position LIMIT 1) AS picture_alt \
@@ -294,6 +294,8 @@ pub async fn for_basket(db: &Db, slugs: &[Slug]) -> Result<Vec<BasketProduct>, s
             }
         }
         products.push(BasketProduct {
+            id,
+            on_sale: row.try_get::<Option<i64>, _>("former_price_cents")?.is_some(),
             slug: slug(row, "slug")?,
             name: row.try_get("name")?,
             category,

@@ -86,10 +86,13 @@ impl TestApp {
             mail_from: server::config::DEFAULT_MAIL_FROM.to_owned(),
             dev_mailbox,
             trust_forwarded_for: false,
+            payment_minutes: 30,
+            secret_key: None,
         };
         let options = LeptosOptions::builder().output_name("vitrine").site_addr(addr).build();
         let db = server::prepare_database(&config).await.expect("the database is prepared");
         let app = server::router(&config, options, db.clone());
+        server::start_workers(&config, &db);
         tokio::spawn(async move {
             axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
                 .await
@@ -173,6 +176,16 @@ impl TestApp {
         Answer::read(request.send().await.unwrap_or_else(|e| panic!("POST /api/{endpoint}: no answer: {e}"))).await
     }
 
+    /// Calls a JSON-encoded server function with an optional `Cookie` header.
+    pub async fn post_json(&self, endpoint: &str, body: &serde_json::Value, cookie: Option<&str>) -> Answer {
+        let mut request =
+            self.client.post(format!("{}/api/{endpoint}", self.base)).header("Accept", "application/json").json(body);
+        if let Some(cookie) = cookie {
+            request = request.header("Cookie", cookie);
+        }
+        Answer::read(request.send().await.unwrap_or_else(|e| panic!("POST /api/{endpoint}: no answer: {e}"))).await
+    }
+
     /// GETs a page as a browser does, without following redirects, with an optional `Cookie` header.
     pub async fn get_page(&self, path: &str, cookie: Option<&str>) -> Answer {
         let client = reqwest::Client::builder()
@@ -230,6 +243,11 @@ impl Answer {
         let status = response.status().as_u16();
         let headers = response.headers().clone();
         Answer { status, headers, body: response.text().await.expect("a body") }
+    }
+
+    /// The body as JSON (a server function's answer).
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|_| serde_json::Value::String(self.body.clone()))
     }
 
     /// A header's value, if present.

@@ -5,6 +5,7 @@ pub mod addresses;
 pub mod change_password;
 pub mod delete;
 pub mod forgot_password;
+pub mod orders;
 pub mod overview;
 pub mod register;
 pub mod reset_password;
@@ -62,6 +63,7 @@ pub(crate) fn AccountNav() -> impl IntoView {
     view! {
         <nav class="account-nav" aria-label="Your account">
             <A href="/account" exact=true>"Details"</A>
+            <A href="/account/orders">"Orders"</A>
             <A href="/account/addresses">"Addresses"</A>
             <A href="/account/password">"Password"</A>
             <A href="/account/delete">"Delete account"</A>

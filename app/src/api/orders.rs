@@ -1,0 +1,314 @@
+//! Orders as customers see them (PRODUCT.md §4 and §6): the order page
+//! (reached signed in, or by the signed link of the order's emails), the
+//! history in My account, and the requests to cancel or change an order.
+
+use crate::domain::{
+    checkout::Totals,
+    money::Money,
+    order_status::{Actor, OrderStatus},
+};
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// One line of an order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderLineView {
+    pub id: i64,
+    pub name: String,
+    pub slug: String,
+    pub size: String,
+    pub quantity: u32,
+    pub shipped: u32,
+    pub unit: Money,
+    pub total: Money,
+    pub is_gift: bool,
+    pub made_to_order: bool,
+}
+
+/// One entry of the timeline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineEntry {
+    /// Paris time, as written on the page.
+    pub at: String,
+    pub status: OrderStatus,
+    pub actor: Actor,
+    pub note: String,
+}
+
+/// A parcel on its way.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShipmentView {
+    pub carrier: String,
+    pub tracking_number: String,
+    pub shipped_at: String,
+    /// "2 × Aube ring (52)".
+    pub contents: Vec<String>,
+}
+
+/// An order, as its page and receipt show it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderView {
+    pub reference: String,
+    pub status: OrderStatus,
+    pub placed_at: String,
+    pub email: String,
+    pub address: Vec<String>,
+    pub phone: Option<String>,
+    pub lines: Vec<OrderLineView>,
+    pub totals: Totals,
+    pub promo_code: Option<String>,
+    pub shipping_zone: String,
+    pub estimate: String,
+    pub customs_notice: Option<String>,
+    pub timeline: Vec<TimelineEntry>,
+    pub shipments: Vec<ShipmentView>,
+    /// True when the order was cancelled because the bank declined the card.
+    pub payment_declined: bool,
+}
+
+/// An order in a list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderSummary {
+    pub reference: String,
+    pub status: OrderStatus,
+    pub placed_at: String,
+    pub total: Money,
+    pub pieces: u32,
+    pub name: String,
+    pub email: String,
+}
+
+/// What a declined payment's timeline entry says; the page looks for it.
+pub const DECLINED_NOTE: &str = "Your bank declined the payment; nothing was charged.";
+
+/// An order's page: for its customer signed in, for whoever holds the
+/// link of its emails (`key`), and for staff. Anyone else gets a 404 (or,
+/// signed out and without a key, a 401 asking to sign in).
+#[server(endpoint = "orders/view")]
+pub async fn get_order(reference: String, key: Option<String>) -> Result<OrderView, AppError> {
+    let (db, site) = super::context()?;
+    let (order, _) = access::reach(&db, &site, &reference, key.as_deref()).await?;
+    super::session::no_store();
+    access::view(&db, &order).await
+}
+
+/// The signed-in customer's orders, newest first.
+#[server(endpoint = "orders/mine")]
+pub async fn my_orders() -> Result<Vec<OrderSummary>, AppError> {
+    use crate::store::{orders, unix_now};
+    let (db, site) = super::context()?;
+    let me = super::session::require(&db, &site, unix_now()).await?.customer;
+    let verified = me.email_verified.then(|| me.email.lookup_key());
+    let rows = orders::for_customer(&db, me.id, verified.as_deref()).await?;
+    Ok(rows.into_iter().map(access::summary).collect())
+}
+
+/// Cancels an order at the customer's request: only before it is
+/// Confirmed; after, the answer is a 409 that says why and what to do.
+#[server(endpoint = "orders/cancel")]
+pub async fn cancel_order(reference: String, key: Option<String>) -> Result<OrderStatus, AppError> {
+    use crate::domain::order_status::OrderEvent;
+    use crate::lifecycle::{apply_now, Change};
+    use crate::store::unix_now;
+    let (db, site) = super::context()?;
+    let (order, _) = access::reach(&db, &site, &reference, key.as_deref()).await?;
+    let keys = access::keys(&db).await?;
+    let change = Change {
+        event: OrderEvent::Cancel,
+        actor: Actor::Customer,
+        note: "Cancelled at your request.".into(),
+        shipment: None,
+        staff: None,
+    };
+    match apply_now(&db, &keys, &site, &order, &change, unix_now()).await? {
+        Ok(status) => {
+            tracing::info!(order = %order.reference, "cancelled by the customer");
+            Ok(status)
+        }
+        Err(refused) => Err(AppError::Conflict(refused.to_string()).respond()),
+    }
+}
+
+/// Asks the house to change an order (a size, the address…): written in
+/// the timeline for staff, only before the order is Confirmed.
+#[server(endpoint = "orders/change")]
+pub async fn request_change(reference: String, key: Option<String>, message: String) -> Result<(), AppError> {
+    use crate::domain::order_status::Refusal;
+    use crate::store::{orders, unix_now};
+    let (db, site) = super::context()?;
+    let (order, _) = access::reach(&db, &site, &reference, key.as_deref()).await?;
+    let message = message.trim();
+    if message.is_empty() || message.chars().count() > 1000 {
+        return Err(super::bad_request("Please say what to change, in at most 1,000 characters."));
+    }
+    if !order.status.customer_may_change() {
+        let refusal = Refusal::TooLateForCustomer(order.status.label());
+        return Err(AppError::Conflict(refusal.to_string()).respond());
+    }
+    let mut tx = db.pool.begin().await?;
+    orders::add_event(
+        &mut tx,
+        order.id,
+        order.status,
+        Actor::Customer,
+        &format!("Change requested: {message}"),
+        unix_now(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) mod access {
+    use super::*;
+    use crate::api::session;
+    use crate::config::SiteConfig;
+    use crate::domain::{checkout::OrderRef, country::CountryCode, shipping::customs_notice};
+    use crate::payments::keys::{Keys, ShopKeys};
+    use crate::store::{
+        orders::{self, OrderHead, OrderRow},
+        unix_now, Db,
+    };
+
+    /// Who is looking at an order.
+    pub enum Viewer {
+        Customer,
+        LinkHolder,
+        Staff,
+    }
+
+    pub async fn keys(db: &Db) -> Result<Keys, AppError> {
+        let shop = use_context::<ShopKeys>().ok_or_else(|| {
+            tracing::error!("the shop's keys were not provided to the app");
+            AppError::Internal
+        })?;
+        Ok(shop.get(db).await?.clone())
+    }
+
+    /// The order, if this request may see it.
+    pub async fn reach(
+        db: &Db,
+        site: &SiteConfig,
+        reference: &str,
+        key: Option<&str>,
+    ) -> Result<(OrderHead, Viewer), AppError> {
+        let not_found = || AppError::NotFound.respond();
+        let reference = OrderRef::parse(reference).ok_or_else(not_found)?;
+        let order = orders::by_reference(db, &reference).await?;
+        let signed_in = session::current(db, site, unix_now()).await?;
+        let Some(order) = order else {
+            return Err(not_found());
+        };
+        if let Some(me) = &signed_in {
+            let me = &me.customer;
+            if me.is_staff {
+                return Ok((order, Viewer::Staff));
+            }
+            let own = order.customer_id == Some(me.id)
+                || (order.customer_id.is_none()
+                    && me.email_verified
+                    && order.email_key.as_deref() == Some(me.email.lookup_key().as_str()));
+            if own {
+                return Ok((order, Viewer::Customer));
+            }
+        }
+        if let Some(key) = key {
+            if keys(db).await?.order_link_matches(&reference, key) {
+                return Ok((order, Viewer::LinkHolder));
+            }
+        }
+        match signed_in {
+            Some(_) => Err(not_found()),
+            None => {
+                Err(AppError::Unauthorized("Please sign in, or open the link in your order email.".into()).respond())
+            }
+        }
+    }
+
+    /// A Unix time in Paris, as pages write it.
+    pub fn paris(unix: i64) -> String {
+        jiff::Timestamp::from_second(unix)
+            .ok()
+            .and_then(|t| t.in_tz("Europe/Paris").ok())
+            .map(|z| z.strftime("%-d %b %Y, %H:%M").to_string())
+            .unwrap_or_default()
+    }
+
+    pub fn summary(row: OrderRow) -> OrderSummary {
+        OrderSummary {
+            reference: row.reference.as_str().to_owned(),
+            status: row.status,
+            placed_at: paris(row.created_at),
+            total: row.total,
+            pieces: row.pieces,
+            name: row.full_name,
+            email: row.email,
+        }
+    }
+
+    pub async fn view(db: &Db, order: &OrderHead) -> Result<OrderView, AppError> {
+        let lines = orders::lines(db, order.id).await?;
+        let events = orders::events(db, order.id).await?;
+        let shipments = orders::shipments(db, order.id).await?;
+        let country = CountryCode::parse(&order.country).ok();
+        let mut address = vec![order.full_name.clone(), order.line1.clone()];
+        address.extend(order.line2.clone());
+        address.push(format!("{} {}", order.postcode, order.city));
+        address.push(country.map(|c| c.display_name()).unwrap_or_else(|| order.country.clone()));
+        let describe = |line_id: i64, quantity: u32| {
+            lines
+                .iter()
+                .find(|l| l.id == line_id)
+                .map(|l| {
+                    let size = if l.size.is_empty() { String::new() } else { format!(" ({})", l.size) };
+                    format!("{quantity} × {}{size}", l.name)
+                })
+                .unwrap_or_default()
+        };
+        Ok(OrderView {
+            reference: order.reference.as_str().to_owned(),
+            status: order.status,
+            placed_at: paris(order.created_at),
+            email: order.email.clone(),
+            address: address.into_iter().filter(|l| !l.trim().is_empty()).collect(),
+            phone: order.phone.clone(),
+            payment_declined: order.status == OrderStatus::Cancelled
+                && events.iter().any(|e| e.actor == Actor::Gateway && e.note == DECLINED_NOTE),
+            lines: lines
+                .iter()
+                .map(|l| OrderLineView {
+                    id: l.id,
+                    name: l.name.clone(),
+                    slug: l.slug.clone(),
+                    size: l.size.clone(),
+                    quantity: l.quantity,
+                    shipped: l.shipped,
+                    unit: l.unit,
+                    total: l.unit.times(l.quantity),
+                    is_gift: l.is_gift,
+                    made_to_order: l.made_to_order,
+                })
+                .collect(),
+            totals: order.totals,
+            promo_code: order.promo_code.clone(),
+            shipping_zone: order.zone.clone(),
+            estimate: format!("{}–{} business days", order.min_days, order.max_days),
+            customs_notice: country.and_then(customs_notice).map(str::to_owned),
+            timeline: events
+                .into_iter()
+                .map(|e| TimelineEntry { at: paris(e.at), status: e.status, actor: e.actor, note: e.note })
+                .collect(),
+            shipments: shipments
+                .into_iter()
+                .map(|s| ShipmentView {
+                    carrier: s.carrier,
+                    tracking_number: s.tracking_number,
+                    shipped_at: paris(s.shipped_at),
+                    contents: s.lines.iter().map(|(id, n)| describe(*id, *n)).collect(),
+                })
+                .collect(),
+        })
+    }
+}

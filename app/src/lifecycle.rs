@@ -1,0 +1,162 @@
+//! Moving an order along its statuses: the one place a status changes.
+//! Asks the state machine ([`transition`]) first; then, in the caller's
+//! transaction, moves the status with a guarded update, gives back stock
+//! on a cancellation, records a shipment, writes the timeline and (for
+//! staff) the audit log, and puts the customer's email in the outbox.
+//! Server only.
+
+use crate::config::SiteConfig;
+use crate::domain::{
+    account::Email,
+    checkout::{Carrier, TrackingNumber},
+    order_status::{transition, Actor, OrderEvent, OrderStatus, Refusal},
+};
+use crate::payments::keys::Keys;
+use crate::store::{customers::Customer, orders, orders::OrderHead, outbox};
+use sqlx::AnyConnection;
+
+/// Parcels staff hand to a carrier.
+#[derive(Clone, Debug)]
+pub struct Shipment {
+    pub carrier: Carrier,
+    pub tracking: TrackingNumber,
+    /// (line id, quantity)
+    pub lines: Vec<(i64, u32)>,
+}
+
+/// A change someone asks for.
+#[derive(Clone, Debug)]
+pub struct Change<'a> {
+    pub event: OrderEvent,
+    pub actor: Actor,
+    /// Said in the timeline and the email ("Your card was declined.").
+    pub note: String,
+    pub shipment: Option<Shipment>,
+    /// The member of staff acting, for the audit log.
+    pub staff: Option<&'a Customer>,
+}
+
+/// Why a change did not happen.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum NotMoved {
+    #[error(transparent)]
+    Refused(#[from] Refusal),
+    /// Someone else moved the order between our read and our write.
+    #[error("The order changed while you were looking at it. Please reload the page.")]
+    Raced,
+}
+
+/// What the staff audit log calls an event.
+fn action_name(event: OrderEvent) -> &'static str {
+    match event {
+        OrderEvent::PaymentAuthorised => "payment_authorised",
+        OrderEvent::PaymentDeclined => "payment_declined",
+        OrderEvent::PaymentExpired => "payment_expired",
+        OrderEvent::Validate => "validate",
+        OrderEvent::Ship { .. } => "ship",
+        OrderEvent::MarkDelivered => "mark_delivered",
+        OrderEvent::Cancel => "cancel",
+    }
+}
+
+/// Applies a change inside `tx`. The caller commits on `Ok(Ok(_))` and
+/// rolls back otherwise.
+pub async fn apply(
+    tx: &mut AnyConnection,
+    keys: &Keys,
+    site: &SiteConfig,
+    order: &OrderHead,
+    change: &Change<'_>,
+    now: i64,
+) -> Result<Result<OrderStatus, NotMoved>, sqlx::Error> {
+    let to = match transition(order.status, change.event, change.actor) {
+        Ok(to) => to,
+        Err(refusal) => return Ok(Err(refusal.into())),
+    };
+    // The guarded update is the transaction's first statement: a write.
+    if !orders::move_status(tx, order.id, order.status, to, now).await? {
+        return Ok(Err(NotMoved::Raced));
+    }
+    if to == OrderStatus::Cancelled {
+        orders::release_stock(tx, order.id).await?;
+    }
+    let mut note = change.note.clone();
+    if let Some(shipment) = &change.shipment {
+        orders::add_shipment(tx, order.id, shipment.carrier.as_str(), shipment.tracking.as_str(), &shipment.lines, now)
+            .await?;
+        if note.is_empty() {
+            note = format!("Sent with {}, tracking number {}.", shipment.carrier.as_str(), shipment.tracking.as_str());
+        }
+    }
+    orders::add_event(tx, order.id, to, change.actor, &note, now).await?;
+    if let Some(staff) = change.staff {
+        let detail = format!("{} → {}. {note}", order.status.label(), to.label());
+        orders::audit(
+            tx,
+            staff.id,
+            staff.email.as_str(),
+            action_name(change.event),
+            Some(order.id),
+            detail.trim(),
+            now,
+        )
+        .await?;
+    }
+    // An anonymised order has no one to write to.
+    if let Ok(to_address) = Email::parse(&order.email) {
+        let url = site.url(&keys.order_path(&order.reference));
+        let tracking = change.shipment.as_ref().map(|s| (s.carrier.as_str(), s.tracking.as_str()));
+        let email = crate::emails::order_status(&to_address, order.reference.as_str(), to, &note, tracking, &url);
+        outbox::enqueue(tx, &email, now).await?;
+    }
+    Ok(Ok(to))
+}
+
+/// Applies a change in its own transaction.
+pub async fn apply_now(
+    db: &crate::store::Db,
+    keys: &Keys,
+    site: &SiteConfig,
+    order: &OrderHead,
+    change: &Change<'_>,
+    now: i64,
+) -> Result<Result<OrderStatus, NotMoved>, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    let outcome = apply(&mut tx, keys, site, order, change, now).await?;
+    if outcome.is_ok() {
+        tx.commit().await?;
+    } else {
+        tx.rollback().await?;
+    }
+    Ok(outcome)
+}
+
+/// Cancels the unpaid orders whose time is up and gives their stock back.
+/// Safe with several server processes: each order moves by a guarded
+/// update, so only one process cancels it (the other sees `Raced`).
+pub async fn release_overdue(
+    db: &crate::store::Db,
+    keys: &Keys,
+    site: &SiteConfig,
+    now: i64,
+) -> Result<usize, sqlx::Error> {
+    let mut released = 0;
+    for reference in orders::overdue_unpaid(db, now, 100).await? {
+        let Some(order) = orders::by_reference(db, &reference).await? else { continue };
+        if order.status != OrderStatus::AwaitingPayment {
+            continue;
+        }
+        let change = Change {
+            event: OrderEvent::PaymentExpired,
+            actor: Actor::System,
+            note: "No payment arrived in time: the pieces were released.".into(),
+            shipment: None,
+            staff: None,
+        };
+        if apply_now(db, keys, site, &order, &change, now).await?.is_ok() {
+            released += 1;
+            tracing::info!(order = %order.reference, "unpaid order cancelled, its stock released");
+        }
+    }
+    Ok(released)
+}

@@ -1,0 +1,279 @@
+//! `/checkout` (PRODUCT.md §5): delivery details, shipping, promo code and
+//! review on one page, step after step, then payment on the gateway's page.
+//! The basket lives in the browser, so the page is filled in after
+//! hydration; every figure on it comes from the server's quote.
+
+use super::loading;
+use crate::api::basket::{BasketRequest, RequestedLine};
+use crate::api::checkout::{checkout_profile, place_order, quote_checkout, CheckoutRequest, Quote};
+use crate::domain::{country::COUNTRIES, profile::AddressForm};
+use crate::error::AppError;
+use crate::shopper::{basket_store::BasketStore, country::DeliveryCountry};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::components::A;
+
+/// The delivery form's fields.
+#[derive(Clone, Copy)]
+struct Details {
+    email: RwSignal<String>,
+    full_name: RwSignal<String>,
+    line1: RwSignal<String>,
+    line2: RwSignal<String>,
+    postcode: RwSignal<String>,
+    city: RwSignal<String>,
+    country: RwSignal<String>,
+    phone: RwSignal<String>,
+}
+
+impl Details {
+    fn address(&self) -> AddressForm {
+        AddressForm {
+            full_name: self.full_name.get_untracked(),
+            line1: self.line1.get_untracked(),
+            line2: self.line2.get_untracked(),
+            postcode: self.postcode.get_untracked(),
+            city: self.city.get_untracked(),
+            country: self.country.get_untracked(),
+            phone: self.phone.get_untracked(),
+        }
+    }
+
+    fn fill(&self, address: &AddressForm) {
+        self.full_name.set(address.full_name.clone());
+        self.line1.set(address.line1.clone());
+        self.line2.set(address.line2.clone());
+        self.postcode.set(address.postcode.clone());
+        self.city.set(address.city.clone());
+        self.country.set(address.country.clone());
+        if !address.phone.is_empty() {
+            self.phone.set(address.phone.clone());
+        }
+    }
+}
+
+#[component]
+pub fn CheckoutPage() -> impl IntoView {
+    let store = BasketStore::expect();
+    let country = DeliveryCountry::expect().chosen.get_untracked();
+    let details = Details {
+        email: RwSignal::new(String::new()),
+        full_name: RwSignal::new(String::new()),
+        line1: RwSignal::new(String::new()),
+        line2: RwSignal::new(String::new()),
+        postcode: RwSignal::new(String::new()),
+        city: RwSignal::new(String::new()),
+        country: RwSignal::new(country.as_str().to_owned()),
+        phone: RwSignal::new(String::new()),
+    };
+    let promo = RwSignal::new(String::new());
+    let quote: RwSignal<Option<Quote>> = RwSignal::new(None);
+    let problem: RwSignal<Option<String>> = RwSignal::new(None);
+
+    let request = move |promo_code: Option<String>| {
+        let basket = store.basket().unwrap_or_default();
+        CheckoutRequest {
+            basket: BasketRequest {
+                lines: basket.lines().iter().map(RequestedLine::from).collect(),
+                gift: basket.gift().map(ToString::to_string),
+                country: details.country.get_untracked(),
+            },
+            email: details.email.get_untracked(),
+            address: details.address(),
+            promo: promo_code.filter(|c| !c.trim().is_empty()),
+        }
+    };
+    let quoting = Action::new_local(move |request: &CheckoutRequest| quote_checkout(request.clone()));
+    Effect::new(move |_| match quoting.value().get() {
+        Some(Ok(answer)) => {
+            problem.set(None);
+            quote.set(Some(answer));
+        }
+        Some(Err(error)) => problem.set(Some(error.to_string())),
+        None => {}
+    });
+    let paying =
+        Action::new_local(move |(request, key): &(CheckoutRequest, String)| place_order(request.clone(), key.clone()));
+    Effect::new(move |_| {
+        if let Some(Ok(placed)) = paying.value().get() {
+            // To the gateway's own page: the card is typed there, never here.
+            let _ = window().location().assign(&placed.next_url);
+        }
+    });
+
+    let continue_to_shipping = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        quote.set(None);
+        quoting.dispatch(request(None));
+    };
+    let apply_promo = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        quoting.dispatch(request(Some(promo.get_untracked())));
+    };
+    let pay = move |_| {
+        if let Some(q) = quote.get_untracked() {
+            paying.dispatch((request(q.promo.clone()), q.order_key.clone()));
+        }
+    };
+    // A signed-in customer's address and saved addresses; nothing for a guest.
+    let profile = LocalResource::new(|| async { checkout_profile().await.ok().flatten() });
+    Effect::new(move |_| {
+        if let Some(Some(profile)) = profile.get() {
+            if details.email.get_untracked().is_empty() {
+                details.email.set(profile.email.clone());
+            }
+            if let Some(first) = profile.addresses.iter().find(|a| a.is_default).or(profile.addresses.first()) {
+                if details.line1.get_untracked().is_empty() {
+                    details.fill(&first.address.to_form());
+                }
+            }
+        }
+    });
+    let empty = move || store.basket().is_some_and(|b| b.is_empty());
+
+    view! {
+        <Title text="Checkout"/>
+        <Meta name="robots" content="noindex"/>
+        <section class="checkout-page">
+            <h1>"Checkout"</h1>
+            <noscript><p class="notice">"Checkout needs JavaScript: your basket is kept in your browser."</p></noscript>
+            <Show when=move || store.basket().is_some() fallback=loading>
+                <Show when=move || !empty() fallback=|| view! {
+                    <p>"Your basket is empty."</p>
+                    <p><A href="/shop" attr:class="button-primary">"Discover the jewellery"</A></p>
+                }>
+                    <ol class="checkout-steps">
+                        <li class="checkout-step">
+                            <h2>"1. Delivery details"</h2>
+                            <Transition fallback=|| ()>
+                                {move || Suspend::new(async move {
+                                    let saved = profile.await.map(|p| p.addresses).unwrap_or_default();
+                                    (!saved.is_empty()).then(|| view! {
+                                        <fieldset class="saved-addresses">
+                                            <legend>"Your saved addresses"</legend>
+                                            {saved.into_iter().map(|s| {
+                                                let form = s.address.to_form();
+                                                let label = s.address.lines().join(", ");
+                                                view! {
+                                                    <button type="button" class="button-small" on:click=move |_| details.fill(&form)>
+                                                        "Deliver to " {label}
+                                                    </button>
+                                                }
+                                            }).collect_view()}
+                                        </fieldset>
+                                    })
+                                })}
+                            </Transition>
+                            <form class="checkout-form" on:submit=continue_to_shipping>
+                                <label for="checkout-email">"Email address (for your confirmation)"</label>
+                                <input id="checkout-email" type="email" autocomplete="email" required bind:value=details.email/>
+                                <DeliveryFields details/>
+                                <button type="submit" class="button-primary" disabled=move || quoting.pending().get()>
+                                    "Continue to shipping"
+                                </button>
+                            </form>
+                            {move || problem.get().map(|p| view! { <p class="field-error" role="alert" data-testid="checkout-problem">{p}</p> })}
+                        </li>
+                        {move || quote.get().map(|q| view! { <QuoteSteps quote=q promo apply_promo pay paying/> })}
+                    </ol>
+                </Show>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn DeliveryFields(details: Details) -> impl IntoView {
+    view! {
+        <label for="checkout-name">"Full name"</label>
+        <input id="checkout-name" autocomplete="name" required maxlength="120" bind:value=details.full_name/>
+        <label for="checkout-line1">"Street address"</label>
+        <input id="checkout-line1" autocomplete="address-line1" required maxlength="120" bind:value=details.line1/>
+        <label for="checkout-line2">"Address line 2 (optional)"</label>
+        <input id="checkout-line2" autocomplete="address-line2" maxlength="120" bind:value=details.line2/>
+        <label for="checkout-postcode">"Postcode"</label>
+        <input id="checkout-postcode" autocomplete="postal-code" required maxlength="12" bind:value=details.postcode/>
+        <label for="checkout-city">"Town or city"</label>
+        <input id="checkout-city" autocomplete="address-level2" required maxlength="120" bind:value=details.city/>
+        <label for="checkout-country">"Country"</label>
+        <select id="checkout-country" autocomplete="country" bind:value=details.country>
+            {COUNTRIES.iter().map(|(code, name)| view! { <option value=*code>{*name}</option> }).collect_view()}
+        </select>
+        <label for="checkout-phone">"Telephone (for the courier)"</label>
+        <input id="checkout-phone" type="tel" autocomplete="tel" required maxlength="30" bind:value=details.phone/>
+    }
+}
+
+/// Steps 2 to 5, once the server has priced the order.
+#[component]
+fn QuoteSteps(
+    quote: Quote,
+    promo: RwSignal<String>,
+    apply_promo: impl Fn(leptos::ev::SubmitEvent) + 'static,
+    pay: impl Fn(leptos::ev::MouseEvent) + 'static,
+    paying: Action<(CheckoutRequest, String), Result<crate::api::checkout::PlacedOrder, AppError>>,
+) -> impl IntoView {
+    let Quote {
+        lines,
+        gift,
+        totals,
+        shipping_zone,
+        estimate,
+        promo: applied,
+        promo_refusal,
+        customs_notice,
+        country_name,
+        ..
+    } = quote;
+    view! {
+        <li class="checkout-step">
+            <h2>"2. Shipping"</h2>
+            <p data-testid="shipping">
+                {format!("{shipping_zone} delivery to {country_name}: {}, {estimate}.", totals.shipping)}
+            </p>
+        </li>
+        <li class="checkout-step">
+            <h2>"3. Promo code"</h2>
+            <form class="promo-form" on:submit=apply_promo>
+                <label for="checkout-promo">"Promo code (one per order; not on sale pieces)"</label>
+                <input id="checkout-promo" autocomplete="off" maxlength="32" bind:value=promo/>
+                <button type="submit" class="button-small">"Apply"</button>
+            </form>
+            {applied.map(|code| view! { <p class="form-success" role="status" data-testid="promo-applied">{format!("Code {code} applied.")}</p> })}
+            {promo_refusal.map(|why| view! { <p class="field-error" role="alert" data-testid="promo-refused">{why}</p> })}
+        </li>
+        <li class="checkout-step">
+            <h2>"4. Review"</h2>
+            <table class="order-lines">
+                <thead><tr><th scope="col">"Piece"</th><th scope="col">"Qty"</th><th scope="col">"Price"</th></tr></thead>
+                <tbody>
+                    {lines.into_iter().map(|l| {
+                        let size = l.size.map(|s| format!(" (size {s})")).unwrap_or_default();
+                        view! { <tr><td>{l.name}{size}</td><td>{l.quantity}</td><td>{l.line_total.to_string()}</td></tr> }
+                    }).collect_view()}
+                    {gift.map(|g| view! { <tr data-testid="gift-line"><td>{g} " (gift)"</td><td>"1"</td><td>"€0"</td></tr> })}
+                </tbody>
+            </table>
+            <dl class="order-totals">
+                <dt>"Subtotal"</dt><dd>{totals.subtotal.to_string()}</dd>
+                {(totals.discount.cents() > 0).then(|| view! { <dt>"Discount"</dt><dd data-testid="discount">{format!("-{}", totals.discount)}</dd> })}
+                <dt>"Shipping"</dt><dd>{totals.shipping.to_string()}</dd>
+                <dt>"Total"</dt><dd><strong data-testid="total">{totals.total.to_string()}</strong></dd>
+            </dl>
+            {customs_notice.map(|n| view! { <p class="notice notice-warning" data-testid="customs-notice">{n}</p> })}
+        </li>
+        <li class="checkout-step">
+            <h2>"5. Payment"</h2>
+            <p>"You will pay on our payment provider's secure page; we never see your card number."</p>
+            <button type="button" class="button-primary" on:click=pay disabled=move || paying.pending().get()>
+                {move || if paying.pending().get() { "Opening the payment page…".to_owned() } else { format!("Pay {}", totals.total) }}
+            </button>
+            {move || paying.value().get().and_then(Result::err).map(|e| view! {
+                <div class="field-error" role="alert" data-testid="place-problem">
+                    <p>{e.to_string()}</p>
+                    <p><A href="/basket">"Back to your basket"</A></p>
+                </div>
+            })}
+        </li>
+    }
+}

@@ -1,0 +1,44 @@
+//! `/orders/:reference/receipt`: the order as a printable receipt.
+
+use super::loading;
+use super::order::OrderBody;
+use crate::api::orders::get_order;
+use crate::components::error_notice::ErrorNotice;
+use crate::HOUSE_NAME;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[component]
+pub fn ReceiptPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let order = Resource::new(
+        move || (params.read().get("reference").unwrap_or_default(), query.read().get("key")),
+        |(reference, key)| get_order(reference, key),
+    );
+    view! {
+        <Meta name="robots" content="noindex"/>
+        <section class="receipt">
+            <Transition fallback=loading>
+                {move || Suspend::new(async move {
+                    match order.await {
+                        Ok(order) => view! {
+                            <Title text=format!("Receipt {}", order.reference)/>
+                            <header class="receipt-head">
+                                <p class="receipt-house">{HOUSE_NAME} " · 12 rue de la Paix, 75002 Paris"</p>
+                                <h1>"Receipt for order " {order.reference.clone()}</h1>
+                                <p>"Placed on " {order.placed_at.clone()} " (Paris time) · " {order.status.label()}</p>
+                            </header>
+                            <OrderBody order/>
+                            <p class="no-print">
+                                <button type="button" class="button-primary" on:click=|_| { let _ = window().print(); }>"Print"</button>
+                            </p>
+                        }.into_any(),
+                        Err(error) => view! { <ErrorNotice error back_to="/account/orders"/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}

@@ -1,0 +1,147 @@
+//! `/staff/orders/:reference`: one order for staff — validate, ship all or
+//! some lines with carrier and tracking number, mark delivered, cancel —
+//! with its timeline and the audit log of staff actions.
+
+use super::{staff_only, StaffNav};
+use crate::api::staff::{staff_order, staff_ship, ShipLine, StaffCancel, StaffDeliver, StaffOrderView, StaffValidate};
+use crate::components::form_message::outcome;
+use crate::domain::order_status::OrderStatus;
+use crate::pages::order::OrderBody;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+/// The page's actions: any success reloads the order.
+#[derive(Clone, Copy)]
+struct Actions {
+    validate: ServerAction<StaffValidate>,
+    deliver: ServerAction<StaffDeliver>,
+    cancel: ServerAction<StaffCancel>,
+    ship: Action<(String, String, String, Vec<ShipLine>), Result<(), crate::error::AppError>>,
+}
+
+#[component]
+pub fn StaffOrderPage() -> impl IntoView {
+    let params = use_params_map();
+    let actions = Actions {
+        validate: ServerAction::new(),
+        deliver: ServerAction::new(),
+        cancel: ServerAction::new(),
+        ship: Action::new(|(reference, carrier, tracking, lines): &(String, String, String, Vec<ShipLine>)| {
+            staff_ship(reference.clone(), carrier.clone(), tracking.clone(), lines.clone())
+        }),
+    };
+    let order = Resource::new(
+        move || {
+            (
+                params.read().get("reference").unwrap_or_default(),
+                actions.validate.version().get(),
+                actions.deliver.version().get(),
+                actions.cancel.version().get(),
+                actions.ship.version().get(),
+            )
+        },
+        |(reference, ..)| staff_order(reference),
+    );
+    view! {
+        <Meta name="robots" content="noindex"/>
+        <section class="staff-page">
+            {staff_only(order, move |view| view! { <StaffOrder view actions/> }.into_any())}
+        </section>
+    }
+}
+
+#[component]
+fn StaffOrder(view: StaffOrderView, actions: Actions) -> impl IntoView {
+    let StaffOrderView { order, audit } = view;
+    let reference = order.reference.clone();
+    let status = order.status;
+    let to_ship: Vec<(i64, String, u32)> = order
+        .lines
+        .iter()
+        .filter(|l| l.shipped < l.quantity)
+        .map(|l| {
+            let size = if l.size.is_empty() { String::new() } else { format!(" ({})", l.size) };
+            (l.id, format!("{}{size}", l.name), l.quantity - l.shipped)
+        })
+        .collect();
+    let (r1, r2, r3, r4) = (reference.clone(), reference.clone(), reference.clone(), reference.clone());
+    let carrier = RwSignal::new(String::new());
+    let tracking = RwSignal::new(String::new());
+    let quantities: Vec<(i64, RwSignal<u32>)> =
+        to_ship.iter().map(|(id, _, left)| (*id, RwSignal::new(*left))).collect();
+    let quantities = StoredValue::new(quantities);
+    let ship = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let lines = quantities
+            .get_value()
+            .iter()
+            .map(|(line, n)| ShipLine { line: *line, quantity: n.get_untracked() })
+            .filter(|l| l.quantity > 0)
+            .collect();
+        actions.ship.dispatch((r3.clone(), carrier.get_untracked(), tracking.get_untracked(), lines));
+    };
+    let can_ship = matches!(status, OrderStatus::Confirmed | OrderStatus::PartiallyShipped);
+    view! {
+        <Title text=format!("{reference} · Back office")/>
+        <h1>"Order " {reference.clone()}</h1>
+        <StaffNav/>
+        <p data-testid="staff-status">"Status: " <strong>{status.label()}</strong></p>
+        <div class="staff-actions">
+            {(status == OrderStatus::BeingValidated).then(|| view! {
+                <ActionForm action=actions.validate>
+                    <input type="hidden" name="reference" value=r1/>
+                    <button type="submit" class="button-primary">"Validate the order"</button>
+                </ActionForm>
+            })}
+            {outcome(actions.validate.value(), |_| Some("Validated: the order is confirmed.".into()))}
+            {can_ship.then(|| view! {
+                <form class="account-form ship-form" on:submit=ship>
+                    <fieldset>
+                        <legend>"Ship pieces"</legend>
+                        {to_ship.into_iter().zip(quantities.get_value()).map(|((id, name, left), (_, n))| {
+                            let field = format!("ship-{id}");
+                            view! {
+                                <label for=field.clone()>{format!("{name}: {left} left to ship")}</label>
+                                <input id=field type="number" min="0" max=left
+                                    prop:value=move || n.get().to_string()
+                                    on:input=move |ev| n.set(event_target_value(&ev).parse().unwrap_or(0))/>
+                            }
+                        }).collect_view()}
+                        <label for="ship-carrier">"Carrier"</label>
+                        <input id="ship-carrier" required maxlength="40" bind:value=carrier/>
+                        <label for="ship-tracking">"Tracking number"</label>
+                        <input id="ship-tracking" required maxlength="40" bind:value=tracking/>
+                        <button type="submit" class="button-primary">"Hand to the carrier"</button>
+                    </fieldset>
+                </form>
+            })}
+            {outcome(actions.ship.value(), |_| Some("Shipment recorded; the customer is emailed.".into()))}
+            {(status == OrderStatus::Shipped).then(|| view! {
+                <ActionForm action=actions.deliver>
+                    <input type="hidden" name="reference" value=r2/>
+                    <button type="submit" class="button-primary">"Mark delivered"</button>
+                </ActionForm>
+            })}
+            {outcome(actions.deliver.value(), |_| Some("Marked delivered.".into()))}
+            {matches!(status, OrderStatus::AwaitingPayment | OrderStatus::BeingValidated | OrderStatus::Confirmed).then(|| view! {
+                <ActionForm action=actions.cancel attr:class="account-form">
+                    <input type="hidden" name="reference" value=r4/>
+                    <label for="cancel-reason">"Reason for cancelling (the customer reads it)"</label>
+                    <input id="cancel-reason" name="reason" required maxlength="500"/>
+                    <button type="submit" class="button-small">"Cancel the order"</button>
+                </ActionForm>
+            })}
+            {outcome(actions.cancel.value(), |_| Some("Cancelled; the stock is given back.".into()))}
+        </div>
+        <OrderBody order/>
+        <section aria-labelledby="audit-heading">
+            <h2 id="audit-heading">"Audit log"</h2>
+            <ol class="timeline">
+                {audit.into_iter().map(|a| view! {
+                    <li>{format!("{} · {} · {} · {}", a.at, a.staff, a.action, a.detail)}</li>
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}

@@ -1,0 +1,626 @@
+//! Orders: placed with their stock reserved in one transaction, read for
+//! the order pages, moved along their statuses with a guarded update, and
+//! shipped line by line.
+//!
+//! Two rules hold every write here together:
+//! - a status changes only by `UPDATE … WHERE status = <the status read>`,
+//!   checked by its affected-row count, so two processes (a callback and a
+//!   clerk, two expiry workers) never both move one order;
+//! - a write transaction begins with a write, so SQLite takes its write lock
+//!   at once (waiting its turn) rather than failing with SQLITE_BUSY when a
+//!   read lock would have to be upgraded.
+
+use super::Db;
+use crate::domain::{
+    checkout::{IdempotencyKey, OrderRef, Totals},
+    money::Money,
+    order_status::{Actor, OrderStatus},
+};
+use sqlx::{AnyConnection, Row};
+
+/// A line to write with a new order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewLine {
+    /// `None` for the gift.
+    pub product_id: Option<i64>,
+    pub slug: String,
+    pub name: String,
+    /// `""` for one-size pieces.
+    pub size: String,
+    pub quantity: u32,
+    pub unit: Money,
+    pub on_sale: bool,
+    pub is_gift: bool,
+    pub made_to_order: bool,
+    /// Units to take from stock: 0 for made-to-order pieces and the gift.
+    pub reserve: u32,
+}
+
+/// An order to place.
+#[derive(Clone, Debug)]
+pub struct NewOrder {
+    pub reference: OrderRef,
+    pub key: IdempotencyKey,
+    pub customer_id: Option<i64>,
+    pub email: String,
+    pub email_key: String,
+    pub full_name: String,
+    pub line1: String,
+    pub line2: Option<String>,
+    pub postcode: String,
+    pub city: String,
+    pub country: String,
+    pub phone: Option<String>,
+    pub zone: String,
+    pub min_days: i64,
+    pub max_days: i64,
+    pub promo_code: Option<String>,
+    pub totals: Totals,
+    pub lines: Vec<NewLine>,
+    pub pay_by: i64,
+}
+
+/// What placing an order came to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Placement {
+    /// Placed now.
+    Placed { id: i64 },
+    /// The key had already placed this order.
+    Existing(OrderHead),
+    /// A line could not be reserved: nothing was written.
+    SoldOut { name: String, size: String },
+}
+
+/// An order's own row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OrderHead {
+    pub id: i64,
+    pub reference: OrderRef,
+    pub customer_id: Option<i64>,
+    pub email: String,
+    pub email_key: Option<String>,
+    pub status: OrderStatus,
+    pub full_name: String,
+    pub line1: String,
+    pub line2: Option<String>,
+    pub postcode: String,
+    pub city: String,
+    pub country: String,
+    pub phone: Option<String>,
+    pub zone: String,
+    pub min_days: i64,
+    pub max_days: i64,
+    pub promo_code: Option<String>,
+    pub totals: Totals,
+    pub payment_ref: Option<String>,
+    pub pay_by: i64,
+    pub created_at: i64,
+}
+
+const HEAD_COLUMNS: &str = "id, reference, customer_id, email, email_key, status, full_name, line1, line2, postcode, \
+    city, country, phone, shipping_zone, shipping_cents, min_days, max_days, promo_code, discount_cents, \
+    subtotal_cents, total_cents, payment_ref, pay_by, created_at";
+
+fn corrupt(what: &str, value: &str) -> sqlx::Error {
+    sqlx::Error::Decode(format!("corrupt {what} {value:?} in orders").into())
+}
+
+fn head(row: &sqlx::any::AnyRow) -> Result<OrderHead, sqlx::Error> {
+    let reference: String = row.try_get("reference")?;
+    let status: String = row.try_get("status")?;
+    let cents = |name: &str| row.try_get::<i64, _>(name).map(Money::from_cents);
+    Ok(OrderHead {
+        id: row.try_get("id")?,
+        reference: OrderRef::parse(&reference).ok_or_else(|| corrupt("reference", &reference))?,
+        customer_id: row.try_get("customer_id")?,
+        email: row.try_get("email")?,
+        email_key: row.try_get("email_key")?,
+        status: OrderStatus::parse(&status).ok_or_else(|| corrupt("status", &status))?,
+        full_name: row.try_get("full_name")?,
+        line1: row.try_get("line1")?,
+        line2: row.try_get("line2")?,
+        postcode: row.try_get("postcode")?,
+        city: row.try_get("city")?,
+        country: row.try_get("country")?,
+        phone: row.try_get("phone")?,
+        zone: row.try_get("shipping_zone")?,
+        min_days: row.try_get("min_days")?,
+        max_days: row.try_get("max_days")?,
+        promo_code: row.try_get("promo_code")?,
+        totals: Totals {
+            subtotal: cents("subtotal_cents")?,
+            discount: cents("discount_cents")?,
+            shipping: cents("shipping_cents")?,
+            total: cents("total_cents")?,
+        },
+        payment_ref: row.try_get("payment_ref")?,
+        pay_by: row.try_get("pay_by")?,
+        created_at: row.try_get("created_at")?,
+    })
+}
+
+/// Places an order: the order row first (the write that takes SQLite's
+/// lock, and the idempotency key's claim), then each line's stock by a
+/// guarded decrement, the lines, the first timeline entry and the
+/// confirmation email; all or nothing.
+pub async fn place(
+    db: &Db,
+    order: &NewOrder,
+    email: &crate::domain::outbox::OutgoingEmail,
+    now: i64,
+) -> Result<Placement, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    let id: Option<i64> = sqlx::query_scalar(
+        "INSERT INTO orders (reference, idempotency_key, customer_id, email, email_key, status, full_name, line1, \
+         line2, postcode, city, country, phone, shipping_zone, shipping_cents, min_days, max_days, promo_code, \
+         discount_cents, subtotal_cents, total_cents, pay_by, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, 'awaiting_payment', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
+         $18, $19, $20, $21, $22, $22) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id",
+    )
+    .bind(order.reference.as_str())
+    .bind(order.key.as_str())
+    .bind(order.customer_id)
+    .bind(&order.email)
+    .bind(&order.email_key)
+    .bind(&order.full_name)
+    .bind(&order.line1)
+    .bind(order.line2.as_deref())
+    .bind(&order.postcode)
+    .bind(&order.city)
+    .bind(&order.country)
+    .bind(order.phone.as_deref())
+    .bind(&order.zone)
+    .bind(order.totals.shipping.cents())
+    .bind(order.min_days)
+    .bind(order.max_days)
+    .bind(order.promo_code.as_deref())
+    .bind(order.totals.discount.cents())
+    .bind(order.totals.subtotal.cents())
+    .bind(order.totals.total.cents())
+    .bind(order.pay_by)
+    .bind(now)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(id) = id else {
+        tx.rollback().await?;
+        return match by_key(db, &order.key).await? {
+            Some(existing) => Ok(Placement::Existing(existing)),
+            // The other request with this key rolled back in between: nothing to return.
+            None => Err(sqlx::Error::RowNotFound),
+        };
+    };
+    // In a fixed order (product, size), so that two PostgreSQL transactions
+    // reserving the same pieces wait for each other instead of deadlocking.
+    let mut reservations: Vec<&NewLine> = order.lines.iter().filter(|l| l.reserve > 0).collect();
+    reservations.sort_by(|a, b| (a.product_id, &a.size).cmp(&(b.product_id, &b.size)));
+    for line in reservations {
+        let taken = sqlx::query(
+            "UPDATE stock SET quantity = quantity - $1 WHERE product_id = $2 AND size = $3 AND quantity >= $1",
+        )
+        .bind(i64::from(line.reserve))
+        .bind(line.product_id)
+        .bind(&line.size)
+        .execute(&mut *tx)
+        .await?;
+        if taken.rows_affected() != 1 {
+            tx.rollback().await?;
+            return Ok(Placement::SoldOut { name: line.name.clone(), size: line.size.clone() });
+        }
+    }
+    for (position, line) in order.lines.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO order_lines (order_id, position, product_id, slug, name, size, quantity, unit_cents, \
+             on_sale, is_gift, made_to_order, reserved) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+        )
+        .bind(id)
+        .bind(i64::try_from(position).unwrap_or(i64::MAX))
+        .bind(line.product_id)
+        .bind(&line.slug)
+        .bind(&line.name)
+        .bind(&line.size)
+        .bind(i64::from(line.quantity))
+        .bind(line.unit.cents())
+        .bind(i64::from(line.on_sale))
+        .bind(i64::from(line.is_gift))
+        .bind(i64::from(line.made_to_order))
+        .bind(i64::from(line.reserve))
+        .execute(&mut *tx)
+        .await?;
+    }
+    add_event(&mut tx, id, OrderStatus::AwaitingPayment, Actor::Customer, "Order placed.", now).await?;
+    super::outbox::enqueue(&mut tx, email, now).await?;
+    tx.commit().await?;
+    Ok(Placement::Placed { id })
+}
+
+/// The order a key placed.
+pub async fn by_key(db: &Db, key: &IdempotencyKey) -> Result<Option<OrderHead>, sqlx::Error> {
+    let row = sqlx::query(&format!("SELECT {HEAD_COLUMNS} FROM orders WHERE idempotency_key = $1"))
+        .bind(key.as_str())
+        .fetch_optional(&db.pool)
+        .await?;
+    row.as_ref().map(head).transpose()
+}
+
+/// An order by its reference.
+pub async fn by_reference(db: &Db, reference: &OrderRef) -> Result<Option<OrderHead>, sqlx::Error> {
+    let row = sqlx::query(&format!("SELECT {HEAD_COLUMNS} FROM orders WHERE reference = $1"))
+        .bind(reference.as_str())
+        .fetch_optional(&db.pool)
+        .await?;
+    row.as_ref().map(head).transpose()
+}
+
+/// Remembers the gateway's id for the order's payment.
+pub async fn set_payment_ref(db: &Db, id: i64, payment_ref: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE orders SET payment_ref = $1 WHERE id = $2")
+        .bind(payment_ref)
+        .bind(id)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
+
+/// One line of an order, as stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredLine {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub size: String,
+    pub quantity: u32,
+    pub unit: Money,
+    pub is_gift: bool,
+    pub made_to_order: bool,
+    pub shipped: u32,
+}
+
+fn count(row: &sqlx::any::AnyRow, name: &str) -> Result<u32, sqlx::Error> {
+    Ok(u32::try_from(row.try_get::<i64, _>(name)?).unwrap_or(0))
+}
+
+pub async fn lines(db: &Db, order_id: i64) -> Result<Vec<StoredLine>, sqlx::Error> {
+    sqlx::query(
+        "SELECT id, slug, name, size, quantity, unit_cents, is_gift, made_to_order, shipped \
+         FROM order_lines WHERE order_id = $1 ORDER BY position",
+    )
+    .bind(order_id)
+    .fetch_all(&db.pool)
+    .await?
+    .iter()
+    .map(|r| {
+        Ok(StoredLine {
+            id: r.try_get("id")?,
+            slug: r.try_get("slug")?,
+            name: r.try_get("name")?,
+            size: r.try_get("size")?,
+            quantity: count(r, "quantity")?,
+            unit: Money::from_cents(r.try_get("unit_cents")?),
+            is_gift: r.try_get::<i64, _>("is_gift")? == 1,
+            made_to_order: r.try_get::<i64, _>("made_to_order")? == 1,
+            shipped: count(r, "shipped")?,
+        })
+    })
+    .collect()
+}
+
+/// One entry of an order's timeline.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredEvent {
+    pub at: i64,
+    pub status: OrderStatus,
+    pub actor: Actor,
+    pub note: String,
+}
+
+fn actor_name(actor: Actor) -> &'static str {
+    match actor {
+        Actor::Customer => "customer",
+        Actor::Staff => "staff",
+        Actor::Gateway => "gateway",
+        Actor::System => "system",
+    }
+}
+
+pub async fn events(db: &Db, order_id: i64) -> Result<Vec<StoredEvent>, sqlx::Error> {
+    sqlx::query("SELECT at, status, actor, note FROM order_events WHERE order_id = $1 ORDER BY id")
+        .bind(order_id)
+        .fetch_all(&db.pool)
+        .await?
+        .iter()
+        .map(|r| {
+            let status: String = r.try_get("status")?;
+            let actor: String = r.try_get("actor")?;
+            Ok(StoredEvent {
+                at: r.try_get("at")?,
+                status: OrderStatus::parse(&status).ok_or_else(|| corrupt("event status", &status))?,
+                actor: [Actor::Customer, Actor::Staff, Actor::Gateway, Actor::System]
+                    .into_iter()
+                    .find(|a| actor_name(*a) == actor)
+                    .ok_or_else(|| corrupt("actor", &actor))?,
+                note: r.try_get("note")?,
+            })
+        })
+        .collect()
+}
+
+/// A parcel handed to a carrier.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredShipment {
+    pub carrier: String,
+    pub tracking_number: String,
+    pub shipped_at: i64,
+    /// (line id, quantity)
+    pub lines: Vec<(i64, u32)>,
+}
+
+pub async fn shipments(db: &Db, order_id: i64) -> Result<Vec<StoredShipment>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT s.id, s.carrier, s.tracking_number, s.shipped_at, sl.line_id, sl.quantity \
+         FROM shipments s JOIN shipment_lines sl ON sl.shipment_id = s.id WHERE s.order_id = $1 ORDER BY s.id, sl.line_id",
+    )
+    .bind(order_id)
+    .fetch_all(&db.pool)
+    .await?;
+    let mut shipments: Vec<(i64, StoredShipment)> = Vec::new();
+    for r in &rows {
+        let id: i64 = r.try_get("id")?;
+        let line = (r.try_get("line_id")?, count(r, "quantity")?);
+        match shipments.last_mut() {
+            Some((last, shipment)) if *last == id => shipment.lines.push(line),
+            _ => shipments.push((
+                id,
+                StoredShipment {
+                    carrier: r.try_get("carrier")?,
+                    tracking_number: r.try_get("tracking_number")?,
+                    shipped_at: r.try_get("shipped_at")?,
+                    lines: vec![line],
+                },
+            )),
+        }
+    }
+    Ok(shipments.into_iter().map(|(_, s)| s).collect())
+}
+
+/// An order in a list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OrderRow {
+    pub reference: OrderRef,
+    pub status: OrderStatus,
+    pub created_at: i64,
+    pub total: Money,
+    pub full_name: String,
+    pub email: String,
+    pub pieces: u32,
+}
+
+const ROW_COLUMNS: &str = "o.reference, o.status, o.created_at, o.total_cents, o.full_name, o.email, \
+    (SELECT CAST(COALESCE(SUM(l.quantity), 0) AS BIGINT) FROM order_lines l WHERE l.order_id = o.id AND l.is_gift = 0) AS pieces";
+
+fn order_row(r: &sqlx::any::AnyRow) -> Result<OrderRow, sqlx::Error> {
+    let reference: String = r.try_get("reference")?;
+    let status: String = r.try_get("status")?;
+    Ok(OrderRow {
+        reference: OrderRef::parse(&reference).ok_or_else(|| corrupt("reference", &reference))?,
+        status: OrderStatus::parse(&status).ok_or_else(|| corrupt("status", &status))?,
+        created_at: r.try_get("created_at")?,
+        total: Money::from_cents(r.try_get("total_cents")?),
+        full_name: r.try_get("full_name")?,
+        email: r.try_get("email")?,
+        pieces: count(r, "pieces")?,
+    })
+}
+
+/// A customer's orders, newest first: those placed signed in, and, once the
+/// address is verified, the guest orders placed with it (PRODUCT.md §4).
+pub async fn for_customer(
+    db: &Db,
+    customer_id: i64,
+    verified_email_key: Option<&str>,
+) -> Result<Vec<OrderRow>, sqlx::Error> {
+    sqlx::query(&format!(
+        "SELECT {ROW_COLUMNS} FROM orders o WHERE o.customer_id = $1 \
+         OR (o.customer_id IS NULL AND o.email_key = $2) ORDER BY o.created_at DESC, o.id DESC LIMIT 200"
+    ))
+    .bind(customer_id)
+    // No verified address: a key no order has.
+    .bind(verified_email_key.unwrap_or(""))
+    .fetch_all(&db.pool)
+    .await?
+    .iter()
+    .map(order_row)
+    .collect()
+}
+
+/// The staff's list, newest first, optionally of one status.
+pub async fn list(db: &Db, status: Option<OrderStatus>, limit: i64) -> Result<Vec<OrderRow>, sqlx::Error> {
+    sqlx::query(&format!(
+        "SELECT {ROW_COLUMNS} FROM orders o WHERE ($2 = '' OR o.status = $2) ORDER BY o.created_at DESC, o.id DESC LIMIT $1"
+    ))
+        .bind(limit)
+        .bind(status.map(OrderStatus::as_str).unwrap_or(""))
+        .fetch_all(&db.pool)
+        .await?
+        .iter()
+        .map(order_row)
+        .collect()
+}
+
+/// Unpaid orders whose time is up, oldest first.
+pub async fn overdue_unpaid(db: &Db, now: i64, limit: i64) -> Result<Vec<OrderRef>, sqlx::Error> {
+    let rows: Vec<String> = sqlx::query_scalar(
+        "SELECT reference FROM orders WHERE status = 'awaiting_payment' AND pay_by < $1 ORDER BY pay_by LIMIT $2",
+    )
+    .bind(now)
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows.iter().filter_map(|r| OrderRef::parse(r)).collect())
+}
+
+/// Moves an order from the status it was read with to `to`: the guarded
+/// update that opens every status change's transaction. `false` when the
+/// order had moved meanwhile; the caller then rolls back.
+pub async fn move_status(
+    conn: &mut AnyConnection,
+    order_id: i64,
+    from: OrderStatus,
+    to: OrderStatus,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE orders SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4")
+        .bind(to.as_str())
+        .bind(now)
+        .bind(order_id)
+        .bind(from.as_str())
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Writes an entry in the order's timeline.
+pub async fn add_event(
+    conn: &mut AnyConnection,
+    order_id: i64,
+    status: OrderStatus,
+    actor: Actor,
+    note: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO order_events (order_id, at, status, actor, note) VALUES ($1, $2, $3, $4, $5)")
+        .bind(order_id)
+        .bind(now)
+        .bind(status.as_str())
+        .bind(actor_name(actor))
+        .bind(note)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Gives back the stock an unshipped order held (a cancellation).
+pub async fn release_stock(conn: &mut AnyConnection, order_id: i64) -> Result<(), sqlx::Error> {
+    let held = sqlx::query(
+        "SELECT product_id, size, reserved FROM order_lines \
+         WHERE order_id = $1 AND reserved > 0 AND product_id IS NOT NULL ORDER BY product_id, size",
+    )
+    .bind(order_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    for row in &held {
+        sqlx::query("UPDATE stock SET quantity = quantity + $1 WHERE product_id = $2 AND size = $3")
+            .bind(row.try_get::<i64, _>("reserved")?)
+            .bind(row.try_get::<i64, _>("product_id")?)
+            .bind(row.try_get::<String, _>("size")?)
+            .execute(&mut *conn)
+            .await?;
+    }
+    sqlx::query("UPDATE order_lines SET reserved = 0 WHERE order_id = $1").bind(order_id).execute(&mut *conn).await?;
+    Ok(())
+}
+
+/// Records a parcel and the lines in it.
+pub async fn add_shipment(
+    conn: &mut AnyConnection,
+    order_id: i64,
+    carrier: &str,
+    tracking_number: &str,
+    lines: &[(i64, u32)],
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let shipment: i64 = sqlx::query_scalar(
+        "INSERT INTO shipments (order_id, carrier, tracking_number, shipped_at) VALUES ($1, $2, $3, $4) RETURNING id",
+    )
+    .bind(order_id)
+    .bind(carrier)
+    .bind(tracking_number)
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?;
+    for (line, quantity) in lines.iter().filter(|(_, n)| *n > 0) {
+        sqlx::query("INSERT INTO shipment_lines (shipment_id, line_id, quantity) VALUES ($1, $2, $3)")
+            .bind(shipment)
+            .bind(line)
+            .bind(i64::from(*quantity))
+            .execute(&mut *conn)
+            .await?;
+        // Guarded by the order: a line id of another order changes nothing.
+        sqlx::query("UPDATE order_lines SET shipped = shipped + $1 WHERE id = $2 AND order_id = $3")
+            .bind(i64::from(*quantity))
+            .bind(line)
+            .bind(order_id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Records a callback event as applied; `false` if it already was (a replay).
+pub async fn record_callback(
+    conn: &mut AnyConnection,
+    event_id: &str,
+    order_id: i64,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "INSERT INTO payment_callbacks (event_id, order_id, received_at) VALUES ($1, $2, $3) \
+         ON CONFLICT (event_id) DO NOTHING",
+    )
+    .bind(event_id)
+    .bind(order_id)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Writes a staff action to the audit log.
+pub async fn audit(
+    conn: &mut AnyConnection,
+    staff_id: i64,
+    staff_email: &str,
+    action: &str,
+    order_id: Option<i64>,
+    detail: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO staff_audit (staff_id, staff_email, action, order_id, detail, at) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(staff_id)
+    .bind(staff_email)
+    .bind(action)
+    .bind(order_id)
+    .bind(detail)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// An entry of the audit log.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AuditEntry {
+    pub at: i64,
+    pub staff_email: String,
+    pub action: String,
+    pub detail: String,
+}
+
+/// The audit log of one order, oldest first.
+pub async fn audit_of(db: &Db, order_id: i64) -> Result<Vec<AuditEntry>, sqlx::Error> {
+    sqlx::query("SELECT at, staff_email, action, detail FROM staff_audit WHERE order_id = $1 ORDER BY id")
+        .bind(order_id)
+        .fetch_all(&db.pool)
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(AuditEntry {
+                at: r.try_get("at")?,
+                staff_email: r.try_get("staff_email")?,
+                action: r.try_get("action")?,
+                detail: r.try_get("detail")?,
+            })
+        })
+        .collect()
+}
