@@ -22,7 +22,8 @@ fi
 data_dir=$(mktemp -d "${TMPDIR:-/tmp}/vitrine-e2e.XXXXXX")
 log="$data_dir/server.log"
 export LEPTOS_OUTPUT_NAME=vitrine LEPTOS_SITE_ROOT="$here/target/site" LEPTOS_SITE_PKG_DIR=pkg LEPTOS_ENV=PROD
-export LEPTOS_SITE_ADDR=127.0.0.1:0 DATABASE_URL="sqlite://$data_dir/vitrine.db" RUST_LOG="${RUST_LOG:-warn}"
+# SERVE_DATABASE_URL points it at another database (the benchmarks' PostgreSQL).
+export LEPTOS_SITE_ADDR=127.0.0.1:0 DATABASE_URL="${SERVE_DATABASE_URL:-sqlite://$data_dir/vitrine.db}" RUST_LOG="${RUST_LOG:-warn}"
 # The journeys read emailed links from the development mailbox.
 export VITRINE_DEV_MAILBOX=true
 "$CARGO_TARGET_DIR/release/server" >"$log" 2>&1 &
@@ -34,5 +35,7 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 [ -n "${url:-}" ] || { cat "$log"; echo "the server did not report its address" >&2; exit 1; }
-printf 'VITRINE_BASE_URL=%s\nVITRINE_SERVER_PID=%s\nVITRINE_DATA_DIR=%s\n' "$url" "$pid" "$data_dir" >"$state"
+# The journeys also make a staff account with the server's own command, on this database.
+printf 'VITRINE_BASE_URL=%s\nVITRINE_SERVER_PID=%s\nVITRINE_DATA_DIR=%s\nVITRINE_DATABASE_URL=%s\nVITRINE_SERVER_BIN=%s\n' \
+  "$url" "$pid" "$data_dir" "$DATABASE_URL" "$CARGO_TARGET_DIR/release/server" >"$state"
 echo "[serve] release build on $url (pid $pid, log $log)"

@@ -63,7 +63,8 @@ bash scripts/serve-release.sh --background
 trap 'bash scripts/serve-release.sh --stop' EXIT
 # shellcheck disable=SC1090
 source "$VITRINE_CACHE/e2e-server.env"
-(cd end2end && VITRINE_BASE_URL="$VITRINE_BASE_URL" npx playwright test)
+(cd end2end && VITRINE_BASE_URL="$VITRINE_BASE_URL" VITRINE_DATABASE_URL="$VITRINE_DATABASE_URL" \
+  VITRINE_SERVER_BIN="$VITRINE_SERVER_BIN" npx playwright test)
 
 step "client-only build with Trunk"
 # Its own target dir: the CSR feature set would otherwise evict the hydrate build.

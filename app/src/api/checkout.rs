@@ -316,7 +316,7 @@ mod prepare {
                 ))
                 .respond())
             }
-            Placement::Existing(existing) => answer_existing(db, site, keys, existing, request, now).await,
+            Placement::Existing(existing) => answer_existing(db, site, keys, *existing, request, now).await,
             Placement::Placed { id } => {
                 tracing::info!(order = %reference, total = %quote.totals.total, "order placed");
                 open_payment(db, site, keys, id, &reference, quote.totals.total, now).await

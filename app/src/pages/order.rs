@@ -46,10 +46,9 @@ pub fn OrderPage() -> impl IntoView {
     let store = BasketStore::expect();
     Effect::new(move |_| {
         if let Some(Ok(view)) = order.get() {
-            if back_from_payment() && !matches!(view.status, OrderStatus::AwaitingPayment | OrderStatus::Cancelled) {
-                if store.basket().is_some_and(|b| !b.is_empty()) {
-                    store.update(|b| *b = Basket::new());
-                }
+            let paid = !matches!(view.status, OrderStatus::AwaitingPayment | OrderStatus::Cancelled);
+            if back_from_payment() && paid && store.basket().is_some_and(|b| !b.is_empty()) {
+                store.update(|b| *b = Basket::new());
             }
         }
     });

@@ -66,7 +66,7 @@ pub enum Placement {
     /// Placed now.
     Placed { id: i64 },
     /// The key had already placed this order.
-    Existing(OrderHead),
+    Existing(Box<OrderHead>),
     /// A line could not be reserved: nothing was written.
     SoldOut { name: String, size: String },
 }
@@ -184,7 +184,7 @@ pub async fn place(
     let Some(id) = id else {
         tx.rollback().await?;
         return match by_key(db, &order.key).await? {
-            Some(existing) => Ok(Placement::Existing(existing)),
+            Some(existing) => Ok(Placement::Existing(Box::new(existing))),
             // The other request with this key rolled back in between: nothing to return.
             None => Err(sqlx::Error::RowNotFound),
         };

@@ -11,13 +11,16 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
+/// A shipment as the form sends it: reference, carrier, tracking number, lines.
+type ShipInput = (String, String, String, Vec<ShipLine>);
+
 /// The page's actions: any success reloads the order.
 #[derive(Clone, Copy)]
 struct Actions {
     validate: ServerAction<StaffValidate>,
     deliver: ServerAction<StaffDeliver>,
     cancel: ServerAction<StaffCancel>,
-    ship: Action<(String, String, String, Vec<ShipLine>), Result<(), crate::error::AppError>>,
+    ship: Action<ShipInput, Result<(), crate::error::AppError>>,
 }
 
 #[component]
@@ -27,7 +30,7 @@ pub fn StaffOrderPage() -> impl IntoView {
         validate: ServerAction::new(),
         deliver: ServerAction::new(),
         cancel: ServerAction::new(),
-        ship: Action::new(|(reference, carrier, tracking, lines): &(String, String, String, Vec<ShipLine>)| {
+        ship: Action::new(|(reference, carrier, tracking, lines): &ShipInput| {
             staff_ship(reference.clone(), carrier.clone(), tracking.clone(), lines.clone())
         }),
     };

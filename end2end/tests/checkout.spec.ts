@@ -1,0 +1,185 @@
+import { Browser, expect, Page, test } from "@playwright/test";
+import { execFileSync } from "node:child_process";
+import { hydrated, watchConsole } from "./helpers";
+
+// Journeys of PRODUCT.md §5 and §6: a guest pays on the sandbox gateway's
+// page, a declined card and a retry, staff validate and ship part of an
+// order, and a cancel request refused after confirmation. The server runs
+// with its database at VITRINE_DATABASE_URL and its binary at
+// VITRINE_SERVER_BIN (scripts/serve-release.sh), so a journey can make a
+// staff account with the documented command.
+
+const PASSWORD = "velvet harbour lantern";
+const APPROVE = "4242 4242 4242 4242";
+const DECLINE = "4000 0000 0000 0002";
+
+type Line = { product: string; size?: string; quantity: number };
+
+function freshEmail(who: string): string {
+  return `${who}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
+}
+
+/** Console problems, less the 4xx answers a journey provokes on purpose. */
+function unexpected(problems: string[]): string[] {
+  return problems.filter((p) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(p));
+}
+
+/** Puts pieces in the browser's basket, as the product pages do. */
+async function fillBasket(page: Page, lines: Line[]) {
+  await page.goto("/");
+  await hydrated(page);
+  await page.evaluate((lines) => localStorage.setItem("vitrine.basket", JSON.stringify({ version: 1, lines })), lines);
+}
+
+/** From the basket page to the gateway's page, as a guest. */
+async function checkOut(page: Page, email: string) {
+  await page.goto("/basket");
+  await hydrated(page);
+  await page.getByTestId("checkout").click();
+  await expect(page).toHaveURL(/\/checkout$/);
+  await hydrated(page);
+  await page.locator("#checkout-email").fill(email);
+  await page.getByLabel("Full name").fill("Camille Martin");
+  await page.getByLabel("Street address").fill("8 rue des Orfèvres");
+  await page.getByLabel("Postcode").fill("69002");
+  await page.getByLabel("Town or city").fill("Lyon");
+  await page.getByLabel("Country").selectOption("FR");
+  await page.getByLabel("Telephone (for the courier)").fill("+33 6 11 22 33 44");
+  await page.getByRole("button", { name: "Continue to shipping" }).click();
+  await expect(page.getByTestId("shipping")).toContainText("5–10 business days");
+  await expect(page.getByTestId("total")).toBeVisible();
+  await page.getByRole("button", { name: /^Pay €/ }).click();
+  await expect(page).toHaveURL(/\/sandbox-gateway\/pay\//);
+}
+
+/** Pays on the sandbox's page and comes back to the order's page. */
+async function payWith(page: Page, card: string) {
+  await expect(page.getByRole("heading", { name: "Sandbox payments" })).toBeVisible();
+  await page.getByLabel("Card number").fill(card);
+  await page.getByLabel("Expiry (MM/YY)").fill("12/39");
+  await page.getByLabel("Security code").fill("123");
+  await page.getByRole("button", { name: /^Pay €/ }).click();
+  await expect(page).toHaveURL(/\/orders\/MA-[0-9A-Z]{10}\?key=.+&paid=1/);
+  await hydrated(page);
+}
+
+/** A guest's paid order: its page's address (with the emailed key) and reference. */
+async function paidOrder(page: Page, lines: Line[]): Promise<{ url: string; reference: string }> {
+  await fillBasket(page, lines);
+  await checkOut(page, freshEmail("guest"));
+  await payWith(page, APPROVE);
+  await expect(page.getByTestId("order-status")).toContainText("Being validated");
+  const url = page.url().replace("&paid=1", "");
+  const reference = url.match(/MA-[0-9A-Z]{10}/)![0];
+  return { url, reference };
+}
+
+/** A signed-in member of staff, in a browser of their own. */
+async function staffPage(browser: Browser): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  const email = freshEmail("clerk");
+  await page.goto("/account/register");
+  await hydrated(page);
+  await page.getByLabel("First name").fill("Hélène");
+  await page.getByLabel("Last name").fill("Clerc");
+  await page.getByLabel("Email address").first().fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create my account" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  // The documented command, run as an engineer would on the server.
+  execFileSync(process.env.VITRINE_SERVER_BIN!, ["staff", "add", email], {
+    env: { ...process.env, DATABASE_URL: process.env.VITRINE_DATABASE_URL! },
+  });
+  return page;
+}
+
+async function validate(staff: Page, reference: string) {
+  await staff.goto(`/staff/orders/${reference}`);
+  await hydrated(staff);
+  await staff.getByRole("button", { name: "Validate the order" }).click();
+  await expect(staff.getByTestId("staff-status")).toContainText("Confirmed");
+}
+
+test("a guest buys a ring with the approving card and sees 'Being validated'", async ({ page }) => {
+  const problems = watchConsole(page);
+  await fillBasket(page, [{ product: "aube-solitaire-ring", size: "56", quantity: 1 }]);
+  await checkOut(page, freshEmail("guest"));
+  await payWith(page, APPROVE);
+  await expect(page.getByTestId("order-status")).toContainText("Being validated");
+  await expect(page.getByTestId("timeline")).toContainText("Payment authorised.");
+  await expect(page.locator("table.order-lines")).toContainText("Aube solitaire ring (size 56)");
+  // The basket has become the order.
+  await expect(page.locator(".basket-count")).toHaveAttribute("data-count", "0");
+  await page.getByTestId("receipt-link").click();
+  await expect(page.getByRole("heading", { name: /Receipt for order MA-/ })).toBeVisible();
+  expect(unexpected(problems)).toEqual([]);
+});
+
+test("a declined card says so clearly, and a retry with another card goes through", async ({ page }) => {
+  await fillBasket(page, [{ product: "aube-band-ring", size: "56", quantity: 1 }]);
+  await checkOut(page, freshEmail("declined"));
+  await payWith(page, DECLINE);
+  await expect(page.getByTestId("payment-declined")).toContainText("Your bank declined the payment: nothing was charged");
+  await expect(page.getByTestId("order-status")).toContainText("Cancelled");
+  await page.getByRole("link", { name: "Try again" }).click();
+  await expect(page).toHaveURL(/\/checkout$/);
+  await checkOut(page, freshEmail("retry"));
+  await payWith(page, APPROVE);
+  await expect(page.getByTestId("order-status")).toContainText("Being validated");
+});
+
+test("staff validate and ship part of an order; the customer sees 'Partially shipped', then 'Shipped'", async ({
+  page,
+  browser,
+}) => {
+  const { url, reference } = await paidOrder(page, [
+    { product: "constellation-sapphire-ring", size: "56", quantity: 1 },
+    { product: "eclat-eternity-ring", size: "56", quantity: 1 },
+  ]);
+  const staff = await staffPage(browser);
+  await staff.goto("/staff/orders?status=being_validated");
+  await hydrated(staff);
+  await staff.getByRole("link", { name: reference }).click();
+  await hydrated(staff);
+  await staff.getByRole("button", { name: "Validate the order" }).click();
+  await expect(staff.getByTestId("staff-status")).toContainText("Confirmed");
+
+  // The made-to-order ring follows later: ship the sapphire ring alone.
+  await staff.getByLabel(/Éclat eternity ring .*left to ship/).fill("0");
+  await staff.getByLabel("Carrier").fill("Colissimo");
+  await staff.getByLabel("Tracking number").fill("6A0001234567");
+  await staff.getByRole("button", { name: "Hand to the carrier" }).click();
+  await expect(staff.getByTestId("staff-status")).toContainText("Partially shipped");
+
+  await page.goto(url);
+  await hydrated(page);
+  await expect(page.getByTestId("order-status")).toContainText("Partially shipped");
+  await expect(page.getByTestId("tracking-number")).toHaveText("6A0001234567");
+
+  await staff.getByLabel("Carrier").fill("Chronopost");
+  await staff.getByLabel("Tracking number").fill("XY0009876");
+  await staff.getByRole("button", { name: "Hand to the carrier" }).click();
+  await expect(staff.getByTestId("staff-status")).toContainText("Shipped");
+  await expect(staff.locator(".timeline").last()).toContainText("ship");
+
+  await page.reload();
+  await hydrated(page);
+  await expect(page.getByTestId("order-status")).toContainText("Shipped");
+  await expect(page.getByTestId("tracking-number").last()).toHaveText("XY0009876");
+});
+
+test("a cancel request after confirmation is refused with the reason", async ({ page, browser }) => {
+  const { url, reference } = await paidOrder(page, [{ product: "rivage-pearl-ring", size: "54", quantity: 1 }]);
+  const staff = await staffPage(browser);
+  await validate(staff, reference);
+  await page.goto(url);
+  await hydrated(page);
+  await expect(page.getByTestId("order-status")).toContainText("Confirmed");
+  await page.getByTestId("cancel-order").click();
+  await expect(page.getByRole("alert")).toContainText(
+    "Your order is Confirmed: it can no longer be changed or cancelled",
+  );
+  await page.reload();
+  await hydrated(page);
+  await expect(page.getByTestId("order-status")).toContainText("Confirmed");
+});
