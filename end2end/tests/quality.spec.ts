@@ -15,6 +15,7 @@ const pages = [
   "/ring-size?method=diameter&mm=16.5",
   "/products/aube-bangle?size=17",
   "/basket",
+  "/checkout",
   "/account/sign-in",
   "/account/register",
   "/account/forgot-password",

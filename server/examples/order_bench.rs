@@ -44,7 +44,8 @@ async fn main() {
     let stock: i64 = args.get(4).and_then(|a| a.parse().ok()).unwrap_or(2000);
     sqlx::any::install_default_drivers();
     let db = AnyPoolOptions::new().max_connections(2).connect(&database_url).await.expect("the database");
-    let set_stock = "UPDATE stock SET quantity = $1 WHERE size = $2 AND product_id = (SELECT id FROM products WHERE slug = $3)";
+    let set_stock =
+        "UPDATE stock SET quantity = $1 WHERE size = $2 AND product_id = (SELECT id FROM products WHERE slug = $3)";
     sqlx::query(set_stock).bind(stock).bind(SIZE).bind(PRODUCT).execute(&db).await.expect("stock set");
     let orders_before: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM orders").fetch_one(&db).await.unwrap();
 
@@ -60,7 +61,8 @@ async fn main() {
                 let (mut placed, mut sold_out, mut errors, mut latencies) = (0u64, 0u64, 0u64, Vec::new());
                 loop {
                     let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let body = json!({ "request": request(i), "key": format!("bench-{}-{i}", uuid::Uuid::new_v4().simple()) });
+                    let body =
+                        json!({ "request": request(i), "key": format!("bench-{}-{i}", uuid::Uuid::new_v4().simple()) });
                     let t = Instant::now();
                     let answer = client.post(format!("{base}/api/checkout/place")).json(&body).send().await;
                     latencies.push(t.elapsed());

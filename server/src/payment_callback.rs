@@ -11,7 +11,11 @@ use app::domain::{
     order_status::{Actor, OrderEvent, OrderStatus},
 };
 use app::lifecycle::{apply, Change, NotMoved};
-use app::payments::{keys::ShopKeys, sandbox, signature, PaymentOutcome};
+use app::payments::{
+    keys::ShopKeys,
+    sandbox::{self, Sandbox},
+    signature, PaymentGateway, PaymentOutcome,
+};
 use app::store::{orders, unix_now, Db};
 use axum::{
     body::Bytes,
@@ -43,7 +47,8 @@ pub async fn receive(
         Err(error) => return failed(error),
     };
     let header = headers.get(signature::HEADER).and_then(|v| v.to_str().ok());
-    let event = match sandbox::read_callback(&keys.sandbox_callbacks, header, &body, now) {
+    let gateway = Sandbox { secret: &keys.sandbox_callbacks };
+    let event = match gateway.read_callback(header, &body, now) {
         Ok(event) => event,
         Err(sandbox::CallbackRefusal::Signature(signature::SignatureRefusal::Stale)) => {
             return refuse(StatusCode::BAD_REQUEST, "the timestamp is too old or too far ahead")

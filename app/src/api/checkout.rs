@@ -104,7 +104,11 @@ mod prepare {
         promo::{self, PromoLine},
         shipping::{customs_notice, zone_for},
     };
-    use crate::payments::{keys::ShopKeys, sandbox, PaymentRequest};
+    use crate::payments::{
+        keys::ShopKeys,
+        sandbox::{self, Sandbox},
+        PaymentGateway, PaymentRequest,
+    };
     use crate::store::{
         orders::{self, NewLine, NewOrder, Placement},
         promos, shipping, Db,
@@ -338,7 +342,7 @@ mod prepare {
             amount,
             return_url: site.url(&format!("{}&paid=1", keys.order_path(reference))),
         };
-        let start = sandbox::start(db, &request, now).await?;
+        let start = Sandbox { secret: &keys.sandbox_callbacks }.start(db, &request, now).await?;
         orders::set_payment_ref(db, id, &start.payment_ref).await?;
         Ok(PlacedOrder { reference: reference.as_str().to_owned(), next_url: start.redirect_url })
     }

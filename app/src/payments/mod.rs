@@ -26,6 +26,28 @@ pub struct PaymentStart {
     pub redirect_url: String,
 }
 
+/// What the shop needs of a card processor: open a payment (the shopper is
+/// sent to the processor's page) and read its callbacks, checking that they
+/// are the processor's own. The sandbox is the one built in; a real
+/// processor's adapter implements the same two calls.
+pub trait PaymentGateway {
+    /// Opens a payment for an order.
+    fn start(
+        &self,
+        db: &crate::store::Db,
+        request: &PaymentRequest,
+        now: i64,
+    ) -> impl std::future::Future<Output = Result<PaymentStart, sqlx::Error>> + Send;
+
+    /// Checks a callback's signature and reads its event.
+    fn read_callback(
+        &self,
+        signature: Option<&str>,
+        body: &[u8],
+        now: i64,
+    ) -> Result<PaymentEvent, sandbox::CallbackRefusal>;
+}
+
 /// What a callback says happened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

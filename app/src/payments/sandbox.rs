@@ -4,7 +4,7 @@
 //! from the test card typed there, and reports it to the shop later, as a
 //! signed callback, from a background worker.
 
-use super::{signature, PaymentEvent, PaymentRequest, PaymentStart};
+use super::{signature, PaymentEvent, PaymentGateway, PaymentRequest, PaymentStart};
 use crate::auth::token::Token;
 use crate::store::{sandbox_payments, Db};
 
@@ -13,11 +13,24 @@ pub const PAGE_PREFIX: &str = "/sandbox-gateway/pay/";
 /// Where the shop receives the sandbox's callbacks.
 pub const CALLBACK_PATH: &str = "/payments/sandbox/callback";
 
-/// Opens a payment: the shopper is sent to its page.
-pub async fn start(db: &Db, request: &PaymentRequest, now: i64) -> Result<PaymentStart, sqlx::Error> {
-    let id = format!("pay_{}", Token::generate().as_str());
-    sandbox_payments::open(db, &id, request.order.as_str(), request.amount.cents(), &request.return_url, now).await?;
-    Ok(PaymentStart { redirect_url: format!("{PAGE_PREFIX}{id}"), payment_ref: id })
+/// The sandbox, holding the secret it signs its callbacks with.
+pub struct Sandbox<'a> {
+    pub secret: &'a [u8],
+}
+
+impl PaymentGateway for Sandbox<'_> {
+    /// Opens a payment: the shopper is sent to its page.
+    async fn start(&self, db: &Db, request: &PaymentRequest, now: i64) -> Result<PaymentStart, sqlx::Error> {
+        let id = format!("pay_{}", Token::generate().as_str());
+        sandbox_payments::open(db, &id, request.order.as_str(), request.amount.cents(), &request.return_url, now)
+            .await?;
+        Ok(PaymentStart { redirect_url: format!("{PAGE_PREFIX}{id}"), payment_ref: id })
+    }
+
+    fn read_callback(&self, header: Option<&str>, body: &[u8], now: i64) -> Result<PaymentEvent, CallbackRefusal> {
+        signature::verify(self.secret, header.ok_or(signature::SignatureRefusal::Malformed)?, body, now)?;
+        serde_json::from_slice(body).map_err(|e| CallbackRefusal::Body(e.to_string()))
+    }
 }
 
 /// Why a callback was refused before it touched an order.
@@ -27,15 +40,4 @@ pub enum CallbackRefusal {
     Signature(#[from] signature::SignatureRefusal),
     #[error("the body is not a payment event: {0}")]
     Body(String),
-}
-
-/// Checks a callback's signature and reads its body.
-pub fn read_callback(
-    secret: &[u8],
-    header: Option<&str>,
-    body: &[u8],
-    now: i64,
-) -> Result<PaymentEvent, CallbackRefusal> {
-    signature::verify(secret, header.ok_or(signature::SignatureRefusal::Malformed)?, body, now)?;
-    serde_json::from_slice(body).map_err(|e| CallbackRefusal::Body(e.to_string()))
 }
