@@ -508,3 +508,22 @@ async fn unpaid_orders_expire_once_with_two_workers(app: &TestApp) {
     assert_eq!(stock(app, RING, "54").await, 1);
 }
 on_both_engines!(expiry, unpaid_orders_expire_once_with_two_workers);
+
+async fn the_delayed_card_is_approved_a_few_seconds_later(app: &TestApp) {
+    set_stock(app, RING, "48", 1).await;
+    let placed = place(app, &checkout("slow@example.fr", one_ring("48"), None), &key(), None).await;
+    assert_eq!(placed.status, 200, "{}", placed.body);
+    let reference = placed.json()["reference"].as_str().unwrap().to_owned();
+    let next = placed.json()["next_url"].as_str().unwrap().to_owned();
+    let paid = pay_on_the_sandbox(app, &next, "4000 0000 0000 3220").await;
+    assert_eq!(paid.status, 303);
+    // The bank has not answered yet: the shopper's page still waits.
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    assert_eq!(status_of(app, &reference).await, "awaiting_payment");
+    wait_for_status(app, &reference, "being_validated").await;
+    // The gateway's page now says the payment is decided, and takes no second card.
+    let again = pay_on_the_sandbox(app, &next, "4242 4242 4242 4242").await;
+    assert_eq!(again.status, 303);
+    assert_eq!(count(app, "SELECT COUNT(*) FROM order_events WHERE status = 'being_validated'").await, 1);
+}
+on_both_engines!(delayed_approval, the_delayed_card_is_approved_a_few_seconds_later);
