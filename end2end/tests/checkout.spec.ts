@@ -106,6 +106,7 @@ test("a guest buys a ring with the approving card and sees 'Being validated'", a
   await checkOut(page, freshEmail("guest"));
   await payWith(page, APPROVE);
   await expect(page.getByTestId("order-status")).toContainText("Being validated");
+  await expect(page.getByTestId("thank-you")).toContainText("Thank you for your order");
   await expect(page.getByTestId("timeline")).toContainText("Payment authorised.");
   await expect(page.locator("table.order-lines")).toContainText("Aube solitaire ring (size 56)");
   // The basket has become the order.

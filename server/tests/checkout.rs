@@ -354,6 +354,18 @@ async fn an_order_is_private_to_its_customer(app: &TestApp) {
         .await
         .unwrap();
     assert!(app.post_form("orders/mine", &[], Some(&claire)).await.body.contains(&guest_ref));
+
+    // Deleting the account keeps the order for the accounts, without who placed it.
+    let deleted = app.post_form("account/delete", &[("password", PASSWORD)], Some(&claire)).await;
+    assert!(deleted.status < 400, "{} {}", deleted.status, deleted.body);
+    let (email, name, line1): (String, String, String) =
+        sqlx::query_as("SELECT email, full_name, line1 FROM orders WHERE reference = $1")
+            .bind(&guest_ref)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert_eq!((email.as_str(), name.as_str(), line1.as_str()), ("", "", ""));
+    assert_eq!(status_of(app, &reference).await, "awaiting_payment", "Anne's order is untouched");
 }
 on_both_engines!(order_privacy, an_order_is_private_to_its_customer);
 

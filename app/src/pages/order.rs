@@ -59,7 +59,7 @@ pub fn OrderPage() -> impl IntoView {
             <Transition fallback=loading>
                 {move || Suspend::new(async move {
                     match order.await {
-                        Ok(view) => view! { <OrderDetail order=view key=key() cancel change/> }.into_any(),
+                        Ok(view) => view! { <OrderDetail order=view key=key() paid_now=back_from_payment() cancel change/> }.into_any(),
                         Err(AppError::Unauthorized(_)) => {
                             let here = format!("{}?{}", location.pathname.get_untracked(), location.search.get_untracked());
                             view! { <Redirect path=NextPath::parse(Some(&here)).sign_in_url()/> }.into_any()
@@ -76,11 +76,14 @@ pub fn OrderPage() -> impl IntoView {
 fn OrderDetail(
     order: OrderView,
     key: Option<String>,
+    /// Back from the payment page just now.
+    paid_now: bool,
     cancel: ServerAction<CancelOrder>,
     change: ServerAction<RequestChange>,
 ) -> impl IntoView {
     let reference = order.reference.clone();
     let status = order.status;
+    let email = order.email.clone();
     let receipt = match &key {
         Some(k) => format!("/orders/{reference}/receipt?key={k}"),
         None => format!("/orders/{reference}/receipt"),
@@ -97,6 +100,11 @@ fn OrderDetail(
             <p class="order-status-label"><strong>{status.label()}</strong></p>
             <p>{status.meaning()}</p>
         </div>
+        {(paid_now && status == OrderStatus::BeingValidated).then(|| view! {
+            <p class="form-success" role="status" data-testid="thank-you">
+                {format!("Thank you for your order. Its confirmation is on its way to {email}.")}
+            </p>
+        })}
         {(status == OrderStatus::AwaitingPayment).then(|| view! {
             <p class="notice" role="status" aria-live="polite">"Waiting for your bank's answer… this page updates by itself."</p>
         })}
