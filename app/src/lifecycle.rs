@@ -73,7 +73,7 @@ pub async fn apply(
         Ok(to) => to,
         Err(refusal) => return Ok(Err(refusal.into())),
     };
-    // The guarded update is the transaction's first statement: a write.
+    // The guarded update comes first: whoever moved the order meanwhile wins, and we stop here.
     if !orders::move_status(tx, order.id, order.status, to, now).await? {
         return Ok(Err(NotMoved::Raced));
     }
@@ -121,7 +121,7 @@ pub async fn apply_now(
     change: &Change<'_>,
     now: i64,
 ) -> Result<Result<OrderStatus, NotMoved>, sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let outcome = apply(&mut tx, keys, site, order, change, now).await?;
     if outcome.is_ok() {
         tx.commit().await?;

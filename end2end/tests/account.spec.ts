@@ -33,6 +33,8 @@ async function register(page: Page, email: string) {
   await page.getByRole("button", { name: "Create my account" }).click();
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByRole("heading", { name: "Hello, Anne" })).toBeVisible();
+  // The heading is in the server's HTML: wait for the page to be live before using it.
+  await hydrated(page);
 }
 
 async function signIn(page: Page, email: string, password: string) {
@@ -155,6 +157,7 @@ test("addresses: add two, choose the default, edit and remove", async ({ page })
   await register(page, freshEmail("eve"));
   await page.getByRole("link", { name: "Addresses" }).click();
   await expect(page.getByText("You have no saved address yet.")).toBeVisible();
+  await hydrated(page);
 
   const add = async (name: string, city: string, postcode: string) => {
     const form = page.locator(".address-form").last();

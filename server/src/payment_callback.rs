@@ -85,8 +85,8 @@ pub async fn receive(
         },
     };
     let outcome = async {
-        let mut tx = db.pool.begin().await?;
-        // The event's record is the transaction's first write: a replay stops here.
+        let mut tx = db.begin_write().await?;
+        // The event's record comes first: a replay stops here.
         if !orders::record_callback(&mut tx, &event.event_id, order.id, now).await? {
             tx.rollback().await?;
             return Ok::<_, sqlx::Error>(Err(None));

@@ -245,7 +245,7 @@ fn parse_catalogue() -> Result<Catalogue, SeedError> {
 /// Returns how many products it added.
 pub async fn seed_demo_if_empty(db: &Db) -> Result<usize, SeedError> {
     let catalogue = parse_catalogue()?;
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let existing: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM products").fetch_one(&mut *tx).await?;
     if existing > 0 {
         return Ok(0);

@@ -539,3 +539,33 @@ async fn the_delayed_card_is_approved_a_few_seconds_later(app: &TestApp) {
     assert_eq!(count(app, "SELECT COUNT(*) FROM order_events WHERE status = 'being_validated'").await, 1);
 }
 on_both_engines!(delayed_approval, the_delayed_card_is_approved_a_few_seconds_later);
+
+async fn writers_that_read_first_wait_their_turn(app: &TestApp) {
+    // Each save reads (how many addresses?) before it writes. On SQLite a
+    // deferred transaction doing that fails with SQLITE_BUSY when another
+    // writer commits in between; every write transaction is immediate instead.
+    let mut cookies = Vec::new();
+    for i in 0..8 {
+        cookies.push(register(app, &format!("writer{i}@example.fr")).await);
+    }
+    let saves = cookies.iter().map(|cookie| async move {
+        let form = [
+            ("address[full_name]", "Anne Dupont"),
+            ("address[line1]", "3 rue Vivienne"),
+            ("address[postcode]", "75002"),
+            ("address[city]", "Paris"),
+            ("address[country]", "FR"),
+        ];
+        app.post_form("account/addresses/save", &form, Some(cookie)).await
+    });
+    let placing = (0..8).map(|i| {
+        let request = checkout(&format!("crowd{i}@example.fr"), one_ring("56"), None);
+        async move { place(app, &request, &key(), None).await }
+    });
+    let (saved, placed) = tokio::join!(futures::future::join_all(saves), futures::future::join_all(placing));
+    for answer in saved.iter().chain(placed.iter()) {
+        assert!(answer.status == 200 || answer.status == 409, "{} {}", answer.status, answer.body);
+    }
+    assert_eq!(count(app, "SELECT COUNT(*) FROM addresses").await, 8);
+}
+on_both_engines!(concurrent_writers, writers_that_read_first_wait_their_turn);

@@ -56,7 +56,7 @@ pub async fn register(
         return Err(taken());
     }
     let hash = super::hash_password(password).await?;
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let Some(id) = customers::create(&mut tx, &email, &hash, &details, now).await? else { return Err(taken()) };
     let verify = account_tokens::issue(&mut tx, id, account_tokens::Purpose::Verify, now).await?;
     let verify_url = site.url(&format!("/account/verify?token={}", verify.as_str()));
@@ -100,7 +100,7 @@ pub async fn sign_in(email: String, password: String, next: Option<String>) -> R
         session::count_attempt(&db, &limits, now).await?;
         return Err(AppError::Unauthorized(SIGN_IN_REFUSED.to_owned()).respond());
     };
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     session::start(&mut tx, &site, id, now).await?;
     tx.commit().await?;
     leptos_axum::redirect(NextPath::parse(next.as_deref()).as_str());
@@ -158,7 +158,7 @@ pub async fn verify_email(token: String) -> Result<String, AppError> {
     };
     let token = Token::parse(&token).ok_or_else(dead)?;
     let now = unix_now();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let id = account_tokens::consume(&mut tx, &token, account_tokens::Purpose::Verify, now).await?.ok_or_else(dead)?;
     customers::mark_verified(&mut tx, id, now).await?;
     tx.commit().await?;
@@ -186,7 +186,7 @@ pub async fn delete_account(password: String) -> Result<(), AppError> {
             AppError::Unauthorized("The password is incorrect. Your account was not deleted.".to_owned()).respond()
         );
     }
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     newsletter::erase(&mut tx, &me.email).await?;
     customers::erase(&mut tx, me.id).await?;
     outbox::enqueue(&mut tx, &crate::emails::account_deleted(&me.email), now).await?;

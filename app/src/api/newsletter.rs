@@ -29,7 +29,7 @@ pub async fn newsletter(email: String, intent: String) -> Result<String, AppErro
     let limits = [(NEWSLETTER_PER_ADDRESS, address.as_str()), (NEWSLETTER_PER_CLIENT, client.as_str())];
     session::within_limits(&db, &limits, now).await?;
     session::count_attempt(&db, &limits, now).await?;
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let current = newsletter::status_in(&mut tx, &email).await?;
     if subscribe {
         if on_subscribe(current) == OnSubscribe::SendConfirmation {
@@ -69,7 +69,7 @@ pub async fn confirm_newsletter(token: String) -> Result<String, AppError> {
         )
     };
     let token = Token::parse(&token).ok_or_else(dead)?;
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let (email, unsubscribe) = newsletter::confirm(&mut tx, &token, now).await?.ok_or_else(dead)?;
     let (page, one_click) = unsubscribe_urls(&site, &unsubscribe);
     outbox::enqueue(&mut tx, &crate::emails::newsletter_welcome(&email, &page, &one_click), now).await?;
@@ -111,7 +111,7 @@ pub async fn unsubscribe_by_token(
     use crate::domain::newsletter::Subscription;
     use crate::store::{newsletter, outbox};
     let Some(token) = crate::auth::token::Token::parse(token) else { return Ok(None) };
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let Some(email) = newsletter::by_unsubscribe_token(&mut tx, &token).await? else { return Ok(None) };
     if newsletter::unsubscribe(&mut tx, &email, now).await? == Subscription::Subscribed {
         outbox::enqueue(&mut tx, &crate::emails::newsletter_goodbye(&email), now).await?;

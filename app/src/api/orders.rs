@@ -146,7 +146,7 @@ pub async fn request_change(reference: String, key: Option<String>, message: Str
         let refusal = Refusal::TooLateForCustomer(order.status.label());
         return Err(AppError::Conflict(refusal.to_string()).respond());
     }
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     orders::add_event(
         &mut tx,
         order.id,

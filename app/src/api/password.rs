@@ -25,7 +25,7 @@ pub async fn request_password_reset(email: String) -> Result<String, AppError> {
     session::within_limits(&db, &limits, now).await?;
     session::count_attempt(&db, &limits, now).await?;
     if let Some((id, _)) = customers::credentials(&db, &email).await? {
-        let mut tx = db.pool.begin().await?;
+        let mut tx = db.begin_write().await?;
         let token = account_tokens::issue(&mut tx, id, account_tokens::Purpose::Reset, now).await?;
         let url = site.url(&format!("/account/reset-password?token={}", token.as_str()));
         outbox::enqueue(&mut tx, &crate::emails::password_reset(&email, &url), now).await?;
@@ -63,7 +63,7 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
     // A weak password is refused before the link is used up, so the shopper can try again.
     let password = NewPassword::parse(&password, &customer.email).map_err(super::bad_request)?;
     let hash = super::hash_password(password).await?;
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     account_tokens::consume(&mut tx, &token, account_tokens::Purpose::Reset, now).await?.ok_or_else(dead)?;
     customers::set_password(&mut tx, id, &hash).await?;
     account_tokens::spend_all(&mut tx, id, account_tokens::Purpose::Reset, now).await?;
@@ -97,7 +97,7 @@ pub async fn change_password(current_password: String, new_password: String) -> 
     }
     let password = NewPassword::parse(&new_password, &me.customer.email).map_err(super::bad_request)?;
     let hash = super::hash_password(password).await?;
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     customers::set_password(&mut tx, me.customer.id, &hash).await?;
     let ended = sessions::end_all_for(&mut tx, me.customer.id, Some(&me.token)).await?;
     outbox::enqueue(&mut tx, &crate::emails::password_changed(&me.customer.email), now).await?;

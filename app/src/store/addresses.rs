@@ -55,7 +55,7 @@ pub async fn add(
     make_default: bool,
     now: i64,
 ) -> Result<Added, sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let held: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM addresses WHERE customer_id = $1")
         .bind(customer_id)
         .fetch_one(&mut *tx)
@@ -92,7 +92,7 @@ pub async fn update(
     address: &PostalAddress,
     make_default: bool,
 ) -> Result<bool, sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     if make_default && owns(&mut tx, customer_id, id).await? {
         clear_default(&mut tx, customer_id).await?;
     }
@@ -115,7 +115,7 @@ pub async fn update(
 /// Removes an address; if it was the default, the oldest remaining one
 /// becomes the default. False if the customer has no such address.
 pub async fn remove(db: &Db, customer_id: i64, id: i64) -> Result<bool, sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let done = sqlx::query("DELETE FROM addresses WHERE id = $1 AND customer_id = $2")
         .bind(id)
         .bind(customer_id)
@@ -144,7 +144,7 @@ pub async fn remove(db: &Db, customer_id: i64, id: i64) -> Result<bool, sqlx::Er
 
 /// Makes an address the default. False if the customer has no such address.
 pub async fn set_default(db: &Db, customer_id: i64, id: i64) -> Result<bool, sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     if !owns(&mut tx, customer_id, id).await? {
         return Ok(false);
     }

@@ -34,6 +34,21 @@ pub struct Db {
     pub backend: Backend,
 }
 
+impl Db {
+    /// Begins a transaction that writes. On SQLite it is `BEGIN IMMEDIATE`:
+    /// the write lock is taken at once, waiting its turn (`busy_timeout`),
+    /// so a transaction that reads before it writes cannot fail with
+    /// SQLITE_BUSY when another writer commits in between (a deferred
+    /// transaction's read lock cannot be upgraded then). PostgreSQL's row
+    /// locks need nothing more than `BEGIN`.
+    pub async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+        match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.pool.begin().await,
+        }
+    }
+}
+
 /// The current time in Unix seconds: what every stored time is measured in.
 pub fn unix_now() -> i64 {
     std::time::SystemTime::now()

@@ -6,9 +6,9 @@
 //! - a status changes only by `UPDATE … WHERE status = <the status read>`,
 //!   checked by its affected-row count, so two processes (a callback and a
 //!   clerk, two expiry workers) never both move one order;
-//! - a write transaction begins with a write, so SQLite takes its write lock
-//!   at once (waiting its turn) rather than failing with SQLITE_BUSY when a
-//!   read lock would have to be upgraded.
+//! - a write transaction begins with [`Db::begin_write`], so SQLite takes
+//!   its write lock at once (waiting its turn) rather than failing with
+//!   SQLITE_BUSY when a read lock would have to be upgraded.
 
 use super::Db;
 use crate::domain::{
@@ -139,8 +139,7 @@ fn head(row: &sqlx::any::AnyRow) -> Result<OrderHead, sqlx::Error> {
     })
 }
 
-/// Places an order: the order row first (the write that takes SQLite's
-/// lock, and the idempotency key's claim), then each line's stock by a
+/// Places an order: the order row first (the idempotency key's claim), then each line's stock by a
 /// guarded decrement, the lines, the first timeline entry and the
 /// confirmation email; all or nothing.
 pub async fn place(
@@ -149,7 +148,7 @@ pub async fn place(
     email: &crate::domain::outbox::OutgoingEmail,
     now: i64,
 ) -> Result<Placement, sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let id: Option<i64> = sqlx::query_scalar(
         "INSERT INTO orders (reference, idempotency_key, customer_id, email, email_key, status, full_name, line1, \
          line2, postcode, city, country, phone, shipping_zone, shipping_cents, min_days, max_days, promo_code, \
