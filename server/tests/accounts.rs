@@ -390,3 +390,34 @@ async fn other_sites_cannot_post_forms(app: &TestApp) {
     assert_eq!(newsletter.status().as_u16(), 403);
 }
 on_both_engines!(cross_site_posts, other_sites_cannot_post_forms);
+
+async fn an_account_never_holds_more_than_ten_addresses_even_when_saved_at_once(app: &TestApp) {
+    let cookie = register(app, "many@example.fr").await.session_cookie().expect("a session");
+    let saves = (0..14).map(|i| {
+        let cookie = cookie.clone();
+        async move {
+            let city = format!("Ville {i}");
+            let form = [
+                ("address[full_name]", "Anne Dupont"),
+                ("address[line1]", "3 rue Vivienne"),
+                ("address[postcode]", "75002"),
+                ("address[city]", city.as_str()),
+                ("address[country]", "FR"),
+            ];
+            app.post_form("account/addresses/save", &form, Some(&cookie)).await.status
+        }
+    });
+    let statuses = futures::future::join_all(saves).await;
+    assert_eq!(statuses.iter().filter(|s| **s == 200).count(), 10, "{statuses:?}");
+    assert_eq!(statuses.iter().filter(|s| **s == 400).count(), 4, "{statuses:?}");
+    let held: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM addresses").fetch_one(&app.db.pool).await.unwrap();
+    let defaults: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM addresses WHERE is_default = 1")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!((held, defaults), (10, 1));
+}
+on_both_engines!(
+    address_limit_under_concurrency,
+    an_account_never_holds_more_than_ten_addresses_even_when_saved_at_once
+);

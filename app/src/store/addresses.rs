@@ -1,7 +1,7 @@
 //! A customer's delivery addresses. Every query is scoped by the customer:
 //! an address id that belongs to someone else is simply not found.
 
-use super::Db;
+use super::{Backend, Db};
 use crate::domain::{
     country::CountryCode,
     profile::{PostalAddress, SavedAddress, MAX_ADDRESSES},
@@ -56,6 +56,16 @@ pub async fn add(
     now: i64,
 ) -> Result<Added, sqlx::Error> {
     let mut tx = db.begin_write().await?;
+    // PostgreSQL reads at READ COMMITTED: lock the customer's row, so that two
+    // saves for one account count and insert one after the other and cannot
+    // both pass the limit (or both become the first default). SQLite's
+    // immediate transaction already lets one writer in at a time.
+    if db.backend == Backend::Postgres {
+        sqlx::query("SELECT id FROM customers WHERE id = $1 FOR UPDATE")
+            .bind(customer_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    }
     let held: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM addresses WHERE customer_id = $1")
         .bind(customer_id)
         .fetch_one(&mut *tx)
