@@ -141,11 +141,8 @@ pub async fn release_overdue(
     now: i64,
 ) -> Result<usize, sqlx::Error> {
     let mut released = 0;
-    for reference in orders::overdue_unpaid(db, now, 100).await? {
-        let Some(order) = orders::by_reference(db, &reference).await? else { continue };
-        if order.status != OrderStatus::AwaitingPayment {
-            continue;
-        }
+    for order in orders::overdue_unpaid(db, now, 100).await? {
+        // Another process may move it first: the guarded update then says `Raced`.
         let change = Change {
             event: OrderEvent::PaymentExpired,
             actor: Actor::System,

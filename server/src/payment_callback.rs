@@ -68,22 +68,11 @@ pub async fn receive(
     {
         return refuse(StatusCode::UNPROCESSABLE_ENTITY, "the payment or amount does not match the order");
     }
-    let change = match event.outcome {
-        PaymentOutcome::Authorised => Change {
-            event: OrderEvent::PaymentAuthorised,
-            actor: Actor::Gateway,
-            note: "Payment authorised.".into(),
-            shipment: None,
-            staff: None,
-        },
-        PaymentOutcome::Declined => Change {
-            event: OrderEvent::PaymentDeclined,
-            actor: Actor::Gateway,
-            note: app::api::orders::DECLINED_NOTE.into(),
-            shipment: None,
-            staff: None,
-        },
+    let (order_event, note) = match event.outcome {
+        PaymentOutcome::Authorised => (OrderEvent::PaymentAuthorised, "Payment authorised."),
+        PaymentOutcome::Declined => (OrderEvent::PaymentDeclined, app::api::orders::DECLINED_NOTE),
     };
+    let change = Change { event: order_event, actor: Actor::Gateway, note: note.into(), shipment: None, staff: None };
     let outcome = async {
         let mut tx = db.begin_write().await?;
         // The event's record comes first: a replay stops here.

@@ -105,7 +105,6 @@ mod prepare {
         shipping::{customs_notice, zone_for},
     };
     use crate::payments::{
-        keys::ShopKeys,
         sandbox::{self, Sandbox},
         PaymentGateway, PaymentRequest,
     };
@@ -210,13 +209,6 @@ mod prepare {
         })
     }
 
-    fn keys() -> Result<ShopKeys, AppError> {
-        use_context::<ShopKeys>().ok_or_else(|| {
-            tracing::error!("the shop's keys were not provided to the app");
-            AppError::Internal
-        })
-    }
-
     fn random_reference() -> OrderRef {
         use argon2::password_hash::rand_core::{OsRng, RngCore};
         let mut bytes = [0u8; 10];
@@ -231,8 +223,7 @@ mod prepare {
         key: IdempotencyKey,
         now: i64,
     ) -> Result<PlacedOrder, AppError> {
-        let keys = keys()?;
-        let keys = keys.get(db).await?;
+        let keys = &crate::api::shop_keys(db).await?;
         // A retry of an order already placed gets that order, whatever the basket now says.
         if let Some(existing) = orders::by_key(db, &key).await? {
             return answer_existing(db, site, keys, existing, request, now).await;

@@ -27,6 +27,16 @@ pub(crate) fn context() -> Result<(crate::store::Db, crate::config::SiteConfig),
     }
 }
 
+/// The shop's keys (order links, the sandbox's callback secret), provided by the server.
+#[cfg(feature = "ssr")]
+pub(crate) async fn shop_keys(db: &crate::store::Db) -> Result<crate::payments::keys::Keys, crate::error::AppError> {
+    let shop = leptos::prelude::use_context::<crate::payments::keys::ShopKeys>().ok_or_else(|| {
+        tracing::error!("the shop's keys were not provided to the app");
+        crate::error::AppError::Internal
+    })?;
+    Ok(shop.get(db).await?.clone())
+}
+
 /// A 400 whose message is the problem's own words.
 #[cfg(feature = "ssr")]
 pub(crate) fn bad_request(problem: impl std::fmt::Display) -> crate::error::AppError {

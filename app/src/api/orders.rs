@@ -88,7 +88,7 @@ pub const DECLINED_NOTE: &str = "Your bank declined the payment; nothing was cha
 #[server(endpoint = "orders/view")]
 pub async fn get_order(reference: String, key: Option<String>) -> Result<OrderView, AppError> {
     let (db, site) = super::context()?;
-    let (order, _) = access::reach(&db, &site, &reference, key.as_deref()).await?;
+    let order = access::reach(&db, &site, &reference, key.as_deref()).await?;
     super::session::no_store();
     access::view(&db, &order).await
 }
@@ -112,8 +112,8 @@ pub async fn cancel_order(reference: String, key: Option<String>) -> Result<Orde
     use crate::lifecycle::{apply_now, Change};
     use crate::store::unix_now;
     let (db, site) = super::context()?;
-    let (order, _) = access::reach(&db, &site, &reference, key.as_deref()).await?;
-    let keys = access::keys(&db).await?;
+    let order = access::reach(&db, &site, &reference, key.as_deref()).await?;
+    let keys = crate::api::shop_keys(&db).await?;
     let change = Change {
         event: OrderEvent::Cancel,
         actor: Actor::Customer,
@@ -137,7 +137,7 @@ pub async fn request_change(reference: String, key: Option<String>, message: Str
     use crate::domain::order_status::Refusal;
     use crate::store::{orders, unix_now};
     let (db, site) = super::context()?;
-    let (order, _) = access::reach(&db, &site, &reference, key.as_deref()).await?;
+    let order = access::reach(&db, &site, &reference, key.as_deref()).await?;
     let message = message.trim();
     if message.is_empty() || message.chars().count() > 1000 {
         return Err(super::bad_request("Please say what to change, in at most 1,000 characters."));
@@ -165,35 +165,14 @@ pub(crate) mod access {
     use super::*;
     use crate::api::session;
     use crate::config::SiteConfig;
-    use crate::domain::{checkout::OrderRef, country::CountryCode, shipping::customs_notice};
-    use crate::payments::keys::{Keys, ShopKeys};
+    use crate::domain::{checkout::OrderRef, country::CountryCode, profile::PostalAddress, shipping::customs_notice};
     use crate::store::{
         orders::{self, OrderHead, OrderRow},
         unix_now, Db,
     };
 
-    /// Who is looking at an order.
-    pub enum Viewer {
-        Customer,
-        LinkHolder,
-        Staff,
-    }
-
-    pub async fn keys(db: &Db) -> Result<Keys, AppError> {
-        let shop = use_context::<ShopKeys>().ok_or_else(|| {
-            tracing::error!("the shop's keys were not provided to the app");
-            AppError::Internal
-        })?;
-        Ok(shop.get(db).await?.clone())
-    }
-
     /// The order, if this request may see it.
-    pub async fn reach(
-        db: &Db,
-        site: &SiteConfig,
-        reference: &str,
-        key: Option<&str>,
-    ) -> Result<(OrderHead, Viewer), AppError> {
+    pub async fn reach(db: &Db, site: &SiteConfig, reference: &str, key: Option<&str>) -> Result<OrderHead, AppError> {
         let not_found = || AppError::NotFound.respond();
         let reference = OrderRef::parse(reference).ok_or_else(not_found)?;
         let order = orders::by_reference(db, &reference).await?;
@@ -204,19 +183,19 @@ pub(crate) mod access {
         if let Some(me) = &signed_in {
             let me = &me.customer;
             if me.is_staff {
-                return Ok((order, Viewer::Staff));
+                return Ok(order);
             }
             let own = order.customer_id == Some(me.id)
                 || (order.customer_id.is_none()
                     && me.email_verified
                     && order.email_key.as_deref() == Some(me.email.lookup_key().as_str()));
             if own {
-                return Ok((order, Viewer::Customer));
+                return Ok(order);
             }
         }
         if let Some(key) = key {
-            if keys(db).await?.order_link_matches(&reference, key) {
-                return Ok((order, Viewer::LinkHolder));
+            if crate::api::shop_keys(db).await?.order_link_matches(&reference, key) {
+                return Ok(order);
             }
         }
         match signed_in {
@@ -253,10 +232,20 @@ pub(crate) mod access {
         let events = orders::events(db, order.id).await?;
         let shipments = orders::shipments(db, order.id).await?;
         let country = CountryCode::parse(&order.country).ok();
-        let mut address = vec![order.full_name.clone(), order.line1.clone()];
-        address.extend(order.line2.clone());
-        address.push(format!("{} {}", order.postcode, order.city));
-        address.push(country.map(|c| c.display_name()).unwrap_or_else(|| order.country.clone()));
+        let address = country
+            .map(|country| {
+                PostalAddress {
+                    full_name: order.full_name.clone(),
+                    line1: order.line1.clone(),
+                    line2: order.line2.clone(),
+                    postcode: order.postcode.clone(),
+                    city: order.city.clone(),
+                    country,
+                    phone: None,
+                }
+                .lines()
+            })
+            .unwrap_or_default();
         let describe = |line_id: i64, quantity: u32| {
             lines
                 .iter()

@@ -149,7 +149,7 @@ mod action {
         let now = unix_now();
         let staff = crate::api::session::require_staff(&db, &site, now).await?;
         let order = find(&db, reference).await?;
-        let keys = crate::api::orders::access::keys(&db).await?;
+        let keys = crate::api::shop_keys(&db).await?;
         let change = Change { event, actor: Actor::Staff, note, shipment, staff: Some(&staff.customer) };
         match apply_now(&db, &keys, &site, &order, &change, now).await? {
             Ok(status) => {

@@ -446,15 +446,17 @@ pub async fn list(db: &Db, status: Option<OrderStatus>, limit: i64) -> Result<Ve
 }
 
 /// Unpaid orders whose time is up, oldest first.
-pub async fn overdue_unpaid(db: &Db, now: i64, limit: i64) -> Result<Vec<OrderRef>, sqlx::Error> {
-    let rows: Vec<String> = sqlx::query_scalar(
-        "SELECT reference FROM orders WHERE status = 'awaiting_payment' AND pay_by < $1 ORDER BY pay_by LIMIT $2",
-    )
+pub async fn overdue_unpaid(db: &Db, now: i64, limit: i64) -> Result<Vec<OrderHead>, sqlx::Error> {
+    sqlx::query(&format!(
+        "SELECT {HEAD_COLUMNS} FROM orders WHERE status = 'awaiting_payment' AND pay_by < $1 ORDER BY pay_by LIMIT $2"
+    ))
     .bind(now)
     .bind(limit)
     .fetch_all(&db.pool)
-    .await?;
-    Ok(rows.iter().filter_map(|r| OrderRef::parse(r)).collect())
+    .await?
+    .iter()
+    .map(head)
+    .collect()
 }
 
 /// Moves an order from the status it was read with to `to`: the guarded

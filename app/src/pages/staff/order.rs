@@ -2,10 +2,11 @@
 //! some lines with carrier and tracking number, mark delivered, cancel —
 //! with its timeline and the audit log of staff actions.
 
-use super::{staff_only, StaffNav};
+use super::StaffNav;
 use crate::api::staff::{staff_order, staff_ship, ShipLine, StaffCancel, StaffDeliver, StaffOrderView, StaffValidate};
 use crate::components::form_message::outcome;
 use crate::domain::order_status::OrderStatus;
+use crate::pages::account::signed_in_only;
 use crate::pages::order::OrderBody;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -49,7 +50,7 @@ pub fn StaffOrderPage() -> impl IntoView {
     view! {
         <Meta name="robots" content="noindex"/>
         <section class="staff-page">
-            {staff_only(order, move |view| view! { <StaffOrder view actions/> }.into_any())}
+            {signed_in_only(order, move |view| view! { <StaffOrder view actions/> }.into_any())}
         </section>
     }
 }

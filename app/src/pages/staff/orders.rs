@@ -1,9 +1,10 @@
 //! `/staff/orders`: every order, newest first, filtered by status.
 
-use super::{staff_only, StaffNav};
+use super::StaffNav;
 use crate::api::orders::OrderSummary;
 use crate::api::staff::staff_orders;
 use crate::domain::order_status::OrderStatus;
+use crate::pages::account::signed_in_only;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::{components::A, hooks::use_query_map};
@@ -16,7 +17,7 @@ pub fn StaffOrdersPage() -> impl IntoView {
         <Title text="Orders · Back office"/>
         <Meta name="robots" content="noindex"/>
         <section class="staff-page">
-            {staff_only(orders, |orders| view! { <OrderTable orders/> }.into_any())}
+            {signed_in_only(orders, |orders| view! { <OrderTable orders/> }.into_any())}
         </section>
     }
 }
