@@ -11,9 +11,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
-  // One retry, which Playwright reports as "flaky": Leptos 0.8 can rarely stall a
-  // server render under load (leptos-rs/leptos#4851; the server answers 408 after 15 s).
-  retries: 1,
+  // No retries: a flaky journey is a bug to find, not a retry to add.
+  retries: 0,
   workers: 2,
   reporter: [["list"]],
   use: {

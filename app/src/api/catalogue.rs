@@ -46,6 +46,9 @@ pub struct ListingContent {
 pub struct ProductContent {
     pub product: ProductDetail,
     pub canonical: String,
+    /// schema.org Product data, as JSON-LD text: made on the server, so the
+    /// browser's module carries no JSON writer for it.
+    pub json_ld: String,
 }
 
 /// How many pieces the home page highlights.
@@ -123,5 +126,40 @@ pub async fn product_page(slug: String) -> Result<ProductContent, AppError> {
     // A slug that cannot be one of ours names nothing: same answer as an unknown one.
     let slug = Slug::parse(&slug).map_err(|_| AppError::NotFound.respond())?;
     let product = products::by_slug(&db, &slug).await?.ok_or_else(|| AppError::NotFound.respond())?;
-    Ok(ProductContent { canonical: site.url(&format!("/products/{}", product.slug)), product })
+    let canonical = site.url(&format!("/products/{}", product.slug));
+    Ok(ProductContent { json_ld: product_json_ld(&product, &canonical), canonical, product })
+}
+
+/// schema.org Product data for search engines, as JSON-LD. Availability is
+/// the piece's own, whatever country the visitor chose.
+#[cfg(feature = "ssr")]
+fn product_json_ld(product: &ProductDetail, canonical: &str) -> String {
+    use crate::domain::availability::{buy_area, AdvisorReason, BuyArea};
+    let availability = match buy_area(product.flags, &product.stock, None, true) {
+        BuyArea::AskClientAdvisor(AdvisorReason::BoutiqueOnly) => "https://schema.org/InStoreOnly",
+        _ if product.flags.made_to_order => "https://schema.org/MadeToOrder",
+        BuyArea::NotifyWhenBackInStock => "https://schema.org/OutOfStock",
+        _ => "https://schema.org/InStock",
+    };
+    let origin = canonical.split("/products/").next().unwrap_or_default();
+    let data = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Product",
+        "name": product.name,
+        "description": product.description,
+        "sku": product.slug.as_str(),
+        "category": product.category.name(),
+        "material": product.materials.join(", "),
+        "image": product.pictures.iter().map(|p| format!("{origin}{}", p.src)).collect::<Vec<_>>(),
+        "brand": { "@type": "Brand", "name": crate::HOUSE_NAME },
+        "offers": {
+            "@type": "Offer",
+            "url": canonical,
+            "priceCurrency": "EUR",
+            "price": product.price.decimal(),
+            "availability": availability,
+        },
+    });
+    // `</script>` inside the data would end the element early.
+    data.to_string().replace('<', "\\u003c")
 }

@@ -1,23 +1,23 @@
 //! The basket icon with its item count, top right of every page.
 
+use crate::live::island_started;
 use crate::shopper::basket_store::BasketStore;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// A link to the basket showing how many pieces it holds. The count is
 /// blank until the browser has read the basket (the server cannot know it),
 /// so the server's HTML and the first browser render agree.
-#[component]
+#[island]
 pub fn BasketLink() -> impl IntoView {
-    let store = BasketStore::expect();
-    let count = move || store.item_count();
-    let label = move || match count() {
+    let live = island_started();
+    let count = BasketStore::get().item_count(live);
+    let label = move || match count.get() {
         Some(1) => "Basket, 1 item".to_owned(),
         Some(n) => format!("Basket, {n} items"),
         None => "Basket".to_owned(),
     };
     view! {
-        <A href="/basket" attr:class="basket-link">
+        <a href="/basket" class="basket-link">
             <svg class="basket-icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">
                 <path
                     d="M6 8h12l-1 12H7L6 8zm3 0V6a3 3 0 0 1 6 0v2"
@@ -28,13 +28,9 @@ pub fn BasketLink() -> impl IntoView {
                 />
             </svg>
             <span class="visually-hidden">{label}</span>
-            <span
-                class="basket-count"
-                aria-hidden="true"
-                data-count=move || count().map(|n| n.to_string())
-            >
-                {move || count().filter(|n| *n > 0).map(|n| n.to_string())}
+            <span class="basket-count" aria-hidden="true" data-count=move || count.get().map(|n| n.to_string())>
+                {move || count.get().filter(|n| *n > 0).map(|n| n.to_string())}
             </span>
-        </A>
+        </a>
     }
 }

@@ -6,9 +6,8 @@ use crate::domain::{
     catalogue::SizeLabel,
     slug::Slug,
 };
-use crate::shopper::{basket_store::BasketStore, country::DeliveryCountry};
+use crate::shopper::basket_store::BasketStore;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The client-service line, shared by every "ask a client advisor" offer.
 pub const ADVISOR_PHONE: (&str, &str) = ("tel:+33142600000", "+33 1 42 60 00 00");
@@ -31,11 +30,11 @@ pub struct Offer {
     pub limit: Signal<u32>,
 }
 
-/// Shows the one offer that fits the piece, its chosen size and the delivery country.
+/// Shows the one offer that fits the piece, its chosen size and the
+/// delivery country (`country`, its name).
 #[component]
-pub fn BuyAreaView(#[prop(into)] state: Signal<BuyArea>, offer: Offer) -> impl IntoView {
-    let store = BasketStore::expect();
-    let delivery = DeliveryCountry::expect();
+pub fn BuyAreaView(#[prop(into)] state: Signal<BuyArea>, offer: Offer, country: String) -> impl IntoView {
+    let store = BasketStore::get();
     let feedback = RwSignal::new(None::<AddFeedback>);
     let Offer { product, name, chosen, limit } = offer;
     // A new size is a new question: forget what was said about the last one.
@@ -66,7 +65,7 @@ pub fn BuyAreaView(#[prop(into)] state: Signal<BuyArea>, offer: Offer) -> impl I
                     } else {
                         format!("Added: your basket now holds {quantity} of this piece. ")
                     }}
-                    <A href="/basket">"View your basket"</A>
+                    <a href="/basket">"View your basket"</a>
                 </p>
             }
             .into_any(),
@@ -108,10 +107,9 @@ pub fn BuyAreaView(#[prop(into)] state: Signal<BuyArea>, offer: Offer) -> impl I
         BuyArea::AskClientAdvisor(reason) => {
             let why = match reason {
                 AdvisorReason::BoutiqueOnly => "This piece is offered in our boutiques only.".to_owned(),
-                AdvisorReason::CountryNotServed => format!(
-                    "Online purchase is not available for delivery to {}.",
-                    delivery.chosen.get().display_name()
-                ),
+                AdvisorReason::CountryNotServed => {
+                    format!("Online purchase is not available for delivery to {country}.")
+                }
             };
             let name = name.clone();
             view! {

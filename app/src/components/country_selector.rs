@@ -4,33 +4,25 @@ use crate::api::delivery::ChooseDeliveryCountry;
 use crate::domain::country::COUNTRIES;
 use crate::shopper::country::DeliveryCountry;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
-/// A small form: the country list and a button. Without JavaScript it posts
-/// and the server sends the shopper back to the same page; with JavaScript
-/// the page updates in place. The button, not the list, submits: changing a
-/// list should never move a shopper elsewhere by itself (WCAG 3.2.2).
+/// A small form: the country list and a button. It posts, the server
+/// remembers the country in a cookie and sends the shopper back to the same
+/// page, rendered for that country; no WebAssembly is needed for it. The
+/// button, not the list, submits: changing a list should never move a
+/// shopper elsewhere by itself (WCAG 3.2.2).
 #[component]
 pub fn CountrySelector() -> impl IntoView {
-    let delivery = DeliveryCountry::expect();
-    let choose = ServerAction::<ChooseDeliveryCountry>::new();
-    Effect::new(move |_| {
-        if let Some(Ok(country)) = choose.value().get() {
-            delivery.chosen.set(country);
-        }
-    });
-    let initial = delivery.chosen.get_untracked();
-    let error = move || choose.value().get().and_then(Result::err).map(|e| e.to_string());
+    let chosen = DeliveryCountry::expect().chosen;
     view! {
-        <ActionForm action=choose attr:class="country-selector">
+        <form action=ChooseDeliveryCountry::PATH method="post" class="country-selector">
             <label for="delivery-country">"Deliver to"</label>
             <select id="delivery-country" name="country">
-                // Marked once, not followed: only the shopper changes the list, so it
-                // already shows their choice, and every page is lighter to render.
                 {COUNTRIES
                     .iter()
                     .map(|(code, name)| {
                         view! {
-                            <option value=*code selected=*code == initial.as_str()>
+                            <option value=*code selected=*code == chosen.as_str()>
                                 {*name}
                             </option>
                         }
@@ -40,7 +32,6 @@ pub fn CountrySelector() -> impl IntoView {
             <button type="submit" class="button-small">
                 "Update"
             </button>
-            {move || error().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-        </ActionForm>
+        </form>
     }
 }

@@ -5,7 +5,7 @@ use super::{basket_link::BasketLink, country_selector::CountrySelector};
 use crate::domain::catalogue::Category;
 use crate::HOUSE_NAME;
 use leptos::prelude::*;
-use leptos_router::components::{Form, A};
+use leptos_router::components::A;
 
 /// The header on every page.
 #[component]
@@ -34,13 +34,13 @@ pub fn SiteHeader() -> impl IntoView {
                     </li>
                 </ul>
             </nav>
-            <Form method="GET" action="/shop" attr:class="site-search" attr:role="search">
+            <form method="get" action="/shop" class="site-search" role="search">
                 <label for="site-search-q" class="visually-hidden">
                     "Search the jewellery"
                 </label>
                 <input id="site-search-q" type="search" name="q" placeholder="Search" maxlength="100"/>
                 <button type="submit">"Search"</button>
-            </Form>
+            </form>
             <CountrySelector/>
             // The same link for everyone, so pages need no session lookup to
             // render: signed-out visitors are sent on to sign in.

@@ -3,6 +3,7 @@
 pub mod basket_link;
 pub mod bracelet_guide;
 pub mod buy_area;
+pub mod buy_panel;
 pub mod country_selector;
 pub mod error_notice;
 pub mod footer;
@@ -10,6 +11,7 @@ pub mod form_message;
 pub mod header;
 pub mod new_password_field;
 pub mod newsletter_form;
+pub mod post_form;
 pub mod price;
 pub mod product_grid;
 pub mod ring_size_helper;

@@ -2,15 +2,37 @@
 //! unsubscribe an address, with or without an account, with or without
 //! JavaScript.
 
-use super::form_message::outcome;
+use super::{form_message::said, post_form::PostForm};
 use crate::api::newsletter::Newsletter;
+use crate::error::AppError;
+use crate::live::island_started;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
+/// The form. Posted without JavaScript, the server sends the shopper back
+/// here, with the refusal (if any) in the address: it is shown again.
 #[component]
 pub fn NewsletterForm() -> impl IntoView {
-    let action = ServerAction::<Newsletter>::new();
+    view! { <NewsletterIsland refused=refused_without_javascript()/> }
+}
+
+/// The form as an island: the answer is shown in place.
+#[island]
+fn NewsletterIsland(refused: Option<String>) -> impl IntoView {
+    island_started();
+    let sending = Action::new(|(email, intent): &(String, String)| send(email.clone(), intent.clone()));
+    let answer = move || match sending.value().get() {
+        Some(result) => Some(said(result)),
+        None => refused.clone().map(|message| said(Err(AppError::BadRequest(message)))),
+    };
     view! {
-        <ActionForm action attr:class="newsletter-form">
+        <PostForm
+            url=Newsletter::PATH
+            class="newsletter-form"
+            submit=move |fields| {
+                sending.dispatch((fields.text("email"), fields.text("intent")));
+            }
+        >
             <label for="newsletter-email" class="footer-heading">"Newsletter"</label>
             <p class="field-hint">"New collections and boutique events, a few times a season."</p>
             <input id="newsletter-email" type="email" name="email" autocomplete="email" required maxlength="254" placeholder="Your email address"/>
@@ -18,7 +40,28 @@ pub fn NewsletterForm() -> impl IntoView {
                 <button type="submit" name="intent" value="subscribe" class="button-small">"Subscribe"</button>
                 <button type="submit" name="intent" value="unsubscribe" class="button-small">"Unsubscribe"</button>
             </div>
-            {outcome(action.value(), Some)}
-        </ActionForm>
+            {answer}
+        </PostForm>
     }
+}
+
+/// Sends the form to the server. In its own WebAssembly chunk, fetched when
+/// first used: few visitors subscribe, and this form is on every page, so
+/// the module every page loads carries no code to call the server.
+#[cfg_attr(not(feature = "csr"), lazy)]
+async fn send(email: String, intent: String) -> Result<String, AppError> {
+    crate::api::newsletter::newsletter(email, intent).await
+}
+
+/// The refusal of a form posted without JavaScript, which the server put in
+/// the address it sent the shopper back to.
+fn refused_without_javascript() -> Option<String> {
+    #[cfg(feature = "ssr")]
+    {
+        use leptos::server_fn::error::ServerFnUrlError;
+        let error = use_context::<leptos::server::ServerActionError>()?;
+        (error.path() == Newsletter::PATH).then(|| ServerFnUrlError::<AppError>::decode_err(error.err()).to_string())
+    }
+    #[cfg(not(feature = "ssr"))]
+    None
 }

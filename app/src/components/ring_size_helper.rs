@@ -5,32 +5,26 @@
 
 use crate::domain::ring_size::{chart, one_decimal, us_label, FingerSize, MeasurementProblem, Method, SizeAnswer};
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 /// The measuring form, the answer and the chart.
 ///
-/// On a ring's page, `picked` receives each French size the helper answers,
-/// so the page can choose it.
+/// It starts from `method` and `measurement` (the helper's page takes them
+/// from its query string, so the form's GET answer shows them). On a ring's
+/// page, `picked` receives each French size the helper answers, so the page
+/// can choose it.
 #[component]
-pub fn RingSizeHelper(#[prop(optional)] picked: Option<WriteSignal<Option<String>>>) -> impl IntoView {
-    let query = use_query_map();
-    let (initial_method, initial_mm) = query.with_untracked(|q| {
-        (Method::from_param(&q.get("method").unwrap_or_default()), q.get("mm").unwrap_or_default())
-    });
+pub fn RingSizeHelper(
+    method: Method,
+    measurement: String,
+    #[prop(optional)] picked: Option<WriteSignal<Option<String>>>,
+) -> impl IntoView {
+    let (initial_method, initial_mm) = (method, measurement);
     let method = RwSignal::new(initial_method);
     let measurement = RwSignal::new(initial_mm.clone());
     let result: Memo<Option<Result<SizeAnswer, MeasurementProblem>>> = Memo::new(move |_| {
         let raw = measurement.get();
         (!raw.trim().is_empty()).then(|| FingerSize::parse(method.get(), &raw).map(FingerSize::answer))
     });
-
-    // A measurement sent with the form (no JavaScript) that cannot be read is a bad request.
-    #[cfg(feature = "ssr")]
-    if matches!(result.get_untracked(), Some(Err(_))) {
-        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-            response.set_status(http::StatusCode::BAD_REQUEST);
-        }
-    }
 
     if let Some(picked) = picked {
         Effect::new(move |_| {

@@ -1,18 +1,22 @@
 //! Messages about the shopper's basket, under the header of every page:
 //! a stored basket that had to be repaired, a gift that was withdrawn.
 
+use crate::live::island_started;
 use crate::shopper::basket_store::BasketStore;
 use leptos::prelude::*;
 
 /// The messages, until the shopper dismisses them.
-#[component]
+#[island]
 pub fn SiteNotices() -> impl IntoView {
-    let store = BasketStore::expect();
+    let live = island_started();
+    let store = BasketStore::get();
+    let notices = store.notices(live);
     // An empty live region from the start, so screen readers announce what appears in it.
     view! {
         <div class="site-notices" role="status" aria-live="polite">
             {move || {
-                let notices = store.notices();
+                let notices = notices.get();
+                let store = store.clone();
                 (!notices.is_empty())
                     .then(|| {
                         view! {

@@ -1,7 +1,8 @@
 //! Choosing a size on a product page, with each size's availability.
 //!
 //! Sizes are links (`?size=52`): they work before the WebAssembly loads, and
-//! the chosen size stays in the URL to share or reload.
+//! the chosen size stays in the URL to share or reload. Once live, a click
+//! chooses the size in place (`choose`).
 
 use crate::domain::catalogue::{Category, SizeLabel, SizeStock};
 use leptos::prelude::*;
@@ -12,6 +13,7 @@ pub fn SizeSelector(
     category: Category,
     sizes: Vec<SizeStock>,
     #[prop(into)] chosen: Signal<Option<SizeLabel>>,
+    choose: Callback<SizeLabel>,
 ) -> impl IntoView {
     view! {
         <fieldset class="size-selector">
@@ -24,6 +26,11 @@ pub fn SizeSelector(
                         let label = s.size.to_string();
                         let size = s.size.clone();
                         let is_chosen = Memo::new(move |_| chosen.get().as_ref() == Some(&size));
+                        let size = s.size.clone();
+                        let on_click = move |ev: leptos::ev::MouseEvent| {
+                            ev.prevent_default();
+                            choose.run(size.clone());
+                        };
                         let (state, note) = match s.quantity {
                             0 => ("out", "out of stock"),
                             1 => ("few", "last one"),
@@ -31,8 +38,6 @@ pub fn SizeSelector(
                         };
                         view! {
                             <li>
-                                // A plain link (the router still handles it): `<A>` would mark
-                                // every `?size=` link as the current page.
                                 <a
                                     href=href
                                     class=move || {
@@ -40,7 +45,7 @@ pub fn SizeSelector(
                                     }
                                     aria-current=move || is_chosen.get().then_some("true")
                                     data-size=label.clone()
-                                    data-noscroll=""
+                                    on:click=on_click
                                 >
                                     <span class="size-label">{label.clone()}</span>
                                     <span class="size-note">{note}</span>

@@ -11,37 +11,22 @@ use crate::domain::{
     money::Money,
     slug::Slug,
 };
+use crate::live::island_started;
 use crate::shopper::{basket_store::BasketStore, country::DeliveryCountry};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::components::A;
 
 /// `/basket`. The basket lives in the browser, so the server sends the page's
-/// frame and the browser fills it in.
+/// frame and the basket island fills it in.
 #[component]
 pub fn BasketPage() -> impl IntoView {
-    let store = BasketStore::expect();
-    let delivery = DeliveryCountry::expect();
-    // Re-priced whenever the basket or the country changes; never on the server.
-    let priced = LocalResource::new(move || {
-        let basket = store.basket();
-        let country = delivery.chosen.get();
-        async move {
-            let basket = basket?;
-            Some(price_basket(request(&basket, &country.to_string())).await)
-        }
-    });
-    // A gift the basket no longer qualifies for goes, and the shopper is told.
-    Effect::new(move |_| {
-        let Some(Some(Ok(priced))) = priced.get() else { return };
-        if priced.gift == GiftState::Withdrawn && store.basket().is_some_and(|b| b.gift().is_some()) {
-            store.update(Basket::drop_gift);
-            store.notify(withdrawn_message(priced.gift_offer.as_ref()));
-        }
-    });
+    let country = DeliveryCountry::expect().chosen.as_str().to_owned();
     view! {
         <Title text="Your basket"/>
-        <Meta name="robots" content="noindex"/>
+        <Meta
+            name="description"
+            content="The pieces you have chosen at Maison Aurèle, re-priced from the house's current prices, with the gift with purchase."
+        />
         <section class="basket-page">
             <h1>"Your basket"</h1>
             <noscript>
@@ -50,16 +35,44 @@ pub fn BasketPage() -> impl IntoView {
                     {crate::components::buy_area::ADVISOR_PHONE.1} "."
                 </p>
             </noscript>
-            <Transition fallback=loading>
-                {move || Suspend::new(async move {
-                    match priced.await {
-                        None => loading().into_any(),
-                        Some(Err(error)) => view! { <ErrorNotice error back_to="/basket"/> }.into_any(),
-                        Some(Ok(priced)) => view! { <PricedBasketView priced/> }.into_any(),
-                    }
-                })}
-            </Transition>
+            <BasketIsland country/>
         </section>
+    }
+}
+
+/// The basket, priced by the server for `country` (the delivery country's
+/// code) each time it changes; never on the server, which cannot know it.
+#[island(lazy)]
+fn BasketIsland(country: String) -> impl IntoView {
+    let live = island_started();
+    let store = BasketStore::get();
+    let shown = store.shown(live);
+    let priced = LocalResource::new(move || {
+        let basket = shown.get();
+        let country = country.clone();
+        async move {
+            let basket = basket?;
+            Some(price_basket(request(&basket, &country)).await)
+        }
+    });
+    // A gift the basket no longer qualifies for goes, and the shopper is told.
+    Effect::new(move |_| {
+        let Some(Some(Ok(priced))) = priced.get() else { return };
+        if priced.gift == GiftState::Withdrawn && store.current().gift().is_some() {
+            store.update(Basket::drop_gift);
+            store.notify(withdrawn_message(priced.gift_offer.as_ref()));
+        }
+    });
+    view! {
+        <Transition fallback=loading>
+            {move || Suspend::new(async move {
+                match priced.await {
+                    None => loading().into_any(),
+                    Some(Err(error)) => view! { <ErrorNotice error back_to="/basket"/> }.into_any(),
+                    Some(Ok(priced)) => view! { <PricedBasketView priced/> }.into_any(),
+                }
+            })}
+        </Transition>
     }
 }
 
@@ -91,9 +104,9 @@ fn PricedBasketView(priced: PricedBasket) -> impl IntoView {
             <div class="basket-empty">
                 <p>"Your basket is empty."</p>
                 <p>
-                    <A href="/shop" attr:class="button-primary">
+                    <a href="/shop" class="button-primary">
                         "Discover the jewellery"
-                    </A>
+                    </a>
                 </p>
             </div>
         }
@@ -157,13 +170,13 @@ fn PricedBasketView(priced: PricedBasket) -> impl IntoView {
 /// One line: picture, name, size, unit price, quantity, total, and what is wrong with it.
 #[component]
 fn LineView(line: PricedLine) -> impl IntoView {
-    let store = BasketStore::expect();
+    let store = BasketStore::get();
     let PricedLine { product, size, quantity, name, picture, unit_price, line_total, sizes, limit, problem, .. } = line;
     let key = LineKey { product: product.clone(), size: size.clone() };
     let name = if name.is_empty() { product.to_string() } else { name };
     let href = format!("/products/{product}");
     let set_quantity = {
-        let key = key.clone();
+        let (key, store) = (key.clone(), store.clone());
         move |to: u32| {
             if let Ok(q) = Quantity::parse(u64::from(to)) {
                 store.update(|b| b.set_quantity(&key, q));
@@ -172,7 +185,7 @@ fn LineView(line: PricedLine) -> impl IntoView {
     };
     let (less, more) = (set_quantity.clone(), set_quantity);
     let change_size = {
-        let key = key.clone();
+        let (key, store) = (key.clone(), store.clone());
         move |ev: leptos::ev::Event| {
             if let Ok(size) = crate::domain::catalogue::SizeLabel::parse(&event_target_value(&ev)) {
                 store.update(|b| b.change_size(&key, size));
@@ -218,9 +231,9 @@ fn LineView(line: PricedLine) -> impl IntoView {
         >
             {picture.map(|p| view! { <img src=p.src alt=p.alt width="120" height="120" loading="lazy"/> })}
             <div class="line-body">
-                <A href=href attr:class="line-name">
+                <a href=href class="line-name">
                     {name.clone()}
-                </A>
+                </a>
                 <div class="line-controls">
                     {size_field}
                     <span class="line-field">"Quantity"</span>
@@ -262,7 +275,7 @@ fn LineView(line: PricedLine) -> impl IntoView {
 /// The gift, once taken: a line at €0 that can be given back.
 #[component]
 fn GiftLine(offer: GiftOffer) -> impl IntoView {
-    let store = BasketStore::expect();
+    let store = BasketStore::get();
     view! {
         <li class="basket-line gift-line" data-gift=offer.code.to_string()>
             <img src=offer.picture.src alt=offer.picture.alt width="120" height="120" loading="lazy"/>
@@ -283,7 +296,7 @@ fn GiftLine(offer: GiftOffer) -> impl IntoView {
 /// What the basket says about the gift: how far off it is, or the offer and its button.
 #[component]
 fn GiftPanel(state: GiftState, offer: Option<GiftOffer>) -> impl IntoView {
-    let store = BasketStore::expect();
+    let store = BasketStore::get();
     let offer = offer?;
     match state {
         GiftState::NotYet { missing } => Some(

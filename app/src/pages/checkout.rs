@@ -8,10 +8,10 @@ use crate::api::basket::{BasketRequest, RequestedLine};
 use crate::api::checkout::{checkout_profile, place_order, quote_checkout, CheckoutRequest, Quote};
 use crate::domain::{country::COUNTRIES, profile::AddressForm};
 use crate::error::AppError;
+use crate::live::island_started;
 use crate::shopper::{basket_store::BasketStore, country::DeliveryCountry};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::components::A;
 
 /// The delivery form's fields.
 #[derive(Clone, Copy)]
@@ -52,10 +52,31 @@ impl Details {
     }
 }
 
+/// `/checkout`: the page's frame; the steps are an island.
 #[component]
 pub fn CheckoutPage() -> impl IntoView {
-    let store = BasketStore::expect();
-    let country = DeliveryCountry::expect().chosen.get_untracked();
+    let country = DeliveryCountry::expect().chosen.as_str().to_owned();
+    view! {
+        <Title text="Checkout"/>
+        <Meta
+            name="description"
+            content="Delivery details, shipping, promo code and payment for your Maison Aurèle order."
+        />
+        <section class="checkout-page">
+            <h1>"Checkout"</h1>
+            <noscript><p class="notice">"Checkout needs JavaScript: your basket is kept in your browser."</p></noscript>
+            <CheckoutSteps country/>
+        </section>
+    }
+}
+
+/// The checkout's steps, for the basket in this browser; `country` is the
+/// delivery country chosen so far (its code).
+#[island(lazy)]
+fn CheckoutSteps(country: String) -> impl IntoView {
+    let live = island_started();
+    let store = BasketStore::get();
+    let basket = store.shown(live);
     let details = Details {
         email: RwSignal::new(String::new()),
         full_name: RwSignal::new(String::new()),
@@ -63,15 +84,17 @@ pub fn CheckoutPage() -> impl IntoView {
         line2: RwSignal::new(String::new()),
         postcode: RwSignal::new(String::new()),
         city: RwSignal::new(String::new()),
-        country: RwSignal::new(country.as_str().to_owned()),
+        country: RwSignal::new(country),
         phone: RwSignal::new(String::new()),
     };
     let promo = RwSignal::new(String::new());
     let quote: RwSignal<Option<Quote>> = RwSignal::new(None);
     let problem: RwSignal<Option<String>> = RwSignal::new(None);
 
+    // A copyable handle, for the closures below.
+    let store = StoredValue::new(store);
     let request = move |promo_code: Option<String>| {
-        let basket = store.basket().unwrap_or_default();
+        let basket = store.with_value(BasketStore::current);
         CheckoutRequest {
             basket: BasketRequest {
                 lines: basket.lines().iter().map(RequestedLine::from).collect(),
@@ -129,18 +152,13 @@ pub fn CheckoutPage() -> impl IntoView {
             }
         }
     });
-    let empty = move || store.basket().is_some_and(|b| b.is_empty());
+    let empty = move || basket.get().is_some_and(|b| b.is_empty());
 
     view! {
-        <Title text="Checkout"/>
-        <Meta name="robots" content="noindex"/>
-        <section class="checkout-page">
-            <h1>"Checkout"</h1>
-            <noscript><p class="notice">"Checkout needs JavaScript: your basket is kept in your browser."</p></noscript>
-            <Show when=move || store.basket().is_some() fallback=loading>
+            <Show when=move || basket.get().is_some() fallback=loading>
                 <Show when=move || !empty() fallback=|| view! {
                     <p>"Your basket is empty."</p>
-                    <p><A href="/shop" attr:class="button-primary">"Discover the jewellery"</A></p>
+                    <p><a href="/shop" class="button-primary">"Discover the jewellery"</a></p>
                 }>
                     <ol class="checkout-steps">
                         <li class="checkout-step">
@@ -178,7 +196,6 @@ pub fn CheckoutPage() -> impl IntoView {
                     </ol>
                 </Show>
             </Show>
-        </section>
     }
 }
 
@@ -271,7 +288,7 @@ fn QuoteSteps(
             {move || paying.value().get().and_then(Result::err).map(|e| view! {
                 <div class="field-error" role="alert" data-testid="place-problem">
                     <p>{e.to_string()}</p>
-                    <p><A href="/basket">"Back to your basket"</A></p>
+                    <p><a href="/basket">"Back to your basket"</a></p>
                 </div>
             })}
         </li>

@@ -3,6 +3,7 @@
 use super::loading;
 use crate::api::catalogue::home_page;
 use crate::components::{error_notice::ErrorNotice, product_grid::ProductGrid};
+use crate::page_data::page_resource;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::components::A;
@@ -10,7 +11,7 @@ use leptos_router::components::A;
 /// The storefront's front door.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let page = Resource::new(|| (), |_| home_page());
+    let page = page_resource(|| (), |_| home_page());
     view! {
         <Title text="Fine jewellery from Paris"/>
         <Meta

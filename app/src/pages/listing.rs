@@ -8,10 +8,11 @@ use crate::domain::{
     catalogue::Category,
     listing::{ListingFilter, ListingQuery, SortOrder},
 };
+use crate::page_data::page_resource;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::{
-    components::{Form, A},
+    components::A,
     hooks::{use_location, use_params_map, use_query_map},
 };
 
@@ -43,7 +44,7 @@ pub fn ListingPage() -> impl IntoView {
             q: q.get("q"),
         }
     });
-    let page = Resource::new(move || (scope.get(), listing_query.get()), |(scope, query)| list_products(scope, query));
+    let page = page_resource(move || (scope.get(), listing_query.get()), |(scope, query)| list_products(scope, query));
     let path = use_location().pathname;
 
     view! {
@@ -134,7 +135,7 @@ fn FilterForm(
     let sorts = SortOrder::ALL.into_iter().map(|s| (s.param().to_owned(), s.label().to_owned())).collect();
     let euros = |m: Option<crate::domain::money::Money>| m.map(|m| (m.cents() / 100).to_string()).unwrap_or_default();
     view! {
-        <Form method="GET" action="" attr:class="filters" attr:aria-label="Filter and sort">
+        <form method="get" action="" class="filters" aria-label="Filter and sort">
             <div class="filter-field filter-search">
                 <label for="filter-q">"Search"</label>
                 <input
@@ -170,7 +171,7 @@ fn FilterForm(
                 <button type="submit" class="button-primary">"Apply"</button>
                 <A href=reset attr:class="filter-reset">"Reset"</A>
             </div>
-        </Form>
+        </form>
     }
 }
 

@@ -26,6 +26,21 @@ pub(crate) fn meta_description(text: &str) -> String {
     }
 }
 
+/// This page's path and query, as the server received it: where a visitor
+/// comes back to after signing in. For page components, not islands (the
+/// router lives on the server).
+pub(crate) fn here() -> String {
+    use leptos::prelude::GetUntracked;
+    let location = leptos_router::hooks::use_location();
+    // The router's `search` comes without its `?`.
+    let (path, query) = (location.pathname.get_untracked(), location.search.get_untracked());
+    if query.is_empty() {
+        path
+    } else {
+        format!("{path}?{query}")
+    }
+}
+
 /// The message shown while a page's data is on its way.
 pub(crate) fn loading() -> impl leptos::prelude::IntoView {
     use leptos::prelude::*;

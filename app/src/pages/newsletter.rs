@@ -4,6 +4,7 @@
 
 use crate::api::newsletter::{confirm_newsletter, unsubscribe_newsletter};
 use crate::components::form_message::said;
+use crate::page_data::page_resource;
 use crate::pages::loading;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -12,7 +13,7 @@ use leptos_router::{components::A, hooks::use_query_map};
 #[component]
 pub fn NewsletterConfirmPage() -> impl IntoView {
     let token = use_query_map().read_untracked().get("token").unwrap_or_default();
-    let result = Resource::new(move || token.clone(), confirm_newsletter);
+    let result = page_resource(move || token.clone(), confirm_newsletter);
     view! {
         <Title text="Newsletter"/>
         <Meta name="robots" content="noindex"/>
@@ -27,7 +28,7 @@ pub fn NewsletterConfirmPage() -> impl IntoView {
 #[component]
 pub fn NewsletterUnsubscribePage() -> impl IntoView {
     let token = use_query_map().read_untracked().get("token").unwrap_or_default();
-    let result = Resource::new(move || token.clone(), unsubscribe_newsletter);
+    let result = page_resource(move || token.clone(), unsubscribe_newsletter);
     view! {
         <Title text="Unsubscribe"/>
         <Meta name="robots" content="noindex"/>

@@ -6,32 +6,49 @@
 //! bank's answer.
 
 use super::account::outcome;
+use super::account::SignInRedirect;
 use super::loading;
 use crate::api::orders::{get_order, CancelOrder, OrderView, RequestChange};
 use crate::components::error_notice::ErrorNotice;
-use crate::domain::{basket::Basket, next_path::NextPath, order_status::OrderStatus};
+use crate::domain::{basket::Basket, order_status::OrderStatus};
 use crate::error::AppError;
+use crate::live::island_started;
+use crate::page_data::page_resource;
+use crate::pages::here;
 use crate::shopper::basket_store::BasketStore;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::{
-    components::{Redirect, A},
-    hooks::{use_location, use_params_map, use_query_map},
-};
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn OrderPage() -> impl IntoView {
-    let params = use_params_map();
+    let reference = use_params_map().read_untracked().get("reference").unwrap_or_default();
     let query = use_query_map();
-    let reference = move || params.read().get("reference").unwrap_or_default();
-    let key = move || query.read().get("key");
-    let back_from_payment = move || query.read().get("paid").is_some();
+    let key = query.read_untracked().get("key");
+    let paid_now = query.read_untracked().get("paid").is_some();
+    view! {
+        <Title text=format!("Order {reference}")/>
+        <Meta name="robots" content="noindex"/>
+        <section class="order-page">
+            <OrderIsland reference key paid_now here=here()/>
+        </section>
+    }
+}
+
+/// The order, read again while it waits for the bank and after each
+/// request; `key` is the emailed link's, `paid_now` when the shopper has
+/// just come back from the payment page.
+#[island(lazy)]
+fn OrderIsland(reference: String, key: Option<String>, paid_now: bool, here: String) -> impl IntoView {
+    let live = island_started();
+    let key = StoredValue::new(key);
+    let reference = StoredValue::new(reference);
     let cancel = ServerAction::<CancelOrder>::new();
     let change = ServerAction::<RequestChange>::new();
     // Bumped while the order waits for the bank, to ask again.
     let poll = RwSignal::new(0u32);
-    let order = Resource::new(
-        move || (reference(), key(), cancel.version().get(), change.version().get(), poll.get()),
+    let order = page_resource(
+        move || (reference.get_value(), key.get_value(), cancel.version().get(), change.version().get(), poll.get()),
         |(reference, key, ..)| get_order(reference, key),
     );
     // While the bank has not answered, look again every second and a half.
@@ -43,32 +60,27 @@ pub fn OrderPage() -> impl IntoView {
         }
     });
     // Paid: the basket has become this order.
-    let store = BasketStore::expect();
+    let store = BasketStore::get();
+    let basket = store.shown(live);
     Effect::new(move |_| {
         if let Some(Ok(view)) = order.get() {
             let paid = !matches!(view.status, OrderStatus::AwaitingPayment | OrderStatus::Cancelled);
-            if back_from_payment() && paid && store.basket().is_some_and(|b| !b.is_empty()) {
+            if paid_now && paid && basket.get().is_some_and(|b| !b.is_empty()) {
                 store.update(|b| *b = Basket::new());
             }
         }
     });
-    let location = use_location();
+    let here = StoredValue::new(here);
     view! {
-        <Meta name="robots" content="noindex"/>
-        <section class="order-page">
-            <Transition fallback=loading>
-                {move || Suspend::new(async move {
-                    match order.await {
-                        Ok(view) => view! { <OrderDetail order=view key=key() paid_now=back_from_payment() cancel change/> }.into_any(),
-                        Err(AppError::Unauthorized(_)) => {
-                            let here = format!("{}?{}", location.pathname.get_untracked(), location.search.get_untracked());
-                            view! { <Redirect path=NextPath::parse(Some(&here)).sign_in_url()/> }.into_any()
-                        }
-                        Err(error) => view! { <ErrorNotice error back_to="/account/orders"/> }.into_any(),
-                    }
-                })}
-            </Transition>
-        </section>
+        <Transition fallback=loading>
+            {move || Suspend::new(async move {
+                match order.await {
+                    Ok(view) => view! { <OrderDetail order=view key=key.get_value() paid_now cancel change/> }.into_any(),
+                    Err(AppError::Unauthorized(_)) => view! { <SignInRedirect here=here.get_value()/> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error back_to="/account/orders"/> }.into_any(),
+                }
+            })}
+        </Transition>
     }
 }
 
@@ -93,7 +105,6 @@ fn OrderDetail(
     let key_field2 = key_field.clone();
     let (r1, r2) = (reference.clone(), reference.clone());
     view! {
-        <Title text=format!("Order {reference}")/>
         <h1>"Order " {reference.clone()}</h1>
         <p class="order-placed">"Placed on " {order.placed_at.clone()} " (Paris time)"</p>
         <div class=format!("order-status status-{}", status.as_str()) data-testid="order-status">
@@ -112,7 +123,7 @@ fn OrderDetail(
             <div class="notice notice-error" role="alert" data-testid="payment-declined">
                 <p>"Your bank declined the payment: nothing was charged, and this order is cancelled."</p>
                 <p>"Your basket is still here. You may try again with another card."</p>
-                <p><A href="/checkout" attr:class="button-primary">"Try again"</A></p>
+                <p><a href="/checkout" class="button-primary">"Try again"</a></p>
             </div>
         })}
         <OrderBody order=order.clone()/>

@@ -4,6 +4,8 @@ use super::loading;
 use super::order::OrderBody;
 use crate::api::orders::get_order;
 use crate::components::error_notice::ErrorNotice;
+use crate::live::island_started;
+use crate::page_data::page_resource;
 use crate::HOUSE_NAME;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -13,7 +15,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 pub fn ReceiptPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
-    let order = Resource::new(
+    let order = page_resource(
         move || (params.read().get("reference").unwrap_or_default(), query.read().get("key")),
         |(reference, key)| get_order(reference, key),
     );
@@ -32,7 +34,7 @@ pub fn ReceiptPage() -> impl IntoView {
                             </header>
                             <OrderBody order/>
                             <p class="no-print">
-                                <button type="button" class="button-primary" on:click=|_| { let _ = window().print(); }>"Print"</button>
+                                <PrintButton/>
                             </p>
                         }.into_any(),
                         Err(error) => view! { <ErrorNotice error back_to="/account/orders"/> }.into_any(),
@@ -40,5 +42,14 @@ pub fn ReceiptPage() -> impl IntoView {
                 })}
             </Transition>
         </section>
+    }
+}
+
+/// The print button: the one thing on the receipt that needs the browser.
+#[island(lazy)]
+fn PrintButton() -> impl IntoView {
+    island_started();
+    view! {
+        <button type="button" class="button-primary" on:click=|_| { let _ = window().print(); }>"Print"</button>
     }
 }

@@ -3,12 +3,25 @@
 //! server gives the same answer from the same rules.
 
 use crate::components::ring_size_helper::RingSizeHelper;
+use crate::domain::ring_size::Method;
+use crate::live::island_started;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_query_map;
 
 /// The helper's own page, `/ring-size`.
 #[component]
 pub fn RingSizePage() -> impl IntoView {
+    let (method, measurement) = use_query_map().with_untracked(|q| {
+        (Method::from_param(&q.get("method").unwrap_or_default()), q.get("mm").unwrap_or_default())
+    });
+    // A measurement sent with the form (no JavaScript) that cannot be read is a bad request.
+    #[cfg(feature = "ssr")]
+    if !measurement.trim().is_empty() && crate::domain::ring_size::FingerSize::parse(method, &measurement).is_err() {
+        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+            response.set_status(http::StatusCode::BAD_REQUEST);
+        }
+    }
     view! {
         <Title text="Find your ring size"/>
         <Meta
@@ -20,7 +33,14 @@ pub fn RingSizePage() -> impl IntoView {
             <p class="lead">
                 "Measure around your finger with a strip of paper, or across the inside of a ring that fits you well."
             </p>
-            <RingSizeHelper/>
+            <RingSizeIsland method measurement/>
         </section>
     }
+}
+
+/// The helper as an island of its own, fetched with this page only.
+#[island(lazy)]
+fn RingSizeIsland(method: Method, measurement: String) -> impl IntoView {
+    island_started();
+    view! { <RingSizeHelper method measurement/> }
 }

@@ -1,61 +1,82 @@
 //! The basket as the browser keeps it: in local storage (gloo-storage), read
-//! once the page is live, written on every change, and re-read when another
-//! tab changes it (the `storage` event).
+//! when the page first needs it, written on every change, and re-read when
+//! another tab changes it (the `storage` event).
 //!
 //! The server cannot know what a browser's storage holds, so on the server
-//! and during hydration the basket is "not known yet" and the header's count
-//! is blank. The browser fills it in right after hydration: no mismatch.
+//! and while an island hydrates the basket is "not known yet" and the
+//! header's count is blank. Each island shows it once live: no mismatch.
 
-use crate::domain::basket::{Basket, Repair, STORAGE_KEY};
+use crate::domain::basket::Basket;
+#[cfg(any(feature = "hydrate", feature = "csr"))]
+use crate::domain::basket::{Repair, STORAGE_KEY};
 use leptos::prelude::*;
 
-/// The shopper's basket and the messages about it, for every page.
-#[derive(Clone, Copy, Debug)]
+/// The shopper's basket and the messages about it. In the browser there is
+/// one per page, shared by every island on it (the header's count, the buy
+/// panel, the basket page…), read from storage when first used and kept in
+/// step with other tabs. On the server it is always empty: the server never
+/// holds a shopper's basket.
+#[derive(Clone, Debug)]
 pub struct BasketStore {
-    /// `None` until the browser has read its storage (and always on the server).
-    basket: RwSignal<Option<Basket>>,
+    basket: ArcRwSignal<Option<Basket>>,
     /// What the shopper should be told about their basket (a repair, a withdrawn gift).
-    notices: RwSignal<Vec<String>>,
+    notices: ArcRwSignal<Vec<String>>,
 }
 
 impl BasketStore {
-    /// Sets up the basket for the app and starts following storage.
-    pub fn provide() -> Self {
-        let store = BasketStore { basket: RwSignal::new(None), notices: RwSignal::new(Vec::new()) };
-        provide_context(store);
-        // Effects run in the browser only, once hydration is done.
-        Effect::new(move |_| store.load());
-        // Another tab changed the basket (or cleared storage): follow it.
+    /// The page's basket.
+    pub fn get() -> Self {
+        #[cfg(any(feature = "hydrate", feature = "csr"))]
+        {
+            thread_local! {
+                static STORE: BasketStore = BasketStore::start();
+            }
+            STORE.with(Clone::clone)
+        }
+        #[cfg(not(any(feature = "hydrate", feature = "csr")))]
+        BasketStore::empty()
+    }
+
+    fn empty() -> Self {
+        BasketStore { basket: ArcRwSignal::new(None), notices: ArcRwSignal::new(Vec::new()) }
+    }
+
+    /// Reads storage and follows it: another tab changed the basket (or
+    /// cleared storage). The listener lives as long as the page.
+    #[cfg(any(feature = "hydrate", feature = "csr"))]
+    fn start() -> Self {
+        let store = BasketStore::empty();
+        store.load();
+        let follower = store.clone();
         let listener = window_event_listener(leptos::ev::storage, move |event| {
             if event.key().is_none_or(|key| key == STORAGE_KEY) {
-                store.load();
+                follower.load();
             }
         });
-        on_cleanup(move || listener.remove());
+        std::mem::forget(listener);
         store
     }
 
-    /// The app's basket, set up by [`BasketStore::provide`].
-    pub fn expect() -> Self {
-        expect_context()
+    /// The basket as an island shows it: unknown (`None`) until the island
+    /// is live (`live`), so the first browser render matches the server's.
+    pub fn shown(&self, live: Signal<bool>) -> Signal<Option<Basket>> {
+        let basket = self.basket.clone();
+        Signal::derive(move || if live.get() { basket.get() } else { None })
     }
 
-    /// The basket, once the browser has read it (tracked).
-    pub fn basket(&self) -> Option<Basket> {
-        self.basket.get()
+    /// The header's count, once the island is live (tracked).
+    pub fn item_count(&self, live: Signal<bool>) -> Signal<Option<u32>> {
+        let basket = self.basket.clone();
+        Signal::derive(move || if live.get() { basket.with(|b| b.as_ref().map(Basket::item_count)) } else { None })
     }
 
-    /// The header's count, once known (tracked).
-    pub fn item_count(&self) -> Option<u32> {
-        self.basket.with(|b| b.as_ref().map(Basket::item_count))
+    /// The basket now, untracked: for event handlers.
+    pub fn current(&self) -> Basket {
+        self.basket.get_untracked().unwrap_or_default()
     }
 
-    /// Changes the basket and saves it. Reads storage first if the page has
-    /// not yet, so a click just after loading is never lost.
+    /// Changes the basket and saves it.
     pub fn update<R>(&self, change: impl FnOnce(&mut Basket) -> R) -> R {
-        if self.basket.with_untracked(Option::is_none) {
-            self.load();
-        }
         let mut basket = self.basket.get_untracked().unwrap_or_default();
         let result = change(&mut basket);
         self.save(&basket);
@@ -63,9 +84,10 @@ impl BasketStore {
         result
     }
 
-    /// Messages for the shopper (tracked).
-    pub fn notices(&self) -> Vec<String> {
-        self.notices.get()
+    /// Messages for the shopper, once the island is live (tracked).
+    pub fn notices(&self, live: Signal<bool>) -> Signal<Vec<String>> {
+        let notices = self.notices.clone();
+        Signal::derive(move || if live.get() { notices.get() } else { Vec::new() })
     }
 
     /// Tells the shopper something about their basket, once.
@@ -83,6 +105,7 @@ impl BasketStore {
     }
 
     /// Reads the basket from storage, repairing what must be and saying so.
+    #[cfg(any(feature = "hydrate", feature = "csr"))]
     fn load(&self) {
         let (basket, repairs) = read_storage();
         if !repairs.is_empty() {
@@ -133,11 +156,6 @@ fn write_storage(basket: &Basket) -> bool {
 }
 
 // The server never holds a shopper's basket.
-#[cfg(not(any(feature = "hydrate", feature = "csr")))]
-fn read_storage() -> (Basket, Vec<Repair>) {
-    (Basket::new(), Vec::new())
-}
-
 #[cfg(not(any(feature = "hydrate", feature = "csr")))]
 fn write_storage(_: &Basket) -> bool {
     true

@@ -7,34 +7,34 @@ use leptos::prelude::*;
 /// The cookie the delivery country is remembered in. Not a secret: a preference.
 pub const COOKIE: &str = "vitrine_country";
 
-/// The delivery country and the list the house ships to, for every page.
+/// The delivery country and the list the house ships to, for every page the
+/// server renders. Choosing another country posts a form, which sets the
+/// cookie and brings the shopper back: the page is rendered again for it,
+/// and the islands on it are told the answer as their props.
 #[derive(Clone, Copy, Debug)]
 pub struct DeliveryCountry {
     /// The country chosen (France until the shopper chooses).
-    pub chosen: RwSignal<CountryCode>,
+    pub chosen: CountryCode,
     served: StoredValue<DeliveryCountries>,
 }
 
 impl DeliveryCountry {
-    /// Sets up the delivery country for the app. On the server it comes from
-    /// the request's cookie; in the browser the same value is read from the
-    /// page, so hydration renders exactly what the server sent.
+    /// Sets up the delivery country for the page, from the request's cookie.
     pub fn provide() -> Self {
-        let (chosen, served) = SharedValue::new(initial).into_inner();
-        let this = DeliveryCountry { chosen: RwSignal::new(chosen), served: StoredValue::new(served) };
+        let (chosen, served) = initial();
+        let this = DeliveryCountry { chosen, served: StoredValue::new(served) };
         provide_context(this);
         this
     }
 
-    /// The app's delivery country, set up by [`DeliveryCountry::provide`].
+    /// The page's delivery country, set up by [`DeliveryCountry::provide`].
     pub fn expect() -> Self {
         expect_context()
     }
 
-    /// Whether pieces may be bought online for the chosen country (tracked).
+    /// Whether pieces may be bought online for the chosen country.
     pub fn is_served(&self) -> bool {
-        let chosen = self.chosen.get();
-        self.served.with_value(|list| list.allows(chosen))
+        self.served.with_value(|list| list.allows(self.chosen))
     }
 }
 

@@ -1,12 +1,15 @@
 //! `/account/addresses`: the delivery addresses kept in the account — add,
 //! edit, remove, and choose the default.
 
-use super::{outcome, signed_in_only, AccountNav};
+use super::{outcome, signed_in_only, AccountNav, AccountSection};
 use crate::api::addresses::{my_addresses, MakeDefaultAddress, RemoveAddress, SaveAddress};
 use crate::domain::{
     country::COUNTRIES,
     profile::{AddressForm, SavedAddress, MAX_ADDRESSES},
 };
+use crate::live::island_started;
+use crate::page_data::page_resource;
+use crate::pages::here;
 use crate::shopper::country::DeliveryCountry;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -21,33 +24,44 @@ struct Actions {
 
 #[component]
 pub fn AddressesPage() -> impl IntoView {
+    let country = DeliveryCountry::expect().chosen.as_str().to_owned();
+    view! {
+        <Title text="Your addresses"/>
+        <Meta name="robots" content="noindex"/>
+        <section class="account-page">
+            <AddressesIsland here=here() country/>
+        </section>
+    }
+}
+
+/// The address book, read again after each change; a new address starts
+/// in `country`, the delivery country chosen (its code).
+#[island(lazy)]
+fn AddressesIsland(here: String, country: String) -> impl IntoView {
+    island_started();
     let actions = Actions {
         save: ServerAction::<SaveAddress>::new(),
         remove: ServerAction::<RemoveAddress>::new(),
         make_default: ServerAction::<MakeDefaultAddress>::new(),
     };
-    let list = Resource::new(
+    let list = page_resource(
         move || (actions.save.version().get(), actions.remove.version().get(), actions.make_default.version().get()),
         |_| my_addresses(),
     );
-    view! {
-        <Title text="Your addresses"/>
-        <Meta name="robots" content="noindex"/>
-        <section class="account-page">
-            {signed_in_only(list, move |addresses| view! { <AddressBook addresses actions/> }.into_any())}
-        </section>
-    }
+    signed_in_only(list, here, move |addresses| {
+        let country = country.clone();
+        view! { <AddressBook addresses actions country/> }.into_any()
+    })
 }
 
 #[component]
-fn AddressBook(addresses: Vec<SavedAddress>, actions: Actions) -> impl IntoView {
+fn AddressBook(addresses: Vec<SavedAddress>, actions: Actions, country: String) -> impl IntoView {
     let full = addresses.len() >= MAX_ADDRESSES;
-    let country = DeliveryCountry::expect().chosen.get_untracked();
-    let blank = AddressForm { country: country.as_str().to_owned(), ..AddressForm::default() };
+    let blank = AddressForm { country, ..AddressForm::default() };
     let empty = addresses.is_empty();
     view! {
         <h1>"Your addresses"</h1>
-        <AccountNav/>
+        <AccountNav current=AccountSection::Addresses/>
         {outcome(actions.remove.value(), Some)}
         {outcome(actions.make_default.value(), Some)}
         {empty.then(|| view! { <p>"You have no saved address yet."</p> })}

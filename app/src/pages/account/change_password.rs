@@ -1,22 +1,31 @@
 //! `/account/password`: changing the password, the current one required.
 
-use super::{outcome, signed_in_only, AccountNav};
+use super::{outcome, signed_in_only, AccountNav, AccountSection};
 use crate::api::account::my_account;
 use crate::api::password::ChangePassword;
 use crate::components::new_password_field::NewPasswordField;
+use crate::live::island_started;
+use crate::page_data::page_resource;
+use crate::pages::here;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 #[component]
 pub fn ChangePasswordPage() -> impl IntoView {
-    let account = Resource::new(|| (), |_| my_account());
     view! {
         <Title text="Change your password"/>
         <Meta name="robots" content="noindex"/>
         <section class="account-page">
-            {signed_in_only(account, |_| view! { <ChangePasswordForm/> }.into_any())}
+            <ChangePasswordIsland here=here()/>
         </section>
     }
+}
+
+#[island(lazy)]
+fn ChangePasswordIsland(here: String) -> impl IntoView {
+    island_started();
+    let account = page_resource(|| (), |_| my_account());
+    signed_in_only(account, here, |_| view! { <ChangePasswordForm/> }.into_any())
 }
 
 #[component]
@@ -24,7 +33,7 @@ fn ChangePasswordForm() -> impl IntoView {
     let change = ServerAction::<ChangePassword>::new();
     view! {
         <h1>"Change your password"</h1>
-        <AccountNav/>
+        <AccountNav current=AccountSection::Password/>
         <ActionForm action=change attr:class="account-form">
             <label for="current-password">"Current password"</label>
             <input id="current-password" type="password" name="current_password" autocomplete="current-password" required maxlength="128"/>

@@ -1,24 +1,36 @@
 //! `/account/delete`: deleting the account, with the password entered again;
 //! and `/account/deleted`, where the shopper lands afterwards.
 
-use super::{outcome, signed_in_only, AccountNav};
+use super::{outcome, signed_in_only, AccountNav, AccountSection};
 use crate::api::account::{my_account, DeleteAccount};
+use crate::live::island_started;
+use crate::page_data::page_resource;
+use crate::pages::here;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 
 #[component]
 pub fn DeleteAccountPage() -> impl IntoView {
-    let account = Resource::new(|| (), |_| my_account());
     view! {
         <Title text="Delete your account"/>
         <Meta name="robots" content="noindex"/>
         <section class="account-page">
-            {signed_in_only(account, |me| {
-                let delete = ServerAction::<DeleteAccount>::new();
-                view! {
+            <DeleteAccountIsland here=here()/>
+        </section>
+    }
+}
+
+#[island(lazy)]
+fn DeleteAccountIsland(here: String) -> impl IntoView {
+    island_started();
+    let account = page_resource(|| (), |_| my_account());
+    // Made once, not in each render of the answer.
+    let delete = ServerAction::<DeleteAccount>::new();
+    signed_in_only(account, here, move |me| {
+        view! {
                     <h1>"Delete your account"</h1>
-                    <AccountNav/>
+                    <AccountNav current=AccountSection::Delete/>
                     <p>
                         "Deleting your account erases your name, telephone, addresses and newsletter subscription, and signs you out everywhere. "
                         "Orders you placed are kept for our accounts, without your name or addresses. This cannot be undone."
@@ -32,9 +44,7 @@ pub fn DeleteAccountPage() -> impl IntoView {
                     </ActionForm>
                 }
                 .into_any()
-            })}
-        </section>
-    }
+    })
 }
 
 #[component]

@@ -18,37 +18,31 @@ use super::loading;
 use crate::components::error_notice::ErrorNotice;
 use crate::domain::next_path::NextPath;
 use crate::error::AppError;
+use crate::page_data::PageResource;
 use leptos::prelude::*;
-use leptos_router::{
-    components::{Redirect, A},
-    hooks::use_location,
-};
 use serde::{de::DeserializeOwned, Serialize};
 
 /// Shows `render` with the resource's value if the visitor is signed in;
-/// otherwise sends them to sign in (a real 302 on the server), to be
-/// brought back here afterwards.
+/// otherwise sends them to sign in, to be brought back to `here` (this
+/// page's path and query) afterwards. Used inside islands: on the server
+/// the sign-in is a real 302; in the browser (a session that ended while
+/// the page was open) a new page.
 pub(crate) fn signed_in_only<T>(
-    resource: Resource<Result<T, AppError>>,
+    resource: PageResource<Result<T, AppError>>,
+    here: String,
     render: impl Fn(T) -> AnyView + Send + Sync + Clone + 'static,
 ) -> impl IntoView
 where
     T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
 {
-    let location = use_location();
     view! {
         <Transition fallback=loading>
             {move || {
-                let render = render.clone();
+                let (render, here) = (render.clone(), here.clone());
                 Suspend::new(async move {
                     match resource.await {
                         Ok(value) => render(value),
-                        Err(AppError::Unauthorized(_)) => {
-                            // The router's `search` comes without its `?`.
-                            let (path, query) = (location.pathname.get_untracked(), location.search.get_untracked());
-                            let here = if query.is_empty() { path } else { format!("{path}?{query}") };
-                            view! { <Redirect path=NextPath::parse(Some(&here)).sign_in_url()/> }.into_any()
-                        }
+                        Err(AppError::Unauthorized(_)) => view! { <SignInRedirect here/> }.into_any(),
                         Err(error) => view! { <ErrorNotice error back_to="/account"/> }.into_any(),
                     }
                 })
@@ -57,16 +51,50 @@ where
     }
 }
 
-/// The links between the signed-in customer's pages.
+/// Sends a signed-out visitor to sign in, to come back to `here` afterwards.
 #[component]
-pub(crate) fn AccountNav() -> impl IntoView {
+pub(crate) fn SignInRedirect(here: String) -> impl IntoView {
+    let url = NextPath::parse(Some(&here)).sign_in_url();
+    #[cfg(feature = "ssr")]
+    leptos_axum::redirect(&url);
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = window().location().assign(&url);
+    }
+}
+
+/// The signed-in customer's pages, for [`AccountNav`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum AccountSection {
+    Details,
+    Orders,
+    Addresses,
+    Password,
+    Delete,
+}
+
+/// The links between the signed-in customer's pages, `current` marked.
+#[component]
+pub(crate) fn AccountNav(current: AccountSection) -> impl IntoView {
+    let links = [
+        (AccountSection::Details, "/account", "Details"),
+        (AccountSection::Orders, "/account/orders", "Orders"),
+        (AccountSection::Addresses, "/account/addresses", "Addresses"),
+        (AccountSection::Password, "/account/password", "Password"),
+        (AccountSection::Delete, "/account/delete", "Delete account"),
+    ];
     view! {
         <nav class="account-nav" aria-label="Your account">
-            <A href="/account" exact=true>"Details"</A>
-            <A href="/account/orders">"Orders"</A>
-            <A href="/account/addresses">"Addresses"</A>
-            <A href="/account/password">"Password"</A>
-            <A href="/account/delete">"Delete account"</A>
+            {links
+                .into_iter()
+                .map(|(section, href, text)| {
+                    view! {
+                        <a href=href aria-current=(section == current).then_some("page")>
+                            {text}
+                        </a>
+                    }
+                })
+                .collect_view()}
         </nav>
     }
 }

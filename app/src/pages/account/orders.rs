@@ -1,20 +1,22 @@
 //! `/account/orders`: the customer's orders, newest first, with the guest
 //! orders their verified address placed before the account existed.
 
-use super::{signed_in_only, AccountNav};
+use super::{signed_in_only, AccountNav, AccountSection};
 use crate::api::orders::{my_orders, OrderSummary};
+use crate::page_data::page_resource;
+use crate::pages::here;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 
 #[component]
 pub fn OrdersPage() -> impl IntoView {
-    let orders = Resource::new(|| (), |_| my_orders());
+    let orders = page_resource(|| (), |_| my_orders());
     view! {
         <Title text="Your orders"/>
         <Meta name="robots" content="noindex"/>
         <section class="account-page">
-            {signed_in_only(orders, |orders| view! { <OrderList orders/> }.into_any())}
+            {signed_in_only(orders, here(), |orders| view! { <OrderList orders/> }.into_any())}
         </section>
     }
 }
@@ -23,7 +25,7 @@ pub fn OrdersPage() -> impl IntoView {
 fn OrderList(orders: Vec<OrderSummary>) -> impl IntoView {
     view! {
         <h1>"Your orders"</h1>
-        <AccountNav/>
+        <AccountNav current=AccountSection::Orders/>
         {if orders.is_empty() {
             view! { <p>"You have not ordered yet."</p> }.into_any()
         } else {

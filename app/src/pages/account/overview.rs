@@ -1,24 +1,34 @@
 //! `/account`: the signed-in customer's details, newsletter preference, and sign-out.
 
-use super::{outcome, signed_in_only, AccountNav};
+use super::{outcome, signed_in_only, AccountNav, AccountSection};
 use crate::api::account::{my_account, AccountView, SignOut, UpdateDetails};
 use crate::api::newsletter::Newsletter;
 use crate::domain::newsletter::Subscription;
+use crate::live::island_started;
+use crate::page_data::page_resource;
+use crate::pages::here;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
-    let update = ServerAction::<UpdateDetails>::new();
-    let newsletter = ServerAction::<Newsletter>::new();
-    let account = Resource::new(move || (update.version().get(), newsletter.version().get()), |_| my_account());
     view! {
         <Title text="Your account"/>
         <Meta name="robots" content="noindex"/>
         <section class="account-page">
-            {signed_in_only(account, move |me| view! { <Overview me update newsletter/> }.into_any())}
+            <AccountIsland here=here()/>
         </section>
     }
+}
+
+/// The customer's details and forms, read again after each change.
+#[island(lazy)]
+fn AccountIsland(here: String) -> impl IntoView {
+    island_started();
+    let update = ServerAction::<UpdateDetails>::new();
+    let newsletter = ServerAction::<Newsletter>::new();
+    let account = page_resource(move || (update.version().get(), newsletter.version().get()), |_| my_account());
+    signed_in_only(account, here, move |me| view! { <Overview me update newsletter/> }.into_any())
 }
 
 #[component]
@@ -39,7 +49,7 @@ fn Overview(
     };
     view! {
         <h1>{greeting}</h1>
-        <AccountNav/>
+        <AccountNav current=AccountSection::Details/>
         <section class="account-section" aria-labelledby="details-heading">
             <h2 id="details-heading">"Your details"</h2>
             <p>

@@ -4,6 +4,7 @@ use super::outcome;
 use crate::api::account::Register;
 use crate::components::new_password_field::NewPasswordField;
 use crate::domain::next_path::NextPath;
+use crate::live::island_started;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::{components::A, hooks::use_query_map};
@@ -12,14 +13,25 @@ use leptos_router::{components::A, hooks::use_query_map};
 pub fn RegisterPage() -> impl IntoView {
     let query = use_query_map();
     let next = NextPath::parse(query.read_untracked().get("next").as_deref());
-    let register = ServerAction::<Register>::new();
     view! {
         <Title text="Create an account"/>
         <Meta name="robots" content="noindex"/>
         <section class="account-form-page">
             <h1>"Create an account"</h1>
+            <RegisterForm next=next.as_str().to_owned()/>
+            <p>"Already have an account? " <A href="/account/sign-in">"Sign in"</A></p>
+        </section>
+    }
+}
+
+/// The form, an island; `next` is where the new customer goes afterwards.
+#[island(lazy)]
+fn RegisterForm(next: String) -> impl IntoView {
+    island_started();
+    let register = ServerAction::<Register>::new();
+    view! {
             <ActionForm action=register attr:class="account-form">
-                <input type="hidden" name="next" value=next.as_str().to_owned()/>
+                <input type="hidden" name="next" value=next/>
                 <label for="register-first-name">"First name"</label>
                 <input id="register-first-name" name="first_name" autocomplete="given-name" required maxlength="80"/>
                 <label for="register-last-name">"Last name"</label>
@@ -30,7 +42,5 @@ pub fn RegisterPage() -> impl IntoView {
                 {outcome(register.value(), |()| None)}
                 <button type="submit" class="button-primary" disabled=move || register.pending().get()>"Create my account"</button>
             </ActionForm>
-            <p>"Already have an account? " <A href="/account/sign-in">"Sign in"</A></p>
-        </section>
     }
 }

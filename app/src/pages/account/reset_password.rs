@@ -3,6 +3,8 @@
 use super::outcome;
 use crate::api::password::{check_reset_link, ResetPassword, LINK_DEAD};
 use crate::components::{form_message::said, new_password_field::NewPasswordField};
+use crate::live::island_started;
+use crate::page_data::page_resource;
 use crate::pages::loading;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -12,8 +14,7 @@ use leptos_router::{components::A, hooks::use_query_map};
 pub fn ResetPasswordPage() -> impl IntoView {
     let query = use_query_map();
     let token = query.read_untracked().get("token").unwrap_or_default();
-    let usable = Resource::new(move || token.clone(), check_reset_link);
-    let reset = ServerAction::<ResetPassword>::new();
+    let usable = page_resource(move || token.clone(), check_reset_link);
     let token = query.read_untracked().get("token").unwrap_or_default();
     view! {
         <Title text="Choose a new password"/>
@@ -25,17 +26,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                     let token = token.clone();
                     Suspend::new(async move {
                         match usable.await {
-                            Ok(true) => view! {
-                                <ActionForm action=reset attr:class="account-form">
-                                    <input type="hidden" name="token" value=token/>
-                                    <NewPasswordField id="reset-password" name="password" label="New password"/>
-                                    {outcome(reset.value(), |()| None)}
-                                    <button type="submit" class="button-primary" disabled=move || reset.pending().get()>
-                                        "Save my new password"
-                                    </button>
-                                </ActionForm>
-                            }
-                            .into_any(),
+                            Ok(true) => view! { <ResetPasswordForm token/> }.into_any(),
                             Ok(false) => view! {
                                 <p class="field-error" role="alert">{LINK_DEAD}</p>
                                 <p><A href="/account/forgot-password">"Ask for a new link"</A></p>
@@ -47,5 +38,22 @@ pub fn ResetPasswordPage() -> impl IntoView {
                 }}
             </Suspense>
         </section>
+    }
+}
+
+/// The form, an island, for the emailed link's `token`.
+#[island(lazy)]
+fn ResetPasswordForm(token: String) -> impl IntoView {
+    island_started();
+    let reset = ServerAction::<ResetPassword>::new();
+    view! {
+        <ActionForm action=reset attr:class="account-form">
+            <input type="hidden" name="token" value=token/>
+            <NewPasswordField id="reset-password" name="password" label="New password"/>
+            {outcome(reset.value(), |()| None)}
+            <button type="submit" class="button-primary" disabled=move || reset.pending().get()>
+                "Save my new password"
+            </button>
+        </ActionForm>
     }
 }

@@ -3,6 +3,7 @@
 use super::outcome;
 use crate::api::account::SignIn;
 use crate::domain::next_path::{encode_query_value, NextPath};
+use crate::live::island_started;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::{components::A, hooks::use_query_map};
@@ -12,7 +13,6 @@ pub fn SignInPage() -> impl IntoView {
     let query = use_query_map();
     let next = NextPath::parse(query.read_untracked().get("next").as_deref());
     let after_reset = query.read_untracked().get("reset").is_some_and(|r| r == "done");
-    let sign_in = ServerAction::<SignIn>::new();
     let register_href = if next.as_str() == NextPath::ACCOUNT {
         "/account/register".to_owned()
     } else {
@@ -26,8 +26,21 @@ pub fn SignInPage() -> impl IntoView {
             {after_reset.then(|| view! {
                 <p class="form-success" role="status">"Your password is changed. Please sign in with it."</p>
             })}
+            <SignInForm next=next.as_str().to_owned()/>
+            <p><A href="/account/forgot-password">"Forgotten your password?"</A></p>
+            <p>"New to the house? " <A href=register_href>"Create an account"</A></p>
+        </section>
+    }
+}
+
+/// The form, an island; `next` is where the customer goes once signed in.
+#[island(lazy)]
+fn SignInForm(next: String) -> impl IntoView {
+    island_started();
+    let sign_in = ServerAction::<SignIn>::new();
+    view! {
             <ActionForm action=sign_in attr:class="account-form">
-                <input type="hidden" name="next" value=next.as_str().to_owned()/>
+                <input type="hidden" name="next" value=next/>
                 <label for="sign-in-email">"Email address"</label>
                 <input id="sign-in-email" type="email" name="email" autocomplete="email" required maxlength="254"/>
                 <label for="sign-in-password">"Password"</label>
@@ -35,8 +48,5 @@ pub fn SignInPage() -> impl IntoView {
                 {outcome(sign_in.value(), |()| None)}
                 <button type="submit" class="button-primary" disabled=move || sign_in.pending().get()>"Sign in"</button>
             </ActionForm>
-            <p><A href="/account/forgot-password">"Forgotten your password?"</A></p>
-            <p>"New to the house? " <A href=register_href>"Create an account"</A></p>
-        </section>
     }
 }

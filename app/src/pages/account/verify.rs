@@ -2,6 +2,7 @@
 
 use crate::api::account::verify_email;
 use crate::components::form_message::said;
+use crate::page_data::page_resource;
 use crate::pages::loading;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -11,7 +12,7 @@ use leptos_router::{components::A, hooks::use_query_map};
 pub fn VerifyEmailPage() -> impl IntoView {
     let query = use_query_map();
     let token = query.read_untracked().get("token").unwrap_or_default();
-    let answer = Resource::new(move || token.clone(), verify_email);
+    let answer = page_resource(move || token.clone(), verify_email);
     view! {
         <Title text="Confirm your email address"/>
         <Meta name="robots" content="noindex"/>

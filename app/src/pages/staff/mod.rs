@@ -7,16 +7,15 @@ pub mod orders;
 
 use leptos::prelude::*;
 
-/// The back office's links.
+/// The back office's links (plain links: the order page's are in an island).
 #[component]
 pub(crate) fn StaffNav() -> impl IntoView {
-    use leptos_router::components::A;
     view! {
         <nav class="account-nav" aria-label="Back office">
-            <A href="/staff/orders" exact=true>"All orders"</A>
-            <A href="/staff/orders?status=being_validated">"To validate"</A>
-            <A href="/staff/orders?status=confirmed">"To ship"</A>
-            <A href="/staff/orders?status=partially_shipped">"Partially shipped"</A>
+            <a href="/staff/orders">"All orders"</a>
+            <a href="/staff/orders?status=being_validated">"To validate"</a>
+            <a href="/staff/orders?status=confirmed">"To ship"</a>
+            <a href="/staff/orders?status=partially_shipped">"Partially shipped"</a>
         </nav>
     }
 }

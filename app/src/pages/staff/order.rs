@@ -6,8 +6,10 @@ use super::StaffNav;
 use crate::api::staff::{staff_order, staff_ship, ShipLine, StaffCancel, StaffDeliver, StaffOrderView, StaffValidate};
 use crate::components::form_message::outcome;
 use crate::domain::order_status::OrderStatus;
-use crate::pages::account::signed_in_only;
+use crate::live::island_started;
+use crate::page_data::page_resource;
 use crate::pages::order::OrderBody;
+use crate::pages::{account::signed_in_only, here};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -26,7 +28,20 @@ struct Actions {
 
 #[component]
 pub fn StaffOrderPage() -> impl IntoView {
-    let params = use_params_map();
+    let reference = use_params_map().read_untracked().get("reference").unwrap_or_default();
+    view! {
+        <Title text=format!("{reference} · Back office")/>
+        <Meta name="robots" content="noindex"/>
+        <section class="staff-page">
+            <StaffOrderIsland reference here=here()/>
+        </section>
+    }
+}
+
+/// The order and its actions, read again after each one.
+#[island(lazy)]
+fn StaffOrderIsland(reference: String, here: String) -> impl IntoView {
+    island_started();
     let actions = Actions {
         validate: ServerAction::new(),
         deliver: ServerAction::new(),
@@ -35,10 +50,10 @@ pub fn StaffOrderPage() -> impl IntoView {
             staff_ship(reference.clone(), carrier.clone(), tracking.clone(), lines.clone())
         }),
     };
-    let order = Resource::new(
+    let order = page_resource(
         move || {
             (
-                params.read().get("reference").unwrap_or_default(),
+                reference.clone(),
                 actions.validate.version().get(),
                 actions.deliver.version().get(),
                 actions.cancel.version().get(),
@@ -47,12 +62,7 @@ pub fn StaffOrderPage() -> impl IntoView {
         },
         |(reference, ..)| staff_order(reference),
     );
-    view! {
-        <Meta name="robots" content="noindex"/>
-        <section class="staff-page">
-            {signed_in_only(order, move |view| view! { <StaffOrder view actions/> }.into_any())}
-        </section>
-    }
+    signed_in_only(order, here, move |view| view! { <StaffOrder view actions/> }.into_any())
 }
 
 #[component]
@@ -87,7 +97,6 @@ fn StaffOrder(view: StaffOrderView, actions: Actions) -> impl IntoView {
     };
     let can_ship = matches!(status, OrderStatus::Confirmed | OrderStatus::PartiallyShipped);
     view! {
-        <Title text=format!("{reference} · Back office")/>
         <h1>"Order " {reference.clone()}</h1>
         <StaffNav/>
         <p data-testid="staff-status">"Status: " <strong>{status.label()}</strong></p>

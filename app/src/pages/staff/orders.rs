@@ -4,7 +4,8 @@ use super::StaffNav;
 use crate::api::orders::OrderSummary;
 use crate::api::staff::staff_orders;
 use crate::domain::order_status::OrderStatus;
-use crate::pages::account::signed_in_only;
+use crate::page_data::page_resource;
+use crate::pages::{account::signed_in_only, here};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::{components::A, hooks::use_query_map};
@@ -12,12 +13,12 @@ use leptos_router::{components::A, hooks::use_query_map};
 #[component]
 pub fn StaffOrdersPage() -> impl IntoView {
     let query = use_query_map();
-    let orders = Resource::new(move || query.read().get("status"), staff_orders);
+    let orders = page_resource(move || query.read().get("status"), staff_orders);
     view! {
         <Title text="Orders · Back office"/>
         <Meta name="robots" content="noindex"/>
         <section class="staff-page">
-            {signed_in_only(orders, |orders| view! { <OrderTable orders/> }.into_any())}
+            {signed_in_only(orders, here(), |orders| view! { <OrderTable orders/> }.into_any())}
         </section>
     }
 }

@@ -2,11 +2,9 @@
 //! crates.io): multipart messages, the unsubscribe headers, a refused
 //! message retried rather than lost, and two workers sending each email once.
 
-mod common;
-
+use crate::common::TestApp;
 use app::domain::{account::Email, outbox::OutgoingEmail};
 use app::store::outbox;
-use common::TestApp;
 use mailin_embedded::{response, Handler, Response, Server};
 use server::mailer::Mailer;
 use std::sync::{

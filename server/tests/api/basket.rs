@@ -2,9 +2,7 @@
 //! that cannot be bought, refusing requests that cannot be a basket, the
 //! gift rule, and the delivery country's cookie.
 
-mod common;
-
-use common::TestApp;
+use crate::common::TestApp;
 use serde_json::{json, Value};
 
 /// Prices a basket for delivery to `country`.

@@ -1,8 +1,6 @@
 //! Starts the real server, in this process, on a random port, against a
 //! fresh database: a new SQLite file, or a new PostgreSQL database.
 
-#![allow(dead_code)] // each test file uses its own part of this
-
 use app::domain::country::DeliveryCountries;
 use leptos::config::LeptosOptions;
 use server::config::Config;
@@ -22,6 +20,8 @@ pub struct TestApp {
     /// The server's own database handle, for tests of server-side parts.
     pub db: app::store::Db,
     pub client: reqwest::Client,
+    config: Config,
+    options: LeptosOptions,
     cleanup: Cleanup,
 }
 
@@ -91,7 +91,7 @@ impl TestApp {
         };
         let options = LeptosOptions::builder().output_name("vitrine").site_addr(addr).build();
         let db = server::prepare_database(&config).await.expect("the database is prepared");
-        let app = server::router(&config, options, db.clone());
+        let app = server::router(&config, options.clone(), db.clone());
         server::start_workers(&config, &db);
         tokio::spawn(async move {
             axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
@@ -101,22 +101,19 @@ impl TestApp {
         // A request that hangs fails its test, naming itself, instead of stalling the suite.
         let client =
             reqwest::Client::builder().timeout(std::time::Duration::from_secs(10)).build().expect("an HTTP client");
-        TestApp { base: format!("http://{addr}"), db, client, cleanup }
+        TestApp { base: format!("http://{addr}"), db, client, config, options, cleanup }
+    }
+
+    /// Builds another router for this server's database, as a second
+    /// server in this process would (it is not served).
+    pub fn build_another_router(&self) -> axum::Router {
+        server::router(&self.config, self.options.clone(), self.db.clone())
     }
 
     /// GETs a path; returns the status and the body.
     pub async fn get(&self, path: &str) -> (u16, String) {
         let url = format!("{}{path}", self.base);
-        let response = match self.client.get(&url).send().await {
-            Ok(response) => response,
-            // One retry, said out loud: Leptos 0.8's <Suspense> can rarely stall a
-            // render under load (leptos-rs/leptos#4851); a second stall fails the test.
-            Err(e) if e.is_timeout() => {
-                eprintln!("RETRY: GET {path} stalled ({e}); trying once more");
-                self.client.get(&url).send().await.unwrap_or_else(|e| panic!("GET {path}: no answer twice: {e}"))
-            }
-            Err(e) => panic!("GET {path}: no answer: {e}"),
-        };
+        let response = self.client.get(&url).send().await.unwrap_or_else(|e| panic!("GET {path}: no answer: {e}"));
         let status = response.status().as_u16();
         (status, response.text().await.expect("a body"))
     }
@@ -194,23 +191,12 @@ impl TestApp {
             .build()
             .expect("an HTTP client");
         // As a browser asks: a redirect is then a real 302.
-        let request = || {
-            let request = client.get(format!("{}{path}", self.base)).header("Accept", "text/html");
-            match cookie {
-                Some(cookie) => request.header("Cookie", cookie),
-                None => request,
-            }
+        let request = client.get(format!("{}{path}", self.base)).header("Accept", "text/html");
+        let request = match cookie {
+            Some(cookie) => request.header("Cookie", cookie),
+            None => request,
         };
-        let response = match request().send().await {
-            Ok(response) => response,
-            // One retry, said out loud, as in `get`: Leptos 0.8's <Suspense> can rarely
-            // stall a render under load (leptos-rs/leptos#4851); a second stall fails.
-            Err(e) if e.is_timeout() => {
-                eprintln!("RETRY: GET {path} stalled ({e}); trying once more");
-                request().send().await.unwrap_or_else(|e| panic!("GET {path}: no answer twice: {e}"))
-            }
-            Err(e) => panic!("GET {path}: no answer: {e}"),
-        };
+        let response = request.send().await.unwrap_or_else(|e| panic!("GET {path}: no answer: {e}"));
         Answer::read(response).await
     }
 

@@ -1,9 +1,7 @@
 //! The catalogue over HTTP: pages, server functions, filters, search and the
 //! unhappy paths, against a real server and a fresh database.
 
-mod common;
-
-use common::TestApp;
+use crate::common::TestApp;
 use serde_json::Value;
 
 /// The products of a listing server-function answer: (slug, price in cents, online now).

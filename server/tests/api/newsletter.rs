@@ -2,10 +2,8 @@
 //! one-click unsubscribe of RFC 8058, the footer's unsubscribe, and the
 //! emails each step writes to the outbox.
 
-mod common;
-
+use crate::common::TestApp;
 use app::store::outbox;
-use common::TestApp;
 
 async fn subjects(app: &TestApp, to: &str) -> Vec<String> {
     let mut subjects: Vec<String> =

@@ -1,9 +1,7 @@
 //! The ring-size helper without JavaScript: the server answers the GET form
 //! with the same rules the browser uses.
 
-mod common;
-
-use common::TestApp;
+use crate::common::TestApp;
 
 async fn the_helper_answers_from_the_query(app: &TestApp) {
     let (status, html) = app.get("/ring-size").await;

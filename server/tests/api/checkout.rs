@@ -4,11 +4,9 @@
 //! tampered, stale or replayed, orders private to their customer, staff
 //! functions closed to customers, and the lifecycle staff drive.
 
-mod common;
-
+use crate::common::{Answer, TestApp};
 use app::payments::{keys::ShopKeys, signature};
 use app::store::{customers, outbox, unix_now};
-use common::{Answer, TestApp};
 use serde_json::{json, Value};
 
 const PASSWORD: &str = "velvet harbour lantern";

@@ -2,11 +2,9 @@
 //! by exactly one of several workers, retried with backoff, and a lapsed
 //! claim taken over without sending twice.
 
-mod common;
-
+use crate::common::TestApp;
 use app::domain::{account::Email, outbox::OutgoingEmail};
 use app::store::outbox;
-use common::TestApp;
 use std::collections::HashSet;
 
 const NOW: i64 = 1_800_000_000;
@@ -106,7 +104,7 @@ async fn a_rolled_back_change_sends_nothing(app: &TestApp) {
 }
 on_both_engines!(transactional, a_rolled_back_change_sends_nothing);
 
-async fn the_development_mailbox_shows_emails_only_when_on(engine: common::Engine) {
+async fn the_development_mailbox_shows_emails_only_when_on(engine: crate::common::Engine) {
     let off = TestApp::spawn(engine).await;
     let (status, _) = off.get("/dev/mailbox").await;
     assert_eq!(status, 404, "off by default");
@@ -135,14 +133,14 @@ mod development_mailbox {
     // Named like `on_both_engines!` tests, so `--skip ::postgres` leaves one out.
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn sqlite() {
-        super::the_development_mailbox_shows_emails_only_when_on(super::common::Engine::Sqlite).await;
+        super::the_development_mailbox_shows_emails_only_when_on(crate::common::Engine::Sqlite).await;
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn postgres() {
-        if super::common::postgres_skipped() {
+        if crate::common::postgres_skipped() {
             return;
         }
-        super::the_development_mailbox_shows_emails_only_when_on(super::common::Engine::Postgres).await;
+        super::the_development_mailbox_shows_emails_only_when_on(crate::common::Engine::Postgres).await;
     }
 }

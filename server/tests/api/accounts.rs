@@ -2,10 +2,8 @@
 //! out, sessions, rate limits, the forgotten password, addresses, and
 //! deleting the account — each on SQLite and PostgreSQL.
 
-mod common;
-
+use crate::common::{Answer, TestApp};
 use app::store::outbox;
-use common::{Answer, TestApp};
 
 const PASSWORD: &str = "velvet harbour lantern";
 const NEW_PASSWORD: &str = "copper meadow whistle";

@@ -2,8 +2,7 @@
 //! shipping zones (PRODUCT.md §5) and promo codes (§2), with the domain's
 //! rules applied to what the database holds.
 
-mod common;
-
+use crate::common::TestApp;
 use app::domain::{
     country::CountryCode,
     money::Money,
@@ -11,7 +10,6 @@ use app::domain::{
     shipping::{customs_notice, zone_for},
 };
 use app::store::{promos, shipping};
-use common::TestApp;
 
 /// 2026-11-22, inside the demo codes' windows.
 const NOW: i64 = 1_795_305_600;

@@ -1,0 +1,18 @@
+//! Integration tests: the real server, started in this process on a random
+//! port against a fresh database (a new SQLite file, or a new PostgreSQL
+//! database), driven over HTTP. One test binary for every feature, so the
+//! server is linked once (zero2prod's `tests/api/main.rs`, crates.io's `tests/`).
+
+#[macro_use]
+mod common;
+
+mod accounts;
+mod basket;
+mod catalogue;
+mod checkout;
+mod checkout_rules;
+mod mailer;
+mod newsletter;
+mod outbox;
+mod render_stall;
+mod ring_size;
