@@ -10,4 +10,5 @@ source scripts/env.sh
 # The demo storefront shows the emails it writes at /dev/mailbox (no SMTP needed).
 export VITRINE_DEV_MAILBOX="${VITRINE_DEV_MAILBOX:-true}"
 echo "[run] building and serving; the address is printed when it is ready"
-exec cargo leptos serve "$@"
+# --split: lazy islands (checkout, account, basket…) are WebAssembly chunks of their own.
+exec cargo leptos serve --split "$@"

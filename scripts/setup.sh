@@ -13,7 +13,10 @@ source "$here/scripts/env.sh"
 WASM_BINDGEN_VERSION=0.2.130
 CARGO_LEPTOS_VERSION=0.3.11
 TRUNK_VERSION=0.21.14
-WASM_OPT_VERSION=0.116.1
+# binaryen's wasm-opt as the npm registry ships it (a WebAssembly build run
+# by Node): Debian's 108 breaks wasm-bindgen 0.2.130's output, and building
+# binaryen's C++ from crates.io took 14 minutes on two cores.
+BINARYEN_VERSION=116.0.0
 
 say() { printf '\033[1m[setup +%ds]\033[0m %s\n' "$SECONDS" "$*"; }
 
@@ -24,9 +27,11 @@ apt_missing=()
 command -v chromium >/dev/null || apt_missing+=(chromium)
 command -v brotli >/dev/null || apt_missing+=(brotli)
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || apt_missing+=(nginx)
+# The benchmark's nginx serves pre-compressed brotli like the shop (bench/http.sh).
+[ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || apt_missing+=(libnginx-mod-http-brotli-static)
 command -v wrk >/dev/null || apt_missing+=(wrk)
 command -v pg_ctlcluster >/dev/null || apt_missing+=(postgresql)
-command -v cmake >/dev/null || apt_missing+=(cmake) # wasm-opt builds binaryen
+command -v jq >/dev/null || apt_missing+=(jq)
 command -v curl >/dev/null || apt_missing+=(curl ca-certificates)
 command -v pkg-config >/dev/null || apt_missing+=(pkg-config)
 if [ ${#apt_missing[@]} -gt 0 ]; then
@@ -34,7 +39,7 @@ if [ ${#apt_missing[@]} -gt 0 ]; then
   as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${apt_missing[@]}" >/dev/null
 else
-  say "Debian packages present (chromium, brotli, nginx, wrk, postgresql)"
+  say "Debian packages present (chromium, brotli, nginx, wrk, postgresql, jq)"
 fi
 
 # --- Rust target ----------------------------------------------------------
@@ -109,13 +114,17 @@ else
   say "cargo-leptos $CARGO_LEPTOS_VERSION present"
 fi
 
-# Debian's binaryen 108 corrupts wasm-bindgen 0.2.130 output (TOOLCHAIN.md);
-# the wasm-opt crate builds binaryen 116 from source and ships a wasm-opt.
-if ! wasm-opt --version 2>/dev/null | grep -q "version 116"; then
-  say "building wasm-opt $WASM_OPT_VERSION (binaryen 116, C++) from source"
-  CARGO_TARGET_DIR="$VITRINE_CACHE/tool-target" cargo install -q wasm-opt --version "$WASM_OPT_VERSION" --locked
+# wasm-opt for release builds: binaryen from the npm registry, behind a
+# two-line wrapper in $VITRINE_CACHE/bin (on PATH through env.sh), where
+# cargo-leptos looks first.
+if [ "$(wasm-opt --version 2>/dev/null || true)" != "wasm-opt version ${BINARYEN_VERSION%%.*} (version_${BINARYEN_VERSION%%.*})" ]; then
+  say "installing wasm-opt (binaryen $BINARYEN_VERSION from npm, run by Node)"
+  npm install --prefix "$VITRINE_CACHE/binaryen" --no-audit --no-fund --loglevel=error "binaryen@$BINARYEN_VERSION" >/dev/null
+  mkdir -p "$VITRINE_CACHE/bin"
+  printf '#!/bin/sh\nexec node "%s/binaryen/node_modules/binaryen/bin/wasm-opt" "$@"\n' "$VITRINE_CACHE" >"$VITRINE_CACHE/bin/wasm-opt"
+  chmod +x "$VITRINE_CACHE/bin/wasm-opt"
 else
-  say "wasm-opt (binaryen 116) present"
+  say "wasm-opt (binaryen $BINARYEN_VERSION) present"
 fi
 
 if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Sets up what is missing, then runs every test: formatting and lints, unit
 # tests, integration tests on SQLite and PostgreSQL, the Playwright journeys
-# in Chromium against the optimised release build, and the Trunk build.
+# in Chromium against the optimised release build (among them the first-load
+# budget: 150 KB brotli for home, listing and product pages), and the Trunk
+# build.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
@@ -55,8 +57,8 @@ skip=()
 [ "${VITRINE_TEST_SKIP_POSTGRES:-0}" = 1 ] && skip=(-- --skip ::postgres)
 cargo test -p app -p server --features app/ssr "${skip[@]}"
 
-step "release build (size-optimised wasm, wasm-opt)"
-cargo leptos build --release
+step "release build (islands split into chunks, wasm-opt, hashed and pre-compressed files)"
+bash scripts/build-release.sh
 
 step "end-to-end journeys in Chromium against the release build"
 bash scripts/serve-release.sh --background

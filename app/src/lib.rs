@@ -7,6 +7,10 @@
 //! (`#[island]`) that hydrates in the browser. The WebAssembly therefore
 //! holds the islands and nothing else; islands used on few pages are
 //! `lazy`, each in its own chunk fetched with the page that shows it.
+//!
+//! The client-only build (Trunk) renders everything in the browser: there
+//! is no server HTML to hydrate, so there islands are plain components
+//! (`#[cfg_attr(feature = "csr", component)]` on each).
 
 // Leptos views are deeply nested types; the basket page's outgrows the default limit.
 #![recursion_limit = "256"]

@@ -100,6 +100,7 @@ test("forgotten password: the emailed link sets a new one, once", async ({ page 
   await page.getByRole("button", { name: "Save my new password" }).click();
   await expect(page).toHaveURL(/\/account\/sign-in\?reset=done/);
   await expect(page.locator("main").getByRole("status")).toContainText("Your password is changed");
+  await hydrated(page);
 
   await signIn(page, email, PASSWORD);
   await expect(page.locator(".account-form [role=alert]")).toHaveText(REFUSED);

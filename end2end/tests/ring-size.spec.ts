@@ -7,6 +7,8 @@ test("a shopper finds a ring size both ways, live in the browser", async ({ page
   await hydrated(page);
   await page.getByRole("link", { name: "The ring-size helper on its own page" }).click();
   await expect(page).toHaveURL(/\/ring-size$/);
+  // A new page: its helper is live once hydrated.
+  await hydrated(page);
 
   // Around the finger: 52 mm.
   const measurement = page.getByLabel("Circumference of your finger, in mm");
@@ -17,6 +19,8 @@ test("a shopper finds a ring size both ways, live in the browser", async ({ page
   await expect(page.locator('tr[data-french="52"]')).toHaveClass(/chosen/);
   // The answer came from the browser: no form submission changed the URL.
   await expect(page).toHaveURL(/\/ring-size$/);
+  // A new page: its helper is live once hydrated.
+  await hydrated(page);
 
   // Between two sizes, the advice is the larger.
   await measurement.fill("51,5");
@@ -45,6 +49,8 @@ test("bad measurements get a message, never a size", async ({ page }) => {
   }
   await page.getByRole("button", { name: "Find my size" }).click();
   await expect(page).toHaveURL(/\/ring-size$/);
+  // A new page: its helper is live once hydrated.
+  await hydrated(page);
 });
 
 test.describe("without JavaScript", () => {

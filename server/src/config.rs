@@ -37,6 +37,10 @@ pub struct Config {
     /// signatures) are derived from; `VITRINE_SECRET_KEY`. Without it, keys
     /// are generated on first start and kept in the database.
     pub secret_key: Option<String>,
+    /// Whether catalogue pages rendered for visitors who are not signed in
+    /// are kept and sent again until the catalogue changes
+    /// (`server/src/page_cache.rs`); `VITRINE_PAGE_CACHE`, on by default.
+    pub page_cache: bool,
 }
 
 /// The sender used when `VITRINE_MAIL_FROM` is not set.
@@ -83,6 +87,7 @@ impl Config {
         let seed_demo = flag("VITRINE_SEED_DEMO", true)?;
         let dev_mailbox = flag("VITRINE_DEV_MAILBOX", false)?;
         let trust_forwarded_for = flag("VITRINE_TRUST_FORWARDED_FOR", false)?;
+        let page_cache = flag("VITRINE_PAGE_CACHE", true)?;
         let payment_minutes = match var("VITRINE_PAYMENT_MINUTES") {
             None => app::domain::checkout::DEFAULT_PAYMENT_MINUTES,
             Some(raw) => raw.trim().parse::<i64>().ok().filter(|m| (1..=24 * 60).contains(m)).ok_or_else(|| {
@@ -108,6 +113,7 @@ impl Config {
             trust_forwarded_for,
             payment_minutes,
             secret_key,
+            page_cache,
         })
     }
 }

@@ -1,7 +1,7 @@
 //! HTTP middleware: request ids, request logs, compression, security
 //! headers and (for the client-only build) CORS.
 
-use crate::config::Config;
+use crate::{config::Config, page_cache::PageCache};
 use axum::{
     http::{header, HeaderName, HeaderValue, Method, Request},
     Router,
@@ -14,18 +14,20 @@ use tower_http::{
     set_header::SetResponseHeaderLayer,
     timeout::TimeoutLayer,
     trace::TraceLayer,
+    CompressionLevel,
 };
 
 /// Longest a request may take before it is answered 408. Pages render in
-/// milliseconds; the bound exists because Leptos 0.8's `<Suspense>` can, very
-/// rarely under load, lose its wake-up and stall a server render for ever
-/// (upstream leptos-rs/leptos#4851): better an error than a held connection.
+/// milliseconds: the bound is a backstop, so that a request stuck on a
+/// database that stopped answering cannot hold its connection for ever.
 const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(15);
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
-/// Wraps the router in the layers every response goes through.
-pub fn apply(app: Router, config: &Config) -> Router {
+/// Wraps the router in the layers every response goes through; `pages`
+/// answers public pages from memory (outside compression: it keeps them
+/// compressed already).
+pub fn apply(app: Router, config: &Config, pages: Option<PageCache>) -> Router {
     let security = ServiceBuilder::new()
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
@@ -39,10 +41,16 @@ pub fn apply(app: Router, config: &Config) -> Router {
 
     let app = app
         .layer(security)
-        .layer(CompressionLayer::new().br(true).gzip(true))
+        // Dynamic answers are compressed as they go: brotli's default quality
+        // (11) costs far more time than it saves bytes on a small answer.
+        .layer(CompressionLayer::new().br(true).gzip(true).quality(CompressionLevel::Precise(4)))
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT));
     let app = match cors(&config.cors_origins) {
         Some(cors) => app.layer(cors),
+        None => app,
+    };
+    let app = match pages {
+        Some(pages) => app.layer(axum::middleware::from_fn_with_state(pages, crate::page_cache::serve)),
         None => app,
     };
     // Outermost: every log line of a request carries its id, and the id is echoed back.

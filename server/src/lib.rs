@@ -13,6 +13,7 @@ mod dev_mailbox;
 mod health;
 mod layers;
 mod one_click;
+mod page_cache;
 mod payment_callback;
 mod same_origin;
 mod sandbox_gateway;
@@ -101,6 +102,7 @@ pub fn router(config: &Config, leptos_options: LeptosOptions, db: Db) -> Router 
         }
     };
     let routes = route_list();
+    let db_for_cache = db.clone();
     let mut app = Router::new();
     if config.dev_mailbox {
         tracing::warn!("the development mailbox is on at /dev/mailbox: it shows every email the shop writes");
@@ -136,5 +138,6 @@ pub fn router(config: &Config, leptos_options: LeptosOptions, db: Db) -> Router 
             move |request, next| client_ip::record(trust, request, next)
         }))
         .with_state(leptos_options);
-    layers::apply(app, config)
+    let pages = config.page_cache.then(|| page_cache::PageCache::start(db_for_cache));
+    layers::apply(app, config, pages)
 }

@@ -374,6 +374,7 @@ pub async fn seed_demo_if_empty(db: &Db) -> Result<usize, SeedError> {
         .execute(&mut *tx)
         .await?;
     }
+    app::store::catalogue_version::bump(&mut tx).await?;
     tx.commit().await?;
     Ok(catalogue.products.len())
 }

@@ -7,7 +7,8 @@ use leptos::prelude::*;
 /// A link to the basket showing how many pieces it holds. The count is
 /// blank until the browser has read the basket (the server cannot know it),
 /// so the server's HTML and the first browser render agree.
-#[island]
+#[cfg_attr(feature = "csr", component)]
+#[cfg_attr(not(feature = "csr"), island)]
 pub fn BasketLink() -> impl IntoView {
     let live = island_started();
     let count = BasketStore::get().item_count(live);

@@ -31,7 +31,8 @@ pub struct PanelPiece {
 /// URL; `served` whether the shopper's delivery country is one the house
 /// ships to, and `country` its name. In the main module: a lazy island's
 /// chunks would cost a product page more than they save the others.
-#[island]
+#[cfg_attr(feature = "csr", component)]
+#[cfg_attr(not(feature = "csr"), island)]
 pub fn BuyPanel(piece: PanelPiece, chosen: Option<SizeLabel>, served: bool, country: String) -> impl IntoView {
     island_started();
     let PanelPiece { slug, name, category, flags, stock } = piece;

@@ -17,7 +17,8 @@ pub fn NewsletterForm() -> impl IntoView {
 }
 
 /// The form as an island: the answer is shown in place.
-#[island]
+#[cfg_attr(feature = "csr", component)]
+#[cfg_attr(not(feature = "csr"), island)]
 fn NewsletterIsland(refused: Option<String>) -> impl IntoView {
     island_started();
     let sending = Action::new(|(email, intent): &(String, String)| send(email.clone(), intent.clone()));

@@ -6,7 +6,8 @@ use crate::shopper::basket_store::BasketStore;
 use leptos::prelude::*;
 
 /// The messages, until the shopper dismisses them.
-#[island]
+#[cfg_attr(feature = "csr", component)]
+#[cfg_attr(not(feature = "csr"), island)]
 pub fn SiteNotices() -> impl IntoView {
     let live = island_started();
     let store = BasketStore::get();

@@ -42,7 +42,8 @@ pub fn BasketPage() -> impl IntoView {
 
 /// The basket, priced by the server for `country` (the delivery country's
 /// code) each time it changes; never on the server, which cannot know it.
-#[island(lazy)]
+#[cfg_attr(feature = "csr", component)]
+#[cfg_attr(not(feature = "csr"), island(lazy))]
 fn BasketIsland(country: String) -> impl IntoView {
     let live = island_started();
     let store = BasketStore::get();

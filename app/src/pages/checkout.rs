@@ -72,7 +72,8 @@ pub fn CheckoutPage() -> impl IntoView {
 
 /// The checkout's steps, for the basket in this browser; `country` is the
 /// delivery country chosen so far (its code).
-#[island(lazy)]
+#[cfg_attr(feature = "csr", component)]
+#[cfg_attr(not(feature = "csr"), island(lazy))]
 fn CheckoutSteps(country: String) -> impl IntoView {
     let live = island_started();
     let store = BasketStore::get();

@@ -38,7 +38,8 @@ pub fn OrderPage() -> impl IntoView {
 /// The order, read again while it waits for the bank and after each
 /// request; `key` is the emailed link's, `paid_now` when the shopper has
 /// just come back from the payment page.
-#[island(lazy)]
+#[cfg_attr(feature = "csr", component)]
+#[cfg_attr(not(feature = "csr"), island(lazy))]
 fn OrderIsland(reference: String, key: Option<String>, paid_now: bool, here: String) -> impl IntoView {
     let live = island_started();
     let key = StoredValue::new(key);

@@ -46,7 +46,8 @@ pub fn ReceiptPage() -> impl IntoView {
 }
 
 /// The print button: the one thing on the receipt that needs the browser.
-#[island(lazy)]
+#[cfg_attr(feature = "csr", component)]
+#[cfg_attr(not(feature = "csr"), island(lazy))]
 fn PrintButton() -> impl IntoView {
     island_started();
     view! {

@@ -39,7 +39,8 @@ pub fn RingSizePage() -> impl IntoView {
 }
 
 /// The helper as an island of its own, fetched with this page only.
-#[island(lazy)]
+#[cfg_attr(feature = "csr", component)]
+#[cfg_attr(not(feature = "csr"), island(lazy))]
 fn RingSizeIsland(method: Method, measurement: String) -> impl IntoView {
     island_started();
     view! { <RingSizeHelper method measurement/> }

@@ -5,6 +5,7 @@
 
 pub mod account_tokens;
 pub mod addresses;
+pub mod catalogue_version;
 pub mod customers;
 pub mod gifts;
 pub mod newsletter;

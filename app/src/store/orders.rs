@@ -228,6 +228,9 @@ pub async fn place(
     }
     add_event(&mut tx, id, OrderStatus::AwaitingPayment, Actor::Customer, "Order placed.", now).await?;
     super::outbox::enqueue(&mut tx, email, now).await?;
+    if order.lines.iter().any(|l| l.reserve > 0) {
+        super::catalogue_version::bump(&mut tx).await?;
+    }
     tx.commit().await?;
     Ok(Placement::Placed { id })
 }
@@ -517,6 +520,9 @@ pub async fn release_stock(conn: &mut AnyConnection, order_id: i64) -> Result<()
             .await?;
     }
     sqlx::query("UPDATE order_lines SET reserved = 0 WHERE order_id = $1").bind(order_id).execute(&mut *conn).await?;
+    if !held.is_empty() {
+        super::catalogue_version::bump(conn).await?;
+    }
     Ok(())
 }
 

@@ -26,8 +26,13 @@ pub struct TestApp {
 }
 
 enum Cleanup {
+    /// A replica's: the database belongs to the first server.
+    None,
     File(std::path::PathBuf),
-    Database { admin_url: String, name: String },
+    Database {
+        admin_url: String,
+        name: String,
+    },
 }
 
 /// The PostgreSQL server the suite uses; these machines run one with trust auth.
@@ -49,6 +54,16 @@ impl TestApp {
 
     /// Starts a server, with the development mailbox on or off.
     pub async fn spawn_with(engine: Engine, dev_mailbox: bool) -> TestApp {
+        Self::spawn_configured(engine, |config| config.dev_mailbox = dev_mailbox).await
+    }
+
+    /// Starts a server with its page cache on or off.
+    pub async fn spawn_with_cache(engine: Engine, page_cache: bool) -> TestApp {
+        Self::spawn_configured(engine, |config| config.page_cache = page_cache).await
+    }
+
+    /// Starts a server on a fresh database, its configuration adjusted by `adjust`.
+    async fn spawn_configured(engine: Engine, adjust: impl FnOnce(&mut Config)) -> TestApp {
         server::telemetry::init();
         let id = uuid::Uuid::new_v4().simple().to_string();
         let (database_url, cleanup) = match engine {
@@ -73,22 +88,37 @@ impl TestApp {
                 (url, Cleanup::Database { admin_url, name })
             }
         };
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a free port");
-        let addr: SocketAddr = listener.local_addr().expect("its address");
-        let config = Config {
+        let mut config = Config {
             database_url,
-            addr,
+            addr: SocketAddr::from(([127, 0, 0, 1], 0)),
             public_url: None,
             delivery_countries: DeliveryCountries::house_default(),
             cors_origins: Vec::new(),
             seed_demo: true,
             smtp_url: None,
             mail_from: server::config::DEFAULT_MAIL_FROM.to_owned(),
-            dev_mailbox,
+            dev_mailbox: false,
             trust_forwarded_for: false,
             payment_minutes: 30,
             secret_key: None,
+            page_cache: true,
         };
+        adjust(&mut config);
+        Self::serve(config, cleanup).await
+    }
+
+    /// Starts another server process's worth of server on this one's
+    /// database, as a second replica would: its own router, workers and
+    /// page cache. Its `finish` leaves the database to this one's.
+    pub async fn spawn_replica(&self) -> TestApp {
+        Self::serve(self.config.clone(), Cleanup::None).await
+    }
+
+    /// Prepares the database, then serves on a free port.
+    async fn serve(mut config: Config, cleanup: Cleanup) -> TestApp {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a free port");
+        let addr: SocketAddr = listener.local_addr().expect("its address");
+        config.addr = addr;
         let options = LeptosOptions::builder().output_name("vitrine").site_addr(addr).build();
         let db = server::prepare_database(&config).await.expect("the database is prepared");
         let app = server::router(&config, options.clone(), db.clone());
@@ -203,6 +233,7 @@ impl TestApp {
     /// Removes the test's database.
     pub async fn finish(self) {
         match self.cleanup {
+            Cleanup::None => {}
             Cleanup::File(file) => {
                 for suffix in ["", "-wal", "-shm"] {
                     let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));

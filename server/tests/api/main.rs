@@ -14,5 +14,6 @@ mod checkout_rules;
 mod mailer;
 mod newsletter;
 mod outbox;
+mod page_cache;
 mod render_stall;
 mod ring_size;

@@ -36,7 +36,8 @@ pub fn AddressesPage() -> impl IntoView {
 
 /// The address book, read again after each change; a new address starts
 /// in `country`, the delivery country chosen (its code).
-#[island(lazy)]
+#[cfg_attr(feature = "csr", component)]
+#[cfg_attr(not(feature = "csr"), island(lazy))]
 fn AddressesIsland(here: String, country: String) -> impl IntoView {
     island_started();
     let actions = Actions {

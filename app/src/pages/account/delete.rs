@@ -21,7 +21,8 @@ pub fn DeleteAccountPage() -> impl IntoView {
     }
 }
 
-#[island(lazy)]
+#[cfg_attr(feature = "csr", component)]
+#[cfg_attr(not(feature = "csr"), island(lazy))]
 fn DeleteAccountIsland(here: String) -> impl IntoView {
     island_started();
     let account = page_resource(|| (), |_| my_account());

@@ -23,7 +23,8 @@ pub fn ForgotPasswordPage() -> impl IntoView {
 }
 
 /// The form, an island.
-#[island(lazy)]
+#[cfg_attr(feature = "csr", component)]
+#[cfg_attr(not(feature = "csr"), island(lazy))]
 fn ForgotPasswordForm() -> impl IntoView {
     island_started();
     let request = ServerAction::<RequestPasswordReset>::new();

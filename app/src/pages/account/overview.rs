@@ -22,7 +22,8 @@ pub fn AccountPage() -> impl IntoView {
 }
 
 /// The customer's details and forms, read again after each change.
-#[island(lazy)]
+#[cfg_attr(feature = "csr", component)]
+#[cfg_attr(not(feature = "csr"), island(lazy))]
 fn AccountIsland(here: String) -> impl IntoView {
     island_started();
     let update = ServerAction::<UpdateDetails>::new();

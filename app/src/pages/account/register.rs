@@ -25,7 +25,8 @@ pub fn RegisterPage() -> impl IntoView {
 }
 
 /// The form, an island; `next` is where the new customer goes afterwards.
-#[island(lazy)]
+#[cfg_attr(feature = "csr", component)]
+#[cfg_attr(not(feature = "csr"), island(lazy))]
 fn RegisterForm(next: String) -> impl IntoView {
     island_started();
     let register = ServerAction::<Register>::new();

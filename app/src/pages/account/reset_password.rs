@@ -42,7 +42,8 @@ pub fn ResetPasswordPage() -> impl IntoView {
 }
 
 /// The form, an island, for the emailed link's `token`.
-#[island(lazy)]
+#[cfg_attr(feature = "csr", component)]
+#[cfg_attr(not(feature = "csr"), island(lazy))]
 fn ResetPasswordForm(token: String) -> impl IntoView {
     island_started();
     let reset = ServerAction::<ResetPassword>::new();

@@ -34,7 +34,8 @@ pub fn SignInPage() -> impl IntoView {
 }
 
 /// The form, an island; `next` is where the customer goes once signed in.
-#[island(lazy)]
+#[cfg_attr(feature = "csr", component)]
+#[cfg_attr(not(feature = "csr"), island(lazy))]
 fn SignInForm(next: String) -> impl IntoView {
     island_started();
     let sign_in = ServerAction::<SignIn>::new();

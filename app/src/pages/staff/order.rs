@@ -39,7 +39,8 @@ pub fn StaffOrderPage() -> impl IntoView {
 }
 
 /// The order and its actions, read again after each one.
-#[island(lazy)]
+#[cfg_attr(feature = "csr", component)]
+#[cfg_attr(not(feature = "csr"), island(lazy))]
 fn StaffOrderIsland(reference: String, here: String) -> impl IntoView {
     island_started();
     let actions = Actions {

@@ -1,0 +1,394 @@
+//! Rendered pages kept for visitors who are not signed in.
+//!
+//! A catalogue page is the same for every such visitor with the same
+//! address and delivery country, and it changes only when the catalogue
+//! does. So the first render of a page is kept, compressed once per
+//! encoding, and sent as it is until the catalogue's version moves.
+//!
+//! The version lives in the database (`catalogue_version`), bumped in the
+//! transaction of every change to stock or pieces. Every server process
+//! reads it each [`POLL`]: a change shows on every replica within that
+//! bound (plus one render), whichever process made it. A page rendered
+//! while the version moved is tagged with the version read before it began,
+//! so it can never outlive the change it may have missed.
+
+use app::{
+    shopper::country::from_cookie_header,
+    store::{catalogue_version, Db},
+};
+use axum::{
+    body::{Body, Bytes},
+    extract::{Request, State},
+    http::{header, HeaderMap, HeaderValue, Method, StatusCode},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+use std::{
+    hash::{Hash, Hasher},
+    io::Write,
+    sync::{
+        atomic::{AtomicBool, AtomicU64, Ordering},
+        Arc, OnceLock, Weak,
+    },
+    time::Duration,
+};
+
+/// How often each process reads the catalogue's version: the bound on how
+/// long a page may show a catalogue that has changed.
+pub const POLL: Duration = Duration::from_millis(100);
+
+/// The memory the kept pages may take, in bytes (every encoding counted).
+const CAPACITY: u64 = 64 * 1024 * 1024;
+
+/// The longest page kept; anything larger is sent and forgotten.
+const LARGEST_PAGE: usize = 2 * 1024 * 1024;
+
+/// Brotli quality for kept pages: each is compressed once, not per request,
+/// so a good ratio is affordable (11, tower-http's default, costs tens of
+/// milliseconds a page; 9 is within a few per cent of it at a fraction).
+const BROTLI_QUALITY: u32 = 9;
+
+/// The cookie of a signed-in browser: its pages are rendered for it alone.
+const SESSION_COOKIE: &str = "vitrine_session";
+
+/// The pages kept, and the catalogue version they were rendered at.
+#[derive(Clone)]
+pub struct PageCache {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    pages: quick_cache::sync::Cache<Key, Arc<Page>, ByBytes>,
+    /// Moves whenever the database's catalogue version does.
+    epoch: AtomicU64,
+    /// Whether the version was read on the last try: until it is (at start,
+    /// or while the database does not answer), nothing is kept or sent from memory.
+    known: AtomicBool,
+}
+
+/// What a kept page depends on: its path and query, and the delivery country.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct Key {
+    path_and_query: String,
+    country: Option<String>,
+}
+
+/// A kept page: the rendered response's headers and body, and its
+/// compressed forms, made on first demand.
+struct Page {
+    epoch: u64,
+    headers: HeaderMap,
+    etag: HeaderValue,
+    identity: Bytes,
+    brotli: OnceLock<Bytes>,
+    gzip: OnceLock<Bytes>,
+}
+
+/// Weighs a kept page by its bytes.
+#[derive(Clone)]
+struct ByBytes;
+
+impl quick_cache::Weighter<Key, Arc<Page>> for ByBytes {
+    fn weight(&self, key: &Key, page: &Arc<Page>) -> u64 {
+        // Compressed forms are a fraction of the page: count them as one more copy at most.
+        (key.path_and_query.len() + 2 * page.identity.len()) as u64
+    }
+}
+
+/// How a kept page is sent: the encodings a browser may ask for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Encoding {
+    Brotli,
+    Gzip,
+    Identity,
+}
+
+impl PageCache {
+    /// An empty cache following `db`'s catalogue version (a task reads it
+    /// every [`POLL`] for as long as the cache is in use).
+    pub fn start(db: Db) -> PageCache {
+        let cache = PageCache {
+            inner: Arc::new(Inner {
+                pages: quick_cache::sync::Cache::with_weighter(4096, CAPACITY, ByBytes),
+                epoch: AtomicU64::new(0),
+                known: AtomicBool::new(false),
+            }),
+        };
+        tokio::spawn(follow_catalogue(Arc::downgrade(&cache.inner), db));
+        cache
+    }
+}
+
+/// Moves the epoch whenever the catalogue version moves. After a failed
+/// read, pages are rendered afresh until the version reads again.
+async fn follow_catalogue(cache: Weak<Inner>, db: Db) {
+    let mut seen = None;
+    let mut ticks = tokio::time::interval(POLL);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticks.tick().await;
+        let Some(cache) = cache.upgrade() else { return };
+        let now = match catalogue_version::read(&db).await {
+            Ok(version) => Some(version),
+            Err(error) => {
+                tracing::warn!(%error, "the catalogue version could not be read: pages are rendered afresh");
+                None
+            }
+        };
+        if now != seen {
+            cache.epoch.fetch_add(1, Ordering::AcqRel);
+            seen = now;
+        }
+        cache.known.store(now.is_some(), Ordering::Release);
+    }
+}
+
+/// The middleware: answers from the cache, or renders and keeps the page.
+pub async fn serve(State(cache): State<PageCache>, mut request: Request, next: Next) -> Response {
+    let key = key_for(request.method(), request.uri().path(), request.uri().query(), request.headers());
+    let Some(key) = key.filter(|_| cache.inner.known.load(Ordering::Acquire)) else {
+        return next.run(request).await;
+    };
+    let encoding = Encoding::accepted(request.headers());
+    let epoch = cache.inner.epoch.load(Ordering::Acquire);
+    if let Some(page) = cache.inner.pages.get(&key).filter(|page| page.epoch == epoch) {
+        return page.respond(encoding, request.headers());
+    }
+    // Rendered uncompressed: the kept page is compressed here, once per encoding.
+    let conditions = request.headers().clone();
+    request.headers_mut().remove(header::ACCEPT_ENCODING);
+    let response = next.run(request).await;
+    if !keepable(&response) {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let body = match axum::body::to_bytes(body, LARGEST_PAGE).await {
+        Ok(body) => body,
+        Err(error) => {
+            tracing::error!(%error, "a rendered page could not be read");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let page = Arc::new(Page::new(epoch, parts.headers, body));
+    cache.inner.pages.insert(key, page.clone());
+    page.respond(encoding, &conditions)
+}
+
+/// The key of a page that may be kept, or `None`: only `GET`/`HEAD` of the
+/// pages that are the same for every visitor who is not signed in.
+fn key_for(method: &Method, path: &str, query: Option<&str>, headers: &HeaderMap) -> Option<Key> {
+    if !(method == Method::GET || method == Method::HEAD) || !is_public_page(path) {
+        return None;
+    }
+    if app::shopper::request_cookie(headers, SESSION_COOKIE).is_some() {
+        return None;
+    }
+    let path_and_query = match query {
+        Some(query) => format!("{path}?{query}"),
+        None => path.to_owned(),
+    };
+    // A cookie that names no country renders as none at all.
+    let country = from_cookie_header(headers).map(|c| c.as_str().to_owned());
+    Some(Key { path_and_query, country })
+}
+
+/// The pages whose HTML depends only on their address, the catalogue and
+/// the delivery country (the basket lives in the browser).
+fn is_public_page(path: &str) -> bool {
+    let one_segment =
+        |prefix: &str| path.strip_prefix(prefix).is_some_and(|rest| !rest.is_empty() && !rest.contains('/'));
+    matches!(
+        path,
+        "/" | "/shop"
+            | "/ring-size"
+            | "/basket"
+            | "/checkout"
+            | "/account/sign-in"
+            | "/account/register"
+            | "/account/forgot-password"
+    ) || one_segment("/shop/")
+        || one_segment("/collections/")
+        || one_segment("/products/")
+}
+
+/// Whether a rendered response may be kept for everyone: a whole HTML page
+/// that sets no cookie.
+fn keepable(response: &Response) -> bool {
+    let html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    response.status() == StatusCode::OK
+        && html
+        && !response.headers().contains_key(header::SET_COOKIE)
+        && !response.headers().contains_key(header::CONTENT_ENCODING)
+}
+
+impl Page {
+    fn new(epoch: u64, mut headers: HeaderMap, identity: Bytes) -> Page {
+        for name in [header::CONTENT_LENGTH, header::TRANSFER_ENCODING, header::DATE, header::VARY] {
+            headers.remove(name);
+        }
+        let mut hasher = std::hash::DefaultHasher::new();
+        identity.hash(&mut hasher);
+        // Weak: the same page under every encoding.
+        let etag = HeaderValue::from_str(&format!("W/\"{:016x}\"", hasher.finish()))
+            .unwrap_or_else(|_| HeaderValue::from_static("W/\"0\""));
+        Page { epoch, headers, etag, identity, brotli: OnceLock::new(), gzip: OnceLock::new() }
+    }
+
+    /// The page as `encoding`, or "not modified" for a browser that has it.
+    fn respond(&self, encoding: Encoding, request: &HeaderMap) -> Response {
+        let mut headers = self.headers.clone();
+        headers.insert(header::ETAG, self.etag.clone());
+        // Browsers check each time (cheaply: see the ETag); shared caches must
+        // tell apart encodings and delivery countries.
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+        headers.insert(header::VARY, HeaderValue::from_static("accept-encoding, cookie"));
+        let known = request.get_all(header::IF_NONE_MATCH).iter().any(|tags| {
+            tags.to_str().is_ok_and(|tags| tags.split(',').any(|t| t.trim() == self.etag.to_str().unwrap_or_default()))
+        });
+        if known {
+            let mut response = StatusCode::NOT_MODIFIED.into_response();
+            *response.headers_mut() = headers;
+            return response;
+        }
+        let body = match encoding {
+            Encoding::Brotli => {
+                headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
+                self.brotli.get_or_init(|| brotli_compress(&self.identity)).clone()
+            }
+            Encoding::Gzip => {
+                headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+                self.gzip.get_or_init(|| gzip_compress(&self.identity)).clone()
+            }
+            Encoding::Identity => self.identity.clone(),
+        };
+        let mut response = Response::new(Body::from(body));
+        *response.headers_mut() = headers;
+        response
+    }
+}
+
+impl Encoding {
+    /// The best encoding the request accepts: brotli, then gzip, else none.
+    fn accepted(headers: &HeaderMap) -> Encoding {
+        let mut accepted = (false, false);
+        for value in headers.get_all(header::ACCEPT_ENCODING) {
+            let Ok(value) = value.to_str() else { continue };
+            for item in value.split(',') {
+                let mut parts = item.split(';');
+                let name = parts.next().unwrap_or_default().trim();
+                // `q=0` means "not this one".
+                let refused = parts.any(|p| {
+                    p.trim().strip_prefix("q=").is_some_and(|q| q.trim().parse::<f32>().is_ok_and(|q| q <= 0.0))
+                });
+                match name {
+                    "br" if !refused => accepted.0 = true,
+                    "gzip" if !refused => accepted.1 = true,
+                    _ => {}
+                }
+            }
+        }
+        match accepted {
+            (true, _) => Encoding::Brotli,
+            (false, true) => Encoding::Gzip,
+            _ => Encoding::Identity,
+        }
+    }
+}
+
+fn brotli_compress(body: &[u8]) -> Bytes {
+    let mut out = Vec::with_capacity(body.len() / 4);
+    let params = brotli::enc::BrotliEncoderParams { quality: BROTLI_QUALITY as i32, ..Default::default() };
+    // Writing to memory cannot fail.
+    let _ = brotli::BrotliCompress(&mut &body[..], &mut out, &params);
+    Bytes::from(out)
+}
+
+fn gzip_compress(body: &[u8]) -> Bytes {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::with_capacity(body.len() / 3), flate2::Compression::new(6));
+    let _ = encoder.write_all(body);
+    Bytes::from(encoder.finish().unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&str, &str)]) -> HeaderMap {
+        let mut map = HeaderMap::new();
+        for (name, value) in pairs {
+            map.append(header::HeaderName::from_bytes(name.as_bytes()).unwrap(), value.parse().unwrap());
+        }
+        map
+    }
+
+    #[test]
+    fn catalogue_pages_are_kept_for_visitors_not_signed_in() {
+        let none = HeaderMap::new();
+        for path in ["/", "/shop", "/shop/rings", "/collections/aube", "/products/aube-solitaire-ring", "/ring-size"] {
+            assert!(key_for(&Method::GET, path, None, &none).is_some(), "{path}");
+        }
+        assert!(key_for(&Method::HEAD, "/", None, &none).is_some());
+        for path in
+            ["/account", "/account/orders", "/orders/MA-1", "/staff/orders", "/api/catalogue/home", "/products/a/b"]
+        {
+            assert!(key_for(&Method::GET, path, None, &none).is_none(), "{path}");
+        }
+        assert!(key_for(&Method::POST, "/", None, &none).is_none());
+        let signed_in = headers(&[("cookie", "vitrine_country=BE; vitrine_session=abc")]);
+        assert!(key_for(&Method::GET, "/", None, &signed_in).is_none());
+    }
+
+    #[test]
+    fn the_key_holds_the_query_and_the_delivery_country() {
+        let be = headers(&[("cookie", "a=1; vitrine_country=BE")]);
+        let key = key_for(&Method::GET, "/shop", Some("sort=price-asc"), &be).unwrap();
+        assert_eq!(key.path_and_query, "/shop?sort=price-asc");
+        assert_eq!(key.country.as_deref(), Some("BE"));
+        // An unreadable country is no country: the page renders for France, like none.
+        let bad = headers(&[("cookie", "vitrine_country=<script>")]);
+        assert_eq!(key_for(&Method::GET, "/shop", None, &bad).unwrap().country, None);
+    }
+
+    #[test]
+    fn brotli_is_preferred_then_gzip() {
+        assert_eq!(Encoding::accepted(&headers(&[("accept-encoding", "gzip, deflate, br")])), Encoding::Brotli);
+        assert_eq!(Encoding::accepted(&headers(&[("accept-encoding", "gzip")])), Encoding::Gzip);
+        assert_eq!(Encoding::accepted(&headers(&[("accept-encoding", "br;q=0, gzip;q=0.5")])), Encoding::Gzip);
+        assert_eq!(Encoding::accepted(&HeaderMap::new()), Encoding::Identity);
+        assert_eq!(Encoding::accepted(&headers(&[("accept-encoding", "identity")])), Encoding::Identity);
+    }
+
+    #[test]
+    fn compressed_forms_decode_to_the_page() {
+        use std::io::Read;
+        let page = "<!DOCTYPE html><html><body>".to_owned() + &"Aube solitaire ring · ".repeat(200) + "</body></html>";
+        let br = brotli_compress(page.as_bytes());
+        let mut out = Vec::new();
+        brotli::BrotliDecompress(&mut &br[..], &mut out).unwrap();
+        assert_eq!(out, page.as_bytes());
+        let gz = gzip_compress(page.as_bytes());
+        let mut out = String::new();
+        flate2::read::GzDecoder::new(&gz[..]).read_to_string(&mut out).unwrap();
+        assert_eq!(out, page);
+        assert!(br.len() < page.len() / 10 && gz.len() < page.len() / 5);
+    }
+
+    #[test]
+    fn only_whole_html_pages_without_cookies_are_kept() {
+        let page = |status: StatusCode, pairs: &[(&str, &str)]| {
+            let mut response = Response::new(Body::empty());
+            *response.status_mut() = status;
+            *response.headers_mut() = headers(pairs);
+            response
+        };
+        assert!(keepable(&page(StatusCode::OK, &[("content-type", "text/html; charset=utf-8")])));
+        assert!(!keepable(&page(StatusCode::NOT_FOUND, &[("content-type", "text/html")])));
+        assert!(!keepable(&page(StatusCode::FOUND, &[("content-type", "text/html")])));
+        assert!(!keepable(&page(StatusCode::OK, &[("content-type", "application/json")])));
+        assert!(!keepable(&page(StatusCode::OK, &[("content-type", "text/html"), ("set-cookie", "a=b")])));
+    }
+}
