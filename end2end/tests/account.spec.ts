@@ -1,39 +1,15 @@
 import { expect, Page, test } from "@playwright/test";
-import { hydrated, watchConsole } from "./helpers";
+import { freshEmail, hydrated, PASSWORD, register, unexpected, watchConsole } from "./helpers";
 
 // Journeys of PRODUCT.md §4. The server runs with the development mailbox on
 // (scripts/serve-release.sh), so emailed links are opened from /dev/mailbox as
 // a shopper would open them from their inbox.
 
-const PASSWORD = "velvet harbour lantern";
 const NEW_PASSWORD = "copper meadow whistle";
 const REFUSED = "The email address or password is incorrect.";
 
-/** Console problems, less the 4xx answers a journey provokes on purpose (a refused password, a bad postcode). */
-function unexpected(problems: string[]): string[] {
-  return problems.filter((p) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(p));
-}
-
-/** An address no other test (or retry) uses. */
-function freshEmail(who: string): string {
-  return `${who}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
-}
-
 async function go(page: Page, path: string) {
   await page.goto(path);
-  await hydrated(page);
-}
-
-async function register(page: Page, email: string) {
-  await go(page, "/account/register");
-  await page.getByLabel("First name").fill("Anne");
-  await page.getByLabel("Last name").fill("Dupont");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create my account" }).click();
-  await expect(page).toHaveURL(/\/account$/);
-  await expect(page.getByRole("heading", { name: "Hello, Anne" })).toBeVisible();
-  // The heading is in the server's HTML: wait for the page to be live before using it.
   await hydrated(page);
 }
 
@@ -79,6 +55,7 @@ test("register, sign out, sign in; a wrong password and an unknown address get t
 });
 
 test("forgotten password: the emailed link sets a new one, once", async ({ page }) => {
+  const problems = watchConsole(page);
   const email = freshEmail("bea");
   await register(page, email);
   await signOut(page);
@@ -111,9 +88,11 @@ test("forgotten password: the emailed link sets a new one, once", async ({ page 
   await go(page, link);
   await expect(page.locator("[role=alert]")).toContainText("does not work any more");
   await expect(page.getByRole("button", { name: "Save my new password" })).toHaveCount(0);
+  expect(unexpected(problems)).toEqual([]);
 });
 
 test("newsletter: subscribe in the footer, confirm by email, unsubscribe by the emailed link", async ({ page }) => {
+  const problems = watchConsole(page);
   const email = freshEmail("claire");
   await go(page, "/");
   const footer = page.locator(".newsletter-form");
@@ -132,9 +111,11 @@ test("newsletter: subscribe in the footer, confirm by email, unsubscribe by the 
   await expect(
     page.locator("article", { has: page.locator("[data-to]", { hasText: email }) }).filter({ hasText: "You are unsubscribed" }),
   ).toHaveCount(1);
+  expect(unexpected(problems)).toEqual([]);
 });
 
 test("delete the account: cannot sign in any more, and the address can register again", async ({ page }) => {
+  const problems = watchConsole(page);
   const email = freshEmail("denis");
   await register(page, email);
   await page.getByRole("link", { name: "Delete account" }).click();
@@ -151,6 +132,7 @@ test("delete the account: cannot sign in any more, and the address can register 
   await signIn(page, email, PASSWORD);
   await expect(page.locator(".account-form [role=alert]")).toHaveText(REFUSED);
   await register(page, email);
+  expect(unexpected(problems)).toEqual([]);
 });
 
 test("addresses: add two, choose the default, edit and remove", async ({ page }) => {

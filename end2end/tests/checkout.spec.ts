@@ -1,6 +1,6 @@
 import { Browser, expect, Page, test } from "@playwright/test";
 import { execFileSync } from "node:child_process";
-import { hydrated, watchConsole } from "./helpers";
+import { freshEmail, hydrated, PASSWORD, register, unexpected, watchConsole } from "./helpers";
 
 // Journeys of PRODUCT.md §5 and §6: a guest pays on the sandbox gateway's
 // page, a declined card and a retry, staff validate and ship part of an
@@ -9,20 +9,11 @@ import { hydrated, watchConsole } from "./helpers";
 // VITRINE_SERVER_BIN (scripts/serve-release.sh), so a journey can make a
 // staff account with the documented command.
 
-const PASSWORD = "velvet harbour lantern";
 const APPROVE = "4242 4242 4242 4242";
 const DECLINE = "4000 0000 0000 0002";
 
 type Line = { product: string; size?: string; quantity: number };
 
-function freshEmail(who: string): string {
-  return `${who}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
-}
-
-/** Console problems, less the 4xx answers a journey provokes on purpose. */
-function unexpected(problems: string[]): string[] {
-  return problems.filter((p) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(p));
-}
 
 /** Puts pieces in the browser's basket, as the product pages do. */
 async function fillBasket(page: Page, lines: Line[]) {
@@ -78,14 +69,7 @@ async function paidOrder(page: Page, lines: Line[]): Promise<{ url: string; refe
 async function staffPage(browser: Browser): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   const email = freshEmail("clerk");
-  await page.goto("/account/register");
-  await hydrated(page);
-  await page.getByLabel("First name").fill("Hélène");
-  await page.getByLabel("Last name").fill("Clerc");
-  await page.getByLabel("Email address").first().fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create my account" }).click();
-  await expect(page).toHaveURL(/\/account$/);
+  await register(page, email, "Hélène", "Clerc");
   // The documented command, run as an engineer would on the server.
   execFileSync(process.env.VITRINE_SERVER_BIN!, ["staff", "add", email], {
     env: { ...process.env, DATABASE_URL: process.env.VITRINE_DATABASE_URL! },
@@ -117,6 +101,7 @@ test("a guest buys a ring with the approving card and sees 'Being validated'", a
 });
 
 test("a declined card says so clearly, and a retry with another card goes through", async ({ page }) => {
+  const problems = watchConsole(page);
   await fillBasket(page, [{ product: "aube-band-ring", size: "56", quantity: 1 }]);
   await checkOut(page, freshEmail("declined"));
   await payWith(page, DECLINE);
@@ -127,17 +112,20 @@ test("a declined card says so clearly, and a retry with another card goes throug
   await checkOut(page, freshEmail("retry"));
   await payWith(page, APPROVE);
   await expect(page.getByTestId("order-status")).toContainText("Being validated");
+  expect(unexpected(problems)).toEqual([]);
 });
 
 test("staff validate and ship part of an order; the customer sees 'Partially shipped', then 'Shipped'", async ({
   page,
   browser,
 }) => {
+  const problems = watchConsole(page);
   const { url, reference } = await paidOrder(page, [
     { product: "constellation-sapphire-ring", size: "56", quantity: 1 },
     { product: "eclat-eternity-ring", size: "56", quantity: 1 },
   ]);
   const staff = await staffPage(browser);
+  const staffProblems = watchConsole(staff);
   await staff.goto("/staff/orders?status=being_validated");
   await hydrated(staff);
   await staff.getByRole("link", { name: reference }).click();
@@ -167,9 +155,12 @@ test("staff validate and ship part of an order; the customer sees 'Partially shi
   await hydrated(page);
   await expect(page.getByTestId("order-status")).toContainText("Shipped");
   await expect(page.getByTestId("tracking-number").last()).toHaveText("XY0009876");
+  expect(unexpected(problems)).toEqual([]);
+  expect(unexpected(staffProblems)).toEqual([]);
 });
 
 test("a cancel request after confirmation is refused with the reason", async ({ page, browser }) => {
+  const problems = watchConsole(page);
   const { url, reference } = await paidOrder(page, [{ product: "rivage-pearl-ring", size: "54", quantity: 1 }]);
   const staff = await staffPage(browser);
   await validate(staff, reference);
@@ -183,4 +174,5 @@ test("a cancel request after confirmation is refused with the reason", async ({ 
   await page.reload();
   await hydrated(page);
   await expect(page.getByTestId("order-status")).toContainText("Confirmed");
+  expect(unexpected(problems)).toEqual([]);
 });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { hydrated, watchConsole } from "./helpers";
+import { freshEmail, hydrated, register, unexpected, watchConsole } from "./helpers";
 
 const pages = [
   "/",
@@ -71,3 +71,34 @@ test("every page has a title, a description and a canonical URL", async ({ page 
   expect(product["@type"]).toBe("Product");
   expect(product.offers.priceCurrency).toBe("EUR");
 });
+
+// The pages behind a sign-in, and the pages emailed links open, hydrate as
+// cleanly (order, receipt and back-office pages: in checkout.spec.ts).
+test("no console error or hydration warning on the signed-in customer's pages", async ({ page }) => {
+  const problems = watchConsole(page);
+  await register(page, freshEmail("quality"));
+  for (const path of ["/account", "/account/orders", "/account/addresses", "/account/password", "/account/delete"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    await hydrated(page);
+  }
+  await page.waitForTimeout(300);
+  expect(unexpected(problems)).toEqual([]);
+});
+
+for (const path of [
+  "/account/verify?token=not-a-live-link",
+  "/newsletter/confirm?token=not-a-live-link",
+  "/newsletter/unsubscribe?token=not-a-live-link",
+  "/account/deleted",
+  "/products/no-such-piece",
+  "/no/such/page",
+]) {
+  test(`no console error or hydration warning on ${path}`, async ({ page }) => {
+    const problems = watchConsole(page);
+    await page.goto(path);
+    await hydrated(page);
+    await page.waitForTimeout(300);
+    expect(unexpected(problems)).toEqual([]);
+  });
+}

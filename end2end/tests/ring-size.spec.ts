@@ -31,6 +31,19 @@ test("a shopper finds a ring size both ways, live in the browser", async ({ page
   const diameter = page.getByLabel("Inner diameter of a ring that fits, in mm");
   await diameter.fill("17.3");
   await expect(page.locator('[data-answer="french"]')).toHaveText("54");
+
+  // Back to the product and forward again: the helper, loaded lazily, is
+  // live again whether the browser restored the page or loaded it anew.
+  await page.goBack();
+  await expect(page).toHaveURL(/\/products\/aube-solitaire-ring$/);
+  await hydrated(page);
+  await page.goForward();
+  await expect(page).toHaveURL(/\/ring-size$/);
+  await hydrated(page);
+  await page.getByLabel("My finger (circumference)").check();
+  await page.getByLabel("Circumference of your finger, in mm").fill("60");
+  await expect(page.locator('[data-answer="french"]')).toHaveText("60");
+  await expect(page).toHaveURL(/\/ring-size$/);
   expect(problems).toEqual([]);
 });
 
