@@ -159,14 +159,19 @@ test("staff validate and ship part of an order; the customer sees 'Partially shi
   expect(unexpected(staffProblems)).toEqual([]);
 });
 
-test("a cancel request after confirmation is refused with the reason", async ({ page, browser }) => {
+test("a cancel request after confirmation is refused with the reason, then no longer offered", async ({
+  page,
+  browser,
+}) => {
   const problems = watchConsole(page);
   const { url, reference } = await paidOrder(page, [{ product: "rivage-pearl-ring", size: "54", quantity: 1 }]);
-  const staff = await staffPage(browser);
-  await validate(staff, reference);
+  // The customer has the order open while it is being validated…
   await page.goto(url);
   await hydrated(page);
-  await expect(page.getByTestId("order-status")).toContainText("Confirmed");
+  await expect(page.getByTestId("order-status")).toContainText("Being validated");
+  // …when the house confirms it.
+  const staff = await staffPage(browser);
+  await validate(staff, reference);
   await page.getByTestId("cancel-order").click();
   await expect(page.getByRole("alert")).toContainText(
     "Your order is Confirmed: it can no longer be changed or cancelled",
@@ -174,5 +179,6 @@ test("a cancel request after confirmation is refused with the reason", async ({ 
   await page.reload();
   await hydrated(page);
   await expect(page.getByTestId("order-status")).toContainText("Confirmed");
+  await expect(page.getByTestId("cancel-order")).toHaveCount(0);
   expect(unexpected(problems)).toEqual([]);
 });

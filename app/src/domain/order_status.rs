@@ -79,7 +79,18 @@ impl OrderStatus {
 
     /// Whether the customer may still ask to change or cancel the order.
     pub fn customer_may_change(self) -> bool {
-        matches!(self, OrderStatus::AwaitingPayment | OrderStatus::BeingValidated)
+        self.allows(OrderEvent::Cancel, Actor::Customer)
+    }
+
+    /// Whether the bank has said yes and the order still stands.
+    pub fn is_paid(self) -> bool {
+        !matches!(self, OrderStatus::AwaitingPayment | OrderStatus::Cancelled)
+    }
+
+    /// Whether `actor` may cause `event` now: what a page asks before it
+    /// offers an action, so that it offers exactly what [`transition`] allows.
+    pub fn allows(self, event: OrderEvent, actor: Actor) -> bool {
+        transition(self, event, actor).is_ok()
     }
 }
 
@@ -183,6 +194,20 @@ mod tests {
         OrderEvent::Cancel,
     ];
     const ACTORS: [Actor; 4] = [Actor::Customer, Actor::Staff, Actor::Gateway, Actor::System];
+
+    #[test]
+    fn what_staff_and_customers_are_offered() {
+        use OrderStatus as S;
+        let staff = |e| S::ALL.into_iter().filter(|s| s.allows(e, Actor::Staff)).collect::<Vec<_>>();
+        assert_eq!(staff(OrderEvent::Validate), [S::BeingValidated]);
+        assert_eq!(staff(OrderEvent::Ship { complete: false }), [S::Confirmed, S::PartiallyShipped]);
+        assert_eq!(staff(OrderEvent::MarkDelivered), [S::Shipped]);
+        assert_eq!(staff(OrderEvent::Cancel), [S::AwaitingPayment, S::BeingValidated, S::Confirmed]);
+        let customer: Vec<_> = S::ALL.into_iter().filter(|s| s.customer_may_change()).collect();
+        assert_eq!(customer, [S::AwaitingPayment, S::BeingValidated]);
+        let paid: Vec<_> = S::ALL.into_iter().filter(|s| s.is_paid()).collect();
+        assert_eq!(paid, [S::BeingValidated, S::Confirmed, S::PartiallyShipped, S::Shipped, S::Delivered]);
+    }
 
     #[test]
     fn the_happy_path_with_a_partial_shipment() {

@@ -65,8 +65,7 @@ fn OrderIsland(reference: String, key: Option<String>, paid_now: bool, here: Str
     let basket = store.shown(live);
     Effect::new(move |_| {
         if let Some(Ok(view)) = order.get() {
-            let paid = !matches!(view.status, OrderStatus::AwaitingPayment | OrderStatus::Cancelled);
-            if paid_now && paid && basket.get().is_some_and(|b| !b.is_empty()) {
+            if paid_now && view.status.is_paid() && basket.get().is_some_and(|b| !b.is_empty()) {
                 store.update(|b| *b = Basket::new());
             }
         }
@@ -101,7 +100,8 @@ fn OrderDetail(
         Some(k) => format!("/orders/{reference}/receipt?key={k}"),
         None => format!("/orders/{reference}/receipt"),
     };
-    let open = !status.is_final();
+    // Offered while the state machine lets the customer cancel (before Confirmed).
+    let open = status.customer_may_change();
     let key_field = key.clone().unwrap_or_default();
     let key_field2 = key_field.clone();
     let (r1, r2) = (reference.clone(), reference.clone());

@@ -5,7 +5,7 @@
 use super::StaffNav;
 use crate::api::staff::{staff_order, staff_ship, ShipLine, StaffCancel, StaffDeliver, StaffOrderView, StaffValidate};
 use crate::components::form_message::outcome;
-use crate::domain::order_status::OrderStatus;
+use crate::domain::order_status::{Actor, OrderEvent};
 use crate::live::island_started;
 use crate::page_data::page_resource;
 use crate::pages::order::OrderBody;
@@ -96,13 +96,15 @@ fn StaffOrder(view: StaffOrderView, actions: Actions) -> impl IntoView {
             .collect();
         actions.ship.dispatch((r3.clone(), carrier.get_untracked(), tracking.get_untracked(), lines));
     };
-    let can_ship = matches!(status, OrderStatus::Confirmed | OrderStatus::PartiallyShipped);
+    // The actions offered are the ones the order's state machine allows staff now.
+    let may = |event| status.allows(event, Actor::Staff);
+    let can_ship = may(OrderEvent::Ship { complete: false });
     view! {
         <h1>"Order " {reference.clone()}</h1>
         <StaffNav/>
         <p data-testid="staff-status">"Status: " <strong>{status.label()}</strong></p>
         <div class="staff-actions">
-            {(status == OrderStatus::BeingValidated).then(|| view! {
+            {may(OrderEvent::Validate).then(|| view! {
                 <ActionForm action=actions.validate>
                     <input type="hidden" name="reference" value=r1/>
                     <button type="submit" class="button-primary">"Validate the order"</button>
@@ -131,14 +133,14 @@ fn StaffOrder(view: StaffOrderView, actions: Actions) -> impl IntoView {
                 </form>
             })}
             {outcome(actions.ship.value(), |_| Some("Shipment recorded; the customer is emailed.".into()))}
-            {(status == OrderStatus::Shipped).then(|| view! {
+            {may(OrderEvent::MarkDelivered).then(|| view! {
                 <ActionForm action=actions.deliver>
                     <input type="hidden" name="reference" value=r2/>
                     <button type="submit" class="button-primary">"Mark delivered"</button>
                 </ActionForm>
             })}
             {outcome(actions.deliver.value(), |_| Some("Marked delivered.".into()))}
-            {matches!(status, OrderStatus::AwaitingPayment | OrderStatus::BeingValidated | OrderStatus::Confirmed).then(|| view! {
+            {may(OrderEvent::Cancel).then(|| view! {
                 <ActionForm action=actions.cancel attr:class="account-form">
                     <input type="hidden" name="reference" value=r4/>
                     <label for="cancel-reason">"Reason for cancelling (the customer reads it)"</label>
