@@ -138,7 +138,6 @@ fn OrderDetail(
                     <input type="hidden" name="key" value=key_field/>
                     <button type="submit" class="button-small" data-testid="cancel-order">"Cancel this order"</button>
                 </ActionForm>
-                {outcome(cancel.value(), |_| Some("Your order is cancelled.".to_owned()))}
                 <ActionForm action=change attr:class="account-form">
                     <input type="hidden" name="reference" value=r2/>
                     <input type="hidden" name="key" value=key_field2/>
@@ -146,9 +145,12 @@ fn OrderDetail(
                     <textarea id="change-message" name="message" maxlength="1000" required></textarea>
                     <button type="submit" class="button-small">"Send the request"</button>
                 </ActionForm>
-                {outcome(change.value(), |_| Some("Your request is sent to our client service.".to_owned()))}
             </section>
         })}
+        // Outside the section: the answer must stay when the order it changed
+        // (or a refusal's fresh status) no longer offers the forms.
+        {outcome(cancel.value(), |_| Some("Your order is cancelled.".to_owned()))}
+        {outcome(change.value(), |_| Some("Your request is sent to our client service.".to_owned()))}
     }
 }
 
