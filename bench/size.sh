@@ -41,6 +41,10 @@ def one(pattern):
     return found[0] if found else None
 main = br(one(r"vitrine(\.[\w-]+)?\.wasm")) + br(one(r"vitrine(\.[\w-]+)?\.js"))
 loader = one(r"__wasm_split\..*\.js")
+if loader is None:
+    # A build without --split (an older commit's): one module for every page.
+    print("no split manifest: every page loads the one module,", main)
+    sys.exit(0)
 manifest = json.load(open(os.path.join(pkg, one(r"__wasm_split_manifest(\.[\w-]+)?\.json"))))
 def chunk(name):
     return one(re.escape(name) + r"(\.[\w-]+)?\.wasm")

@@ -16,7 +16,7 @@ timeout="${TIMEOUT:-5s}"
 connections="${CONNECTIONS:-16}"
 [ -n "${WORKERS:-}" ] && export TOKIO_WORKER_THREADS="$WORKERS"
 
-VITRINE_PAGE_CACHE=off bash scripts/serve-release.sh --background >/dev/null
+VITRINE_PAGE_CACHE=false bash scripts/serve-release.sh --background >/dev/null
 # shellcheck disable=SC1090
 source "$VITRINE_CACHE/e2e-server.env"
 work=$(mktemp -d "${TMPDIR:-/tmp}/vitrine-stall.XXXXXX")

@@ -24,7 +24,10 @@ server_bin="${VITRINE_SERVER_BIN:-$CARGO_TARGET_DIR/release/server}"
 site_root="${VITRINE_SITE_ROOT:-$here/target/site}"
 data_dir=$(mktemp -d "${TMPDIR:-/tmp}/vitrine-e2e.XXXXXX")
 log="$data_dir/server.log"
-export LEPTOS_OUTPUT_NAME=vitrine LEPTOS_SITE_ROOT="$site_root" LEPTOS_SITE_PKG_DIR=pkg LEPTOS_ENV=PROD LEPTOS_HASH_FILES=true
+export LEPTOS_OUTPUT_NAME=vitrine LEPTOS_SITE_ROOT="$site_root" LEPTOS_SITE_PKG_DIR=pkg LEPTOS_ENV=PROD
+# Hashed file names when the build made them: the server reads them from
+# hash.txt beside its binary (a build without it, an older commit's, would panic).
+if [ -f "$(dirname "$server_bin")/hash.txt" ]; then export LEPTOS_HASH_FILES=true; fi
 # SERVE_DATABASE_URL points it at another database (the benchmarks' PostgreSQL).
 export LEPTOS_SITE_ADDR=127.0.0.1:0 DATABASE_URL="${SERVE_DATABASE_URL:-sqlite://$data_dir/vitrine.db}" RUST_LOG="${RUST_LOG:-warn}"
 # The journeys read emailed links from the development mailbox.
