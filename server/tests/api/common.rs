@@ -142,10 +142,7 @@ impl TestApp {
 
     /// GETs a path; returns the status and the body.
     pub async fn get(&self, path: &str) -> (u16, String) {
-        let url = format!("{}{path}", self.base);
-        let response = self.client.get(&url).send().await.unwrap_or_else(|e| panic!("GET {path}: no answer: {e}"));
-        let status = response.status().as_u16();
-        (status, response.text().await.expect("a body"))
+        text_answer(self.client.get(format!("{}{path}", self.base)), path).await
     }
 
     /// Calls a server function the way the browser does (a url-encoded POST).
@@ -163,15 +160,7 @@ impl TestApp {
 
     /// GETs a path with a `Cookie` header; returns the status and the body.
     pub async fn get_with_cookie(&self, path: &str, cookie: &str) -> (u16, String) {
-        let response = self
-            .client
-            .get(format!("{}{path}", self.base))
-            .header("Cookie", cookie)
-            .send()
-            .await
-            .unwrap_or_else(|e| panic!("GET {path}: no answer: {e}"));
-        let status = response.status().as_u16();
-        (status, response.text().await.expect("a body"))
+        text_answer(self.client.get(format!("{}{path}", self.base)).header("Cookie", cookie), path).await
     }
 
     /// Calls a JSON-encoded server function with `body` as its arguments.
@@ -288,6 +277,12 @@ impl Answer {
 }
 
 /// A server function's status and body, the body as JSON when it is JSON.
+/// Sends a GET for `path`; returns the status and the body as text.
+async fn text_answer(request: reqwest::RequestBuilder, path: &str) -> (u16, String) {
+    let response = request.send().await.unwrap_or_else(|e| panic!("GET {path}: no answer: {e}"));
+    (response.status().as_u16(), response.text().await.expect("a body"))
+}
+
 async fn json_answer(response: reqwest::Response) -> (u16, serde_json::Value) {
     let status = response.status().as_u16();
     let text = response.text().await.expect("a body");
