@@ -125,7 +125,9 @@ pub async fn product_page(slug: String) -> Result<ProductContent, AppError> {
     let (db, site) = super::context()?;
     // A slug that cannot be one of ours names nothing: same answer as an unknown one.
     let slug = Slug::parse(&slug).map_err(|_| AppError::NotFound.respond())?;
-    let product = products::by_slug(&db, &slug).await?.ok_or_else(|| AppError::NotFound.respond())?;
+    let mut product = products::by_slug(&db, &slug).await?.ok_or_else(|| AppError::NotFound.respond())?;
+    // The page (and the cache holding it) carries no more than it shows.
+    product.stock = crate::domain::availability::shown_stock(&product.stock);
     let canonical = site.url(&format!("/products/{}", product.slug));
     Ok(ProductContent { json_ld: product_json_ld(&product, &canonical), canonical, product })
 }

@@ -4,7 +4,10 @@
 //! the chosen size stays in the URL to share or reload. Once live, a click
 //! chooses the size in place (`choose`).
 
-use crate::domain::catalogue::{Category, SizeLabel, SizeStock};
+use crate::domain::{
+    availability::StockLevel,
+    catalogue::{Category, SizeLabel, SizeStock},
+};
 use leptos::prelude::*;
 
 /// The sizes of a ring or bracelet, the chosen one marked.
@@ -31,10 +34,10 @@ pub fn SizeSelector(
                             ev.prevent_default();
                             choose.run(size.clone());
                         };
-                        let (state, note) = match s.quantity {
-                            0 => ("out", "out of stock"),
-                            1 => ("few", "last one"),
-                            _ => ("in", "in stock"),
+                        let (state, note) = match StockLevel::of(s.quantity) {
+                            StockLevel::Out => ("out", "out of stock"),
+                            StockLevel::LastOne => ("few", "last one"),
+                            StockLevel::InStock => ("in", "in stock"),
                         };
                         view! {
                             <li>

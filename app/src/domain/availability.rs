@@ -1,7 +1,8 @@
 //! What a product page's buy area offers (PRODUCT.md §1): exactly one of
 //! add to basket, notify me, or ask a client advisor.
 
-use super::catalogue::{ProductFlags, SizeLabel, Stock};
+use super::basket::MAX_PER_LINE;
+use super::catalogue::{ProductFlags, SizeLabel, SizeStock, Stock};
 use serde::{Deserialize, Serialize};
 
 /// Why a piece can only be had through a client advisor.
@@ -61,6 +62,52 @@ pub fn buy_area(flags: ProductFlags, stock: &Stock, chosen: Option<&SizeLabel>, 
 /// the "available online now" listing filter.
 pub fn available_online_now(flags: ProductFlags, stock: &Stock) -> bool {
     flags.online && (flags.made_to_order || stock.any_in_stock())
+}
+
+/// How a size's stock reads on its button.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StockLevel {
+    Out,
+    LastOne,
+    InStock,
+}
+
+impl StockLevel {
+    pub fn of(quantity: u32) -> Self {
+        match quantity {
+            0 => StockLevel::Out,
+            1 => StockLevel::LastOne,
+            _ => StockLevel::InStock,
+        }
+    }
+}
+
+/// The most stock a public page tells apart: past it a size reads "in
+/// stock" and the quantity picker stops at [`MAX_PER_LINE`]. Pages carry
+/// stock capped here, so the house's exact counts stay private, and a sale
+/// that leaves this many or more changes no page (no cached page is thrown
+/// away for it).
+pub const SHOWN_STOCK_CAP: u32 = MAX_PER_LINE;
+
+/// A stock count as public pages may carry it.
+pub fn shown_quantity(quantity: u32) -> u32 {
+    quantity.min(SHOWN_STOCK_CAP)
+}
+
+/// A product's stock as public pages may carry it.
+pub fn shown_stock(stock: &Stock) -> Stock {
+    match stock {
+        Stock::OneSize(quantity) => Stock::OneSize(shown_quantity(*quantity)),
+        Stock::BySize(sizes) => Stock::BySize(
+            sizes.iter().map(|s| SizeStock { size: s.size.clone(), quantity: shown_quantity(s.quantity) }).collect(),
+        ),
+    }
+}
+
+/// Whether a size's stock going from `before` to `after` changes what any
+/// public page shows.
+pub fn shown_stock_changes(before: u32, after: u32) -> bool {
+    shown_quantity(before) != shown_quantity(after)
 }
 
 #[cfg(test)]
@@ -151,5 +198,47 @@ mod tests {
         assert!(!available_online_now(flags(false, false), &ring_stock()));
         assert!(!available_online_now(flags(true, false), &Stock::OneSize(0)));
         assert!(available_online_now(flags(true, true), &Stock::OneSize(0)));
+    }
+
+    /// Everything a page derives from stock reads the same from the capped
+    /// stock: the buy area, the quantity picker's limit and the size's label.
+    #[test]
+    fn capped_stock_shows_what_the_real_stock_shows() {
+        use crate::domain::basket::purchase_limit;
+        for quantity in 0..=(SHOWN_STOCK_CAP * 4) {
+            let real = Stock::BySize(vec![SizeStock { size: size("50"), quantity }]);
+            let shown = shown_stock(&real);
+            assert_eq!(StockLevel::of(quantity), StockLevel::of(shown_quantity(quantity)));
+            for online in [false, true] {
+                for made_to_order in [false, true] {
+                    let f = flags(online, made_to_order);
+                    for chosen in [None, Some(size("50"))] {
+                        assert_eq!(
+                            purchase_limit(f, &real, chosen.as_ref()),
+                            purchase_limit(f, &shown, chosen.as_ref())
+                        );
+                        for served in [false, true] {
+                            assert_eq!(
+                                buy_area(f, &real, chosen.as_ref(), served),
+                                buy_area(f, &shown, chosen.as_ref(), served)
+                            );
+                        }
+                    }
+                    let one = Stock::OneSize(quantity);
+                    assert_eq!(purchase_limit(f, &one, None), purchase_limit(f, &shown_stock(&one), None));
+                    assert_eq!(available_online_now(f, &one), available_online_now(f, &shown_stock(&one)));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_sale_above_the_cap_changes_no_page() {
+        assert!(!shown_stock_changes(40, 39));
+        assert!(!shown_stock_changes(SHOWN_STOCK_CAP + 1, SHOWN_STOCK_CAP));
+        assert!(!shown_stock_changes(7, 7));
+        assert!(shown_stock_changes(SHOWN_STOCK_CAP, SHOWN_STOCK_CAP - 1));
+        assert!(shown_stock_changes(1, 0));
+        assert!(shown_stock_changes(0, 3));
     }
 }

@@ -1,6 +1,7 @@
 //! The catalogue's version: a number that moves whenever what catalogue
-//! pages show changes (stock, pieces), in the same transaction as the
-//! change. Servers keep rendered pages until it moves.
+//! pages show changes (pieces, and stock as pages show it: see
+//! `domain::availability::shown_stock_changes`), in the same transaction as
+//! the change. Servers keep rendered pages until it moves.
 
 use super::Db;
 use sqlx::{AnyConnection, Row};

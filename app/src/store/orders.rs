@@ -192,19 +192,22 @@ pub async fn place(
     // reserving the same pieces wait for each other instead of deadlocking.
     let mut reservations: Vec<&NewLine> = order.lines.iter().filter(|l| l.reserve > 0).collect();
     reservations.sort_by(|a, b| (a.product_id, &a.size).cmp(&(b.product_id, &b.size)));
+    let mut pages_change = false;
     for line in reservations {
-        let taken = sqlx::query(
-            "UPDATE stock SET quantity = quantity - $1 WHERE product_id = $2 AND size = $3 AND quantity >= $1",
+        let left: Option<i64> = sqlx::query_scalar(
+            "UPDATE stock SET quantity = quantity - $1 WHERE product_id = $2 AND size = $3 AND quantity >= $1 \
+             RETURNING quantity",
         )
         .bind(i64::from(line.reserve))
         .bind(line.product_id)
         .bind(&line.size)
-        .execute(&mut *tx)
+        .fetch_optional(&mut *tx)
         .await?;
-        if taken.rows_affected() != 1 {
+        let Some(left) = left else {
             tx.rollback().await?;
             return Ok(Placement::SoldOut { name: line.name.clone(), size: line.size.clone() });
-        }
+        };
+        pages_change |= shown_change(left + i64::from(line.reserve), left);
     }
     for (position, line) in order.lines.iter().enumerate() {
         sqlx::query(
@@ -228,7 +231,7 @@ pub async fn place(
     }
     add_event(&mut tx, id, OrderStatus::AwaitingPayment, Actor::Customer, "Order placed.", now).await?;
     super::outbox::enqueue(&mut tx, email, now).await?;
-    if order.lines.iter().any(|l| l.reserve > 0) {
+    if pages_change {
         super::catalogue_version::bump(&mut tx).await?;
     }
     tx.commit().await?;
@@ -511,16 +514,24 @@ pub async fn release_stock(conn: &mut AnyConnection, order_id: i64) -> Result<()
     .bind(order_id)
     .fetch_all(&mut *conn)
     .await?;
+    let mut pages_change = false;
     for row in &held {
-        sqlx::query("UPDATE stock SET quantity = quantity + $1 WHERE product_id = $2 AND size = $3")
-            .bind(row.try_get::<i64, _>("reserved")?)
-            .bind(row.try_get::<i64, _>("product_id")?)
-            .bind(row.try_get::<String, _>("size")?)
-            .execute(&mut *conn)
-            .await?;
+        let reserved: i64 = row.try_get("reserved")?;
+        let now_held: Option<i64> = sqlx::query_scalar(
+            "UPDATE stock SET quantity = quantity + $1 WHERE product_id = $2 AND size = $3 RETURNING quantity",
+        )
+        .bind(reserved)
+        .bind(row.try_get::<i64, _>("product_id")?)
+        .bind(row.try_get::<String, _>("size")?)
+        .fetch_optional(&mut *conn)
+        .await?;
+        // A size no longer made has nothing to give back to, and no page shows it.
+        if let Some(now_held) = now_held {
+            pages_change |= shown_change(now_held - reserved, now_held);
+        }
     }
     sqlx::query("UPDATE order_lines SET reserved = 0 WHERE order_id = $1").bind(order_id).execute(&mut *conn).await?;
-    if !held.is_empty() {
+    if pages_change {
         super::catalogue_version::bump(conn).await?;
     }
     Ok(())
@@ -630,4 +641,11 @@ pub async fn audit_of(db: &Db, order_id: i64) -> Result<Vec<AuditEntry>, sqlx::E
             })
         })
         .collect()
+}
+
+/// Whether a stock row moving between these counts changes a public page
+/// (and so the catalogue's version): most sales leave pages as they were.
+fn shown_change(before: i64, after: i64) -> bool {
+    let count = |n: i64| u32::try_from(n).unwrap_or(0);
+    crate::domain::availability::shown_stock_changes(count(before), count(after))
 }

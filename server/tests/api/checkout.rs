@@ -226,9 +226,12 @@ async fn the_sandbox_approves_and_declines_by_signed_callback(app: &TestApp) {
         declined.json()["next_url"].as_str().unwrap().to_owned(),
     );
     assert_eq!(stock(app, RING, "58").await, 0);
+    let version = app::store::catalogue_version::read(&app.db).await.unwrap();
     assert_eq!(pay_on_the_sandbox(app, &next, "4000 0000 0000 0002").await.status, 303);
     wait_for_status(app, &reference, "cancelled").await;
     assert_eq!(stock(app, RING, "58").await, 1, "a declined payment gives the piece back");
+    let now = app::store::catalogue_version::read(&app.db).await.unwrap();
+    assert_eq!(now, version + 1, "the size shows in stock again: cached pages go");
     let key = link_key(app, &reference).await;
     let view = app.post_form("orders/view", &[("reference", &reference), ("key", &key)], None).await;
     assert_eq!(view.status, 200, "{}", view.body);

@@ -54,6 +54,17 @@ async fn a_sale_on_one_server_shows_on_the_other(app: &TestApp) {
     until_shown(&replica, "add-to-basket").await;
 
     // The last ring in size 52 is sold on the first server…
+    place_one(app).await;
+
+    // …and both servers' pages say so within the bound.
+    let there = until_shown(&replica, "notify").await;
+    let here = until_shown(app, "notify").await;
+    eprintln!("sold out shown after {there:?} on the replica, {here:?} on the server that sold it");
+    replica.finish().await;
+}
+
+/// Buys one ring in size 52 through the checkout.
+async fn place_one(app: &TestApp) {
     let request = json!({
         "basket": { "lines": [{ "product": RING, "size": "52", "quantity": 1 }], "country": "FR" },
         "email": "anne@example.com",
@@ -66,12 +77,33 @@ async fn a_sale_on_one_server_shows_on_the_other(app: &TestApp) {
     let key = uuid::Uuid::new_v4().to_string();
     let placed = app.post_json("checkout/place", &json!({ "request": request, "key": key }), None).await;
     assert_eq!(placed.status, 200, "{}", placed.body);
+}
 
-    // …and both servers' pages say so within the bound.
-    let there = until_shown(&replica, "notify").await;
-    let here = until_shown(app, "notify").await;
-    eprintln!("sold out shown after {there:?} on the replica, {here:?} on the server that sold it");
-    replica.finish().await;
+/// The stock counts a page carries (the buy panel's props), however quoted.
+fn quantities_shown(html: &str) -> Vec<u32> {
+    html.match_indices("quantity")
+        .filter_map(|(at, _)| {
+            let rest = html[at + 8..].trim_start_matches(['"', '&', 'q', 'u', 'o', 't', ';', ':', ' ']);
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            digits.parse().ok()
+        })
+        .collect()
+}
+
+async fn sales_that_change_no_page_keep_the_catalogue_version(app: &TestApp) {
+    let cap = app::domain::availability::SHOWN_STOCK_CAP;
+    restock(app, "52", 40).await;
+    let (_, html) = app.get(PAGE).await;
+    let shown = quantities_shown(&html);
+    assert!(!shown.is_empty(), "the buy panel carries its sizes' stock");
+    assert!(shown.iter().all(|&q| q <= cap), "exact counts stay private: {shown:?}");
+
+    restock(app, "52", i64::from(cap) + 1).await;
+    let before = catalogue_version::read(&app.db).await.unwrap();
+    place_one(app).await;
+    assert_eq!(catalogue_version::read(&app.db).await.unwrap(), before, "{} left read as {cap}: no page changed", cap);
+    place_one(app).await;
+    assert_eq!(catalogue_version::read(&app.db).await.unwrap(), before + 1, "one fewer than {cap} shows");
 }
 
 async fn pages_are_sent_compressed_and_revalidated(app: &TestApp) {
@@ -136,6 +168,10 @@ async fn the_delivery_country_is_part_of_the_page(app: &TestApp) {
 on_both_engines!(a_sale_on_one_server_shows_on_the_other, a_sale_on_one_server_shows_on_the_other);
 on_both_engines!(pages_are_sent_compressed_and_revalidated, pages_are_sent_compressed_and_revalidated);
 on_both_engines!(the_delivery_country_is_part_of_the_page, the_delivery_country_is_part_of_the_page);
+on_both_engines!(
+    sales_that_change_no_page_keep_the_catalogue_version,
+    sales_that_change_no_page_keep_the_catalogue_version
+);
 
 /// The switch: with the cache off, every page is rendered.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
