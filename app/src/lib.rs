@@ -21,6 +21,7 @@ pub mod auth;
 pub mod components;
 pub mod domain;
 pub mod error;
+pub mod island_preload;
 pub mod live;
 pub mod page_data;
 pub mod pages;

@@ -13,3 +13,29 @@ for (const path of ["/", "/shop/rings", "/products/aube-solitaire-ring"]) {
     expect(load.brotli, `${path}: ${detail}`).toBeLessThanOrEqual(BUDGET);
   });
 }
+
+// A lazy island's chunks are named in the page's <head> (app/src/island_preload.rs),
+// so the browser fetches them while it parses the HTML: each chunk the island
+// needs was preloaded, and fetched once (a preload the loader could not use
+// would be fetched twice).
+for (const path of ["/basket", "/checkout", "/ring-size", "/account/sign-in"]) {
+  test(`the lazy island of ${path} finds its chunks preloaded`, async ({ page }) => {
+    const requested = new Map<string, number>();
+    page.on("request", (request) => {
+      const { pathname } = new URL(request.url());
+      if (/^\/pkg\/(chunk_|split_).*\.wasm$/.test(pathname)) {
+        requested.set(pathname, (requested.get(pathname) ?? 0) + 1);
+      }
+    });
+    await page.goto(path);
+    await page.locator("body[data-hydrated=true]").waitFor({ timeout: 15_000 });
+    const preloaded = await page
+      .locator('head link[rel="preload"][as="fetch"]')
+      .evaluateAll((links) => links.map((l) => new URL((l as HTMLLinkElement).href).pathname));
+    expect(requested.size, "the island's code arrives in chunks").toBeGreaterThan(0);
+    for (const [chunk, times] of requested) {
+      expect(preloaded, `${chunk} is preloaded`).toContain(chunk);
+      expect(times, `${chunk} is fetched once`).toBe(1);
+    }
+  });
+}

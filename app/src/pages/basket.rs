@@ -45,6 +45,7 @@ pub fn BasketPage() -> impl IntoView {
 #[cfg_attr(feature = "csr", component)]
 #[cfg_attr(not(feature = "csr"), island(lazy))]
 fn BasketIsland(country: String) -> impl IntoView {
+    crate::island_preload::preload_lazy_island("basket_island");
     let live = island_started();
     let store = BasketStore::get();
     let shown = store.shown(live);

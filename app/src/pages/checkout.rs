@@ -75,6 +75,7 @@ pub fn CheckoutPage() -> impl IntoView {
 #[cfg_attr(feature = "csr", component)]
 #[cfg_attr(not(feature = "csr"), island(lazy))]
 fn CheckoutSteps(country: String) -> impl IntoView {
+    crate::island_preload::preload_lazy_island("checkout_steps");
     let live = island_started();
     let store = BasketStore::get();
     let basket = store.shown(live);

@@ -41,6 +41,7 @@ pub fn OrderPage() -> impl IntoView {
 #[cfg_attr(feature = "csr", component)]
 #[cfg_attr(not(feature = "csr"), island(lazy))]
 fn OrderIsland(reference: String, key: Option<String>, paid_now: bool, here: String) -> impl IntoView {
+    crate::island_preload::preload_lazy_island("order_island");
     let live = island_started();
     let key = StoredValue::new(key);
     let reference = StoredValue::new(reference);

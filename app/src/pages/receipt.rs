@@ -49,6 +49,7 @@ pub fn ReceiptPage() -> impl IntoView {
 #[cfg_attr(feature = "csr", component)]
 #[cfg_attr(not(feature = "csr"), island(lazy))]
 fn PrintButton() -> impl IntoView {
+    crate::island_preload::preload_lazy_island("print_button");
     island_started();
     view! {
         <button type="button" class="button-primary" on:click=|_| { let _ = window().print(); }>"Print"</button>

@@ -42,6 +42,7 @@ pub fn RingSizePage() -> impl IntoView {
 #[cfg_attr(feature = "csr", component)]
 #[cfg_attr(not(feature = "csr"), island(lazy))]
 fn RingSizeIsland(method: Method, measurement: String) -> impl IntoView {
+    crate::island_preload::preload_lazy_island("ring_size_island");
     island_started();
     view! { <RingSizeHelper method measurement/> }
 }

@@ -39,6 +39,7 @@ pub fn AddressesPage() -> impl IntoView {
 #[cfg_attr(feature = "csr", component)]
 #[cfg_attr(not(feature = "csr"), island(lazy))]
 fn AddressesIsland(here: String, country: String) -> impl IntoView {
+    crate::island_preload::preload_lazy_island("addresses_island");
     island_started();
     let actions = Actions {
         save: ServerAction::<SaveAddress>::new(),

@@ -24,6 +24,7 @@ pub fn ChangePasswordPage() -> impl IntoView {
 #[cfg_attr(feature = "csr", component)]
 #[cfg_attr(not(feature = "csr"), island(lazy))]
 fn ChangePasswordIsland(here: String) -> impl IntoView {
+    crate::island_preload::preload_lazy_island("change_password_island");
     island_started();
     let account = page_resource(|| (), |_| my_account());
     signed_in_only(account, here, |_| view! { <ChangePasswordForm/> }.into_any())

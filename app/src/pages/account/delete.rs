@@ -24,6 +24,7 @@ pub fn DeleteAccountPage() -> impl IntoView {
 #[cfg_attr(feature = "csr", component)]
 #[cfg_attr(not(feature = "csr"), island(lazy))]
 fn DeleteAccountIsland(here: String) -> impl IntoView {
+    crate::island_preload::preload_lazy_island("delete_account_island");
     island_started();
     let account = page_resource(|| (), |_| my_account());
     // Made once, not in each render of the answer.

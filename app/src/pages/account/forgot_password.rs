@@ -26,6 +26,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
 #[cfg_attr(feature = "csr", component)]
 #[cfg_attr(not(feature = "csr"), island(lazy))]
 fn ForgotPasswordForm() -> impl IntoView {
+    crate::island_preload::preload_lazy_island("forgot_password_form");
     island_started();
     let request = ServerAction::<RequestPasswordReset>::new();
     view! {

@@ -25,6 +25,7 @@ pub fn AccountPage() -> impl IntoView {
 #[cfg_attr(feature = "csr", component)]
 #[cfg_attr(not(feature = "csr"), island(lazy))]
 fn AccountIsland(here: String) -> impl IntoView {
+    crate::island_preload::preload_lazy_island("account_island");
     island_started();
     let update = ServerAction::<UpdateDetails>::new();
     let newsletter = ServerAction::<Newsletter>::new();

@@ -28,6 +28,7 @@ pub fn RegisterPage() -> impl IntoView {
 #[cfg_attr(feature = "csr", component)]
 #[cfg_attr(not(feature = "csr"), island(lazy))]
 fn RegisterForm(next: String) -> impl IntoView {
+    crate::island_preload::preload_lazy_island("register_form");
     island_started();
     let register = ServerAction::<Register>::new();
     view! {

@@ -45,6 +45,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
 #[cfg_attr(feature = "csr", component)]
 #[cfg_attr(not(feature = "csr"), island(lazy))]
 fn ResetPasswordForm(token: String) -> impl IntoView {
+    crate::island_preload::preload_lazy_island("reset_password_form");
     island_started();
     let reset = ServerAction::<ResetPassword>::new();
     view! {

@@ -37,6 +37,7 @@ pub fn SignInPage() -> impl IntoView {
 #[cfg_attr(feature = "csr", component)]
 #[cfg_attr(not(feature = "csr"), island(lazy))]
 fn SignInForm(next: String) -> impl IntoView {
+    crate::island_preload::preload_lazy_island("sign_in_form");
     island_started();
     let sign_in = ServerAction::<SignIn>::new();
     view! {

@@ -42,6 +42,7 @@ pub fn StaffOrderPage() -> impl IntoView {
 #[cfg_attr(feature = "csr", component)]
 #[cfg_attr(not(feature = "csr"), island(lazy))]
 fn StaffOrderIsland(reference: String, here: String) -> impl IntoView {
+    crate::island_preload::preload_lazy_island("staff_order_island");
     island_started();
     let actions = Actions {
         validate: ServerAction::new(),
