@@ -138,9 +138,16 @@ fi
 
 # --- Playwright (no browser download: Debian's Chromium is used) -----------
 if [ -f "$here/end2end/package-lock.json" ]; then
-  if [ ! -d "$here/end2end/node_modules/@playwright/test" ]; then
-    say "installing Playwright's npm packages (no browser download)"
+  # Any package the journeys need and this clone lacks (a new one after a pull, too).
+  npm_missing=$(cd "$here/end2end" && node -e '
+    const fs = require("fs");
+    const wanted = Object.keys(require("./package.json").devDependencies);
+    console.log(wanted.filter((name) => !fs.existsSync(`node_modules/${name}/package.json`)).join(" "));')
+  if [ -n "$npm_missing" ]; then
+    say "installing the journeys' npm packages ($npm_missing missing; no browser download)"
     (cd "$here/end2end" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+  else
+    say "the journeys' npm packages present"
   fi
 fi
 

@@ -1,0 +1,82 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, Page, test } from "@playwright/test";
+import { hydrated, freshEmail, paidOrder, register, staffPage, fillBasket, checkOut } from "./helpers";
+
+// PRODUCT.md §11: WCAG 2.2 AA on every page, checked by a machine. axe-core
+// runs on each page once it is live (islands render their own markup) with
+// the WCAG 2.0, 2.1 and 2.2 A and AA rules; any violation fails, with the
+// rule, the elements and what axe says to fix.
+const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+
+async function violations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  return results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n` +
+      v.nodes.map((n) => `    ${n.target.join(" ")}: ${n.failureSummary?.replace(/\n/g, " ")}`).join("\n"),
+  );
+}
+
+/** Loads `path`, waits until every island is live, and runs axe. */
+async function check(page: Page, path: string) {
+  await page.goto(path);
+  await hydrated(page);
+  expect(await violations(page), path).toEqual([]);
+}
+
+const publicPages = [
+  "/",
+  "/shop",
+  "/shop/rings?sort=price-asc",
+  "/collections/aube",
+  "/products/aube-solitaire-ring",
+  "/products/aube-solitaire-ring?size=54",
+  "/products/lierre-leaf-ring",
+  "/products/aube-bangle?size=17",
+  "/ring-size",
+  "/ring-size?method=diameter&mm=16.5",
+  "/basket",
+  "/checkout",
+  "/account/sign-in",
+  "/account/register",
+  "/account/forgot-password",
+  "/account/reset-password?token=not-a-live-link",
+  "/account/verify?token=not-a-live-link",
+  "/newsletter/confirm?token=not-a-live-link",
+  "/account/deleted",
+  "/products/no-such-piece",
+  "/no/such/page",
+];
+
+for (const path of publicPages) {
+  test(`axe finds nothing on ${path}`, async ({ page }) => {
+    await check(page, path);
+  });
+}
+
+test("axe finds nothing on a basket with pieces and the gift, and on checkout's later steps", async ({ page }) => {
+  await fillBasket(page, [
+    { product: "aube-solitaire-ring", size: "52", quantity: 1 },
+    { product: "rivage-pearl-strand", quantity: 2 },
+  ]);
+  await check(page, "/basket");
+  await checkOut(page, freshEmail("axe"));
+  // The sandbox gateway's payment page.
+  expect(await violations(page), page.url()).toEqual([]);
+});
+
+test("axe finds nothing on a customer's pages", async ({ page }) => {
+  await register(page, freshEmail("axe"));
+  for (const path of ["/account", "/account/orders", "/account/addresses", "/account/password", "/account/delete"]) {
+    await check(page, path);
+  }
+});
+
+test("axe finds nothing on an order, its receipt, and the staff's pages", async ({ page, browser }) => {
+  const { url, reference } = await paidOrder(page, [{ product: "aube-solitaire-ring", size: "50", quantity: 1 }]);
+  await check(page, url);
+  await check(page, url.replace(`/orders/${reference}`, `/orders/${reference}/receipt`));
+  const staff = await staffPage(browser);
+  await check(staff, "/staff/orders");
+  await check(staff, `/staff/orders/${reference}`);
+});
