@@ -12,6 +12,7 @@ pub mod checkout;
 pub mod country;
 pub mod gift;
 pub mod listing;
+pub mod locale;
 pub mod money;
 pub mod newsletter;
 pub mod next_path;

@@ -1,5 +1,6 @@
 //! Amounts of money, kept in euro cents as PRODUCT.md requires.
 
+use super::locale::Locale;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -25,26 +26,11 @@ impl Money {
     }
 }
 
-/// Formats as shoppers read prices on the site: `€1,250` for whole euros,
-/// `€1,250.50` otherwise.
+/// Formats as English pages read prices: `€1,250` for whole euros,
+/// `€1,250.50` otherwise (each language's way: [`Locale::money`]).
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let sign = if self.0 < 0 { "-" } else { "" };
-        let abs = self.0.unsigned_abs();
-        let (euros, cents) = (abs / 100, abs % 100);
-        let digits = euros.to_string();
-        let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                grouped.push(',');
-            }
-            grouped.push(c);
-        }
-        if cents == 0 {
-            write!(f, "{sign}€{grouped}")
-        } else {
-            write!(f, "{sign}€{grouped}.{cents:02}")
-        }
+        f.write_str(&Locale::En.money(*self))
     }
 }
 
