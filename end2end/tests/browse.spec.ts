@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { hydrated, watchConsole } from "./helpers";
+import { freshEmail, hydrated, register, watchConsole } from "./helpers";
 
 test("a shopper goes from the home page to a ring and chooses a size", async ({ page }) => {
   const problems = watchConsole(page);
@@ -102,4 +102,24 @@ test("unknown pages and pieces are a real 404", async ({ page }) => {
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "This page does not exist" })).toBeVisible();
   }
+});
+
+// PRODUCT.md §1: members' preview pieces are for signed-in customers.
+test("a signed-in customer sees the members' preview; a visitor does not", async ({ page, browser }) => {
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto("/shop/rings");
+  await expect(visitor.getByText("Constellation comet ring")).toHaveCount(0);
+  const answer = await visitor.goto("/products/constellation-comet-ring");
+  expect(answer?.status()).toBe(404);
+
+  await register(page, freshEmail("member"));
+  await page.goto("/shop/rings");
+  const card = page.locator(".product-card", { hasText: "Constellation comet ring" });
+  await expect(card.locator(".badge")).toHaveText("Members' preview");
+  await card.getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1, name: "Constellation comet ring" })).toBeVisible();
+  await expect(page.locator(".preview-mark")).toHaveText("Members' preview");
+  await hydrated(page);
+  await page.locator('[data-size="60"]').click();
+  await expect(page.locator(".buy-area")).toHaveAttribute("data-state", "add-to-basket");
 });

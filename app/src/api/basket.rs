@@ -131,13 +131,14 @@ pub(crate) async fn price(
     let gift = basket.gift.as_deref().map(Slug::parse).transpose().map_err(|e| bad(e.to_string()))?;
 
     let slugs: Vec<Slug> = lines.iter().map(|l| l.product.clone()).collect();
-    let catalogue = products::for_basket(db, &slugs).await?;
+    let audience = super::session::audience(db, site, crate::store::unix_now()).await?;
+    let catalogue = products::for_basket(db, &slugs, audience).await?;
     let mut subtotal = Money::ZERO;
     let priced: Vec<PricedLine> = lines
         .into_iter()
         .map(|line| {
             let product = catalogue.iter().find(|p| p.slug == line.product);
-            let problem = line_problem(product, &line);
+            let problem = line_problem(product, &line, audience);
             let quantity = line.quantity.get();
             let unit_price = product.map(|p| p.price);
             let line_total = unit_price.map(|p| p.times(quantity)).unwrap_or_default();

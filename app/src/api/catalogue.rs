@@ -47,8 +47,9 @@ pub struct ProductContent {
     pub product: ProductDetail,
     pub canonical: String,
     /// schema.org Product data, as JSON-LD text: made on the server, so the
-    /// browser's module carries no JSON writer for it.
-    pub json_ld: String,
+    /// browser's module carries no JSON writer for it. None for a members'
+    /// preview piece, which search engines must not learn of.
+    pub json_ld: Option<String>,
 }
 
 /// How many pieces the home page highlights.
@@ -78,6 +79,7 @@ pub async fn list_products(
     use crate::domain::catalogue::Category;
     use crate::store::products;
     let (db, site) = super::context()?;
+    let audience = super::session::audience(&db, &site, crate::store::unix_now()).await?;
     let mut filter = ListingFilter::parse(&query).map_err(|problems| {
         AppError::BadRequest(problems.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ")).respond()
     })?;
@@ -109,10 +111,10 @@ pub async fn list_products(
     Ok(ListingContent {
         heading,
         intro,
-        products: products::list(&db, &filter).await?,
+        products: products::list(&db, &filter, audience).await?,
         filter,
         collections,
-        materials: products::materials(&db).await?,
+        materials: products::materials(&db, audience).await?,
         canonical: site.url(&path),
     })
 }
@@ -125,11 +127,14 @@ pub async fn product_page(slug: String) -> Result<ProductContent, AppError> {
     let (db, site) = super::context()?;
     // A slug that cannot be one of ours names nothing: same answer as an unknown one.
     let slug = Slug::parse(&slug).map_err(|_| AppError::NotFound.respond())?;
-    let mut product = products::by_slug(&db, &slug).await?.ok_or_else(|| AppError::NotFound.respond())?;
+    let audience = super::session::audience(&db, &site, crate::store::unix_now()).await?;
+    // A members' preview piece does not exist for visitors who are not signed in.
+    let mut product = products::by_slug(&db, &slug, audience).await?.ok_or_else(|| AppError::NotFound.respond())?;
     // The page (and the cache holding it) carries no more than it shows.
     product.stock = crate::domain::availability::shown_stock(&product.stock);
     let canonical = site.url(&format!("/products/{}", product.slug));
-    Ok(ProductContent { json_ld: product_json_ld(&product, &canonical), canonical, product })
+    let json_ld = (!product.flags.members_preview).then(|| product_json_ld(&product, &canonical));
+    Ok(ProductContent { json_ld, canonical, product })
 }
 
 /// schema.org Product data for search engines, as JSON-LD. Availability is

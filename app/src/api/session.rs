@@ -5,6 +5,7 @@ use crate::auth::token::Token;
 use crate::config::{ClientIp, SiteConfig};
 use crate::domain::{
     account::{session_needs_renewal, SESSION_SECONDS},
+    catalogue::Audience,
     rate_limit::Limit,
 };
 use crate::error::AppError;
@@ -82,6 +83,16 @@ pub async fn current(db: &Db, site: &SiteConfig, now: i64) -> Result<Option<Sign
         set_cookie(site, Some(&token))?;
     }
     Ok(Some(SignedIn { customer, token }))
+}
+
+/// Who is looking at the catalogue: a member when signed in. What a member
+/// is sent may hold members' preview pieces, so no cache may keep it.
+pub async fn audience(db: &Db, site: &SiteConfig, now: i64) -> Result<Audience, AppError> {
+    let signed_in = current(db, site, now).await?.is_some();
+    if signed_in {
+        no_store();
+    }
+    Ok(Audience::of(signed_in))
 }
 
 /// The signed-in customer, or a 401 asking to sign in. The answer is never cached.

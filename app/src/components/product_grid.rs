@@ -19,7 +19,9 @@ pub fn ProductGrid(products: Vec<ProductCard>) -> impl IntoView {
 #[component]
 fn ProductCardView(card: ProductCard) -> impl IntoView {
     let href = format!("/products/{}", card.slug);
-    let badge = if !card.flags.online {
+    let badge = if card.flags.members_preview {
+        Some("Members' preview")
+    } else if !card.flags.online {
         Some("In boutique")
     } else if card.is_on_sale() {
         Some("Sale")

@@ -5,7 +5,7 @@
 //! The stored basket holds no prices: the server prices every line from the
 //! database each time the basket is shown.
 
-use super::catalogue::{Category, Picture, ProductFlags, SizeLabel, SizeStock, Stock};
+use super::catalogue::{Audience, Category, Picture, ProductFlags, SizeLabel, SizeStock, Stock};
 use super::{money::Money, slug::Slug};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -423,11 +423,13 @@ impl fmt::Display for LineProblem {
     }
 }
 
-/// Whether a line can be bought as it stands. `product` is `None` when the
-/// database has no such public product.
-pub fn line_problem(product: Option<&BasketProduct>, line: &BasketLine) -> Option<LineProblem> {
+/// Whether a line can be bought as it stands, by this audience. `product`
+/// is `None` when the database has no such product. A members' preview
+/// piece does not exist for the public: the same answer as an unknown one,
+/// so a guessed name tells a visitor nothing.
+pub fn line_problem(product: Option<&BasketProduct>, line: &BasketLine, audience: Audience) -> Option<LineProblem> {
     let Some(product) = product else { return Some(LineProblem::NoLongerOffered) };
-    if product.flags.members_preview {
+    if !audience.sees(product.flags) {
         return Some(LineProblem::NoLongerOffered);
     }
     if !product.flags.online {
@@ -623,27 +625,44 @@ mod tests {
         let line =
             |s: Option<&str>, q: u32| BasketLine { product: slug("ring"), size: s.map(size), quantity: Quantity(q) };
         let r = ring();
-        assert_eq!(line_problem(Some(&r), &line(Some("50"), 2)), None);
-        assert_eq!(line_problem(Some(&r), &line(Some("50"), 3)), Some(LineProblem::OnlyLeft(2)));
-        assert_eq!(line_problem(Some(&r), &line(Some("52"), 1)), Some(LineProblem::OutOfStock));
-        assert_eq!(line_problem(Some(&r), &line(Some("47"), 1)), Some(LineProblem::SizeNotMade(size("47"))));
-        assert_eq!(line_problem(Some(&r), &line(None, 1)), Some(LineProblem::SizeNeeded));
-        assert_eq!(line_problem(None, &line(Some("50"), 1)), Some(LineProblem::NoLongerOffered));
+        assert_eq!(line_problem(Some(&r), &line(Some("50"), 2), Audience::Public), None);
+        assert_eq!(line_problem(Some(&r), &line(Some("50"), 3), Audience::Public), Some(LineProblem::OnlyLeft(2)));
+        assert_eq!(line_problem(Some(&r), &line(Some("52"), 1), Audience::Public), Some(LineProblem::OutOfStock));
+        assert_eq!(
+            line_problem(Some(&r), &line(Some("47"), 1), Audience::Public),
+            Some(LineProblem::SizeNotMade(size("47")))
+        );
+        assert_eq!(line_problem(Some(&r), &line(None, 1), Audience::Public), Some(LineProblem::SizeNeeded));
+        assert_eq!(line_problem(None, &line(Some("50"), 1), Audience::Public), Some(LineProblem::NoLongerOffered));
         let boutique = BasketProduct { flags: ProductFlags::default(), ..ring() };
-        assert_eq!(line_problem(Some(&boutique), &line(Some("50"), 1)), Some(LineProblem::BoutiqueOnly));
+        assert_eq!(
+            line_problem(Some(&boutique), &line(Some("50"), 1), Audience::Public),
+            Some(LineProblem::BoutiqueOnly)
+        );
         let preview = BasketProduct {
             flags: ProductFlags { online: true, members_preview: true, ..ProductFlags::default() },
             ..ring()
         };
-        assert_eq!(line_problem(Some(&preview), &line(Some("50"), 1)), Some(LineProblem::NoLongerOffered));
+        assert_eq!(
+            line_problem(Some(&preview), &line(Some("50"), 1), Audience::Public),
+            Some(LineProblem::NoLongerOffered)
+        );
+        assert_eq!(line_problem(Some(&preview), &line(Some("50"), 1), Audience::Member), None, "members may buy it");
         let made = BasketProduct {
             flags: ProductFlags { online: true, made_to_order: true, ..ProductFlags::default() },
             ..ring()
         };
-        assert_eq!(line_problem(Some(&made), &line(Some("52"), 5)), None, "made to order ignores stock");
+        assert_eq!(
+            line_problem(Some(&made), &line(Some("52"), 5), Audience::Public),
+            None,
+            "made to order ignores stock"
+        );
         let necklace = BasketProduct { stock: Stock::OneSize(1), category: Category::Necklaces, ..ring() };
-        assert_eq!(line_problem(Some(&necklace), &line(Some("50"), 1)), Some(LineProblem::SizeNotMade(size("50"))));
-        assert_eq!(line_problem(Some(&necklace), &line(None, 1)), None);
+        assert_eq!(
+            line_problem(Some(&necklace), &line(Some("50"), 1), Audience::Public),
+            Some(LineProblem::SizeNotMade(size("50")))
+        );
+        assert_eq!(line_problem(Some(&necklace), &line(None, 1), Audience::Public), None);
     }
 
     /// An operation a shopper can do on the basket page.

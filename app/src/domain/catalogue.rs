@@ -123,6 +123,32 @@ pub struct ProductFlags {
     pub members_preview: bool,
 }
 
+/// Who is looking at the catalogue. Members' preview pieces (PRODUCT.md §1)
+/// are listed, shown and sold to signed-in customers only; to everyone else
+/// they do not exist.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Audience {
+    /// A visitor who is not signed in (and every crawler).
+    Public,
+    /// A signed-in customer.
+    Member,
+}
+
+impl Audience {
+    pub fn of(signed_in: bool) -> Self {
+        if signed_in {
+            Audience::Member
+        } else {
+            Audience::Public
+        }
+    }
+
+    /// Whether a piece with these flags exists for this audience.
+    pub fn sees(self, flags: ProductFlags) -> bool {
+        !flags.members_preview || self == Audience::Member
+    }
+}
+
 /// Stock of one size of one product.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SizeStock {

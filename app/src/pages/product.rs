@@ -46,6 +46,7 @@ fn Product(data: ProductData, chosen: Option<SizeLabel>) -> impl IntoView {
     let delivery = DeliveryCountry::expect();
     let flags = product.flags;
     let on_sale = product.is_on_sale();
+    let preview = flags.members_preview;
     let ProductDetail {
         slug,
         name,
@@ -69,7 +70,9 @@ fn Product(data: ProductData, chosen: Option<SizeLabel>) -> impl IntoView {
         <Title text=name.clone()/>
         <Meta name="description" content=meta_description(&description)/>
         <Link rel="canonical" href=canonical/>
-        <script type="application/ld+json" inner_html=json_ld></script>
+        {json_ld.map(|json_ld| view! { <script type="application/ld+json" inner_html=json_ld></script> })}
+        // Members' preview pieces stay out of search engines.
+        {preview.then(|| view! { <Meta name="robots" content="noindex"/> })}
         <nav class="breadcrumbs" aria-label="Breadcrumb">
             <ol>
                 <li>
@@ -97,6 +100,7 @@ fn Product(data: ProductData, chosen: Option<SizeLabel>) -> impl IntoView {
                 <p class="product-collection">
                     <A href=collection_href>{collection_name}</A>
                 </p>
+                {preview.then(|| view! { <p class="badge preview-mark">"Members' preview"</p> })}
                 <h1>{name.clone()}</h1>
                 <Price price former_price/>
                 {on_sale.then(|| view! { <p class="note">"Sale pieces can be returned only if they arrive damaged."</p> })}

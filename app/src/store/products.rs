@@ -5,7 +5,8 @@ use crate::domain::{
     availability::available_online_now,
     basket::BasketProduct,
     catalogue::{
-        Category, Collection, Material, Picture, ProductCard, ProductDetail, ProductFlags, SizeLabel, SizeStock, Stock,
+        Audience, Category, Collection, Material, Picture, ProductCard, ProductDetail, ProductFlags, SizeLabel,
+        SizeStock, Stock,
     },
     listing::{ListingFilter, SortOrder},
     money::Money,
@@ -66,11 +67,19 @@ fn card(row: &AnyRow) -> Result<ProductCard, sqlx::Error> {
     })
 }
 
-/// The pieces a listing shows, filtered and sorted. Members' previews are
-/// never listed (they are for signed-in customers, who come later).
-pub async fn list(db: &Db, filter: &ListingFilter) -> Result<Vec<ProductCard>, sqlx::Error> {
+/// The condition a piece meets to exist for `audience`: members' previews
+/// are for signed-in customers only.
+fn shown_to(audience: Audience) -> &'static str {
+    match audience {
+        Audience::Public => "p.members_preview = 0",
+        Audience::Member => "1 = 1",
+    }
+}
+
+/// The pieces a listing shows `audience`, filtered and sorted.
+pub async fn list(db: &Db, filter: &ListingFilter, audience: Audience) -> Result<Vec<ProductCard>, sqlx::Error> {
     let mut sql = Sql::new(CARD_COLUMNS);
-    sql.push(" WHERE p.members_preview = 0");
+    sql.push(" WHERE ").push(shown_to(audience));
     if let Some(category) = filter.category {
         let p = sql.bind(Bind::Text(category.slug().to_owned()));
         sql.push(&format!(" AND p.category = {p}"));
@@ -118,7 +127,8 @@ pub async fn list(db: &Db, filter: &ListingFilter) -> Result<Vec<ProductCard>, s
     rows.iter().map(card).collect()
 }
 
-/// The newest pieces that can be bought online now, for the home page.
+/// The newest pieces that can be bought online now, for the home page
+/// (public pieces only: the home page is the same for everyone).
 pub async fn highlights(db: &Db, count: i64) -> Result<Vec<ProductCard>, sqlx::Error> {
     let mut sql = Sql::new(CARD_COLUMNS);
     sql.push(
@@ -133,15 +143,16 @@ pub async fn highlights(db: &Db, count: i64) -> Result<Vec<ProductCard>, sqlx::E
 }
 
 /// One product with everything its page shows, or `None` if there is no
-/// such public product.
-pub async fn by_slug(db: &Db, product: &Slug) -> Result<Option<ProductDetail>, sqlx::Error> {
-    let row = sqlx::query(
+/// such product for `audience`.
+pub async fn by_slug(db: &Db, product: &Slug, audience: Audience) -> Result<Option<ProductDetail>, sqlx::Error> {
+    let row = sqlx::query(&format!(
         "SELECT p.id, p.slug, p.name, p.category, p.description, p.price_cents, p.former_price_cents, \
          p.online, p.made_to_order, p.personalised, p.members_preview, \
          c.slug AS collection_slug, c.name AS collection_name \
          FROM products p JOIN collections c ON c.id = p.collection_id \
-         WHERE p.slug = $1 AND p.members_preview = 0",
-    )
+         WHERE p.slug = $1 AND {}",
+        shown_to(audience)
+    ))
     .bind(product.as_str())
     .fetch_optional(&db.pool)
     .await?;
@@ -223,13 +234,14 @@ pub async fn collections(db: &Db) -> Result<Vec<Collection>, sqlx::Error> {
         .collect()
 }
 
-/// Every material some public piece is made of, by name.
-pub async fn materials(db: &Db) -> Result<Vec<Material>, sqlx::Error> {
-    sqlx::query(
+/// Every material some piece `audience` sees is made of, by name.
+pub async fn materials(db: &Db, audience: Audience) -> Result<Vec<Material>, sqlx::Error> {
+    sqlx::query(&format!(
         "SELECT m.slug, m.name FROM materials m WHERE EXISTS (SELECT 1 FROM product_materials pm \
-         JOIN products p ON p.id = pm.product_id WHERE pm.material_slug = m.slug AND p.members_preview = 0) \
+         JOIN products p ON p.id = pm.product_id WHERE pm.material_slug = m.slug AND {}) \
          ORDER BY m.name",
-    )
+        shown_to(audience)
+    ))
     .fetch_all(&db.pool)
     .await?
     .iter()
@@ -247,9 +259,9 @@ pub async fn public_slugs(db: &Db) -> Result<Vec<Slug>, sqlx::Error> {
         .collect()
 }
 
-/// The public products a basket names, with what pricing a line needs.
-/// Names that match no public product are simply absent from the answer.
-pub async fn for_basket(db: &Db, slugs: &[Slug]) -> Result<Vec<BasketProduct>, sqlx::Error> {
+/// The products a basket names that `audience` sees, with what pricing a
+/// line needs. Names that match none are simply absent from the answer.
+pub async fn for_basket(db: &Db, slugs: &[Slug], audience: Audience) -> Result<Vec<BasketProduct>, sqlx::Error> {
     if slugs.is_empty() {
         return Ok(Vec::new());
     }
@@ -258,8 +270,9 @@ pub async fn for_basket(db: &Db, slugs: &[Slug]) -> Result<Vec<BasketProduct>, s
          p.online, p.made_to_order, p.personalised, p.members_preview, \
          (SELECT pp.src FROM product_pictures pp WHERE pp.product_id = p.id ORDER BY pp.position LIMIT 1) AS picture_src, \
          (SELECT pp.alt FROM product_pictures pp WHERE pp.product_id = p.id ORDER BY pp.position LIMIT 1) AS picture_alt \
-         FROM products p WHERE p.members_preview = 0 AND p.slug IN (",
+         FROM products p WHERE ",
     );
+    sql.push(shown_to(audience)).push(" AND p.slug IN (");
     for (i, s) in slugs.iter().enumerate() {
         let p = sql.bind(Bind::Text(s.as_str().to_owned()));
         sql.push(if i == 0 { "" } else { ", " }).push(&p);

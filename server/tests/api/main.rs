@@ -12,6 +12,7 @@ mod catalogue;
 mod checkout;
 mod checkout_rules;
 mod mailer;
+mod members_preview;
 mod newsletter;
 mod outbox;
 mod page_cache;
