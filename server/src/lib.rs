@@ -111,6 +111,7 @@ pub fn router(config: &Config, leptos_options: LeptosOptions, db: Db) -> Router 
     let app = app
         .route("/healthz", get(health::healthz))
         .route("/sitemap.xml", get(sitemap::sitemap))
+        .route("/robots.txt", get(sitemap::robots))
         .route("/newsletter/one-click", get(one_click::get).post(one_click::post))
         .route("/sandbox-gateway/pay/{id}", get(sandbox_gateway::show).post(sandbox_gateway::pay))
         .route(sandbox::CALLBACK_PATH, axum::routing::post(payment_callback::receive))

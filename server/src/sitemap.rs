@@ -1,4 +1,5 @@
-//! `/sitemap.xml`: every public page, for search engines (PRODUCT.md §11).
+//! `/sitemap.xml`: every public page, and `/robots.txt`, which points
+//! search engines at it and away from private pages (PRODUCT.md §11).
 
 use app::{config::SiteConfig, domain::catalogue::Category, store::products, store::Db};
 use axum::{
@@ -16,7 +17,7 @@ pub async fn sitemap(Extension(db): Extension<Db>, Extension(site): Extension<Si
             return (StatusCode::SERVICE_UNAVAILABLE, [(header::CONTENT_TYPE, "text/plain")], String::new());
         }
     };
-    let mut paths = vec!["/".to_owned(), "/shop".to_owned()];
+    let mut paths = vec!["/".to_owned(), "/shop".to_owned(), "/ring-size".to_owned()];
     paths.extend(Category::ALL.iter().map(|c| format!("/shop/{}", c.slug())));
     paths.extend(collections.iter().map(|c| format!("/collections/{}", c.slug)));
     paths.extend(slugs.iter().map(|s| format!("/products/{s}")));
@@ -32,4 +33,21 @@ pub async fn sitemap(Extension(db): Extension<Db>, Extension(site): Extension<Si
 
 fn xml_escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// Paths no search engine should visit: accounts, orders, the basket and
+/// checkout (kept in the visitor's browser), the back office, server
+/// functions, the sandbox gateway and the development mailbox.
+const PRIVATE: [&str; 8] =
+    ["/account", "/orders", "/basket", "/checkout", "/staff", "/api/", "/sandbox-gateway/", "/dev/"];
+
+/// `/robots.txt`: everything public may be crawled; the sitemap is named
+/// with its full address, as the protocol asks.
+pub async fn robots(Extension(site): Extension<SiteConfig>) -> impl IntoResponse {
+    let mut text = String::from("User-agent: *\n");
+    for path in PRIVATE {
+        text.push_str(&format!("Disallow: {path}\n"));
+    }
+    text.push_str(&format!("\nSitemap: {}\n", site.url("/sitemap.xml")));
+    (StatusCode::OK, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text)
 }

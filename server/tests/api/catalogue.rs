@@ -237,11 +237,28 @@ on_both_engines!(headers, responses_carry_ids_compression_and_safety_headers);
 async fn sitemap_lists_every_public_page(app: &TestApp) {
     let (status, xml) = app.get("/sitemap.xml").await;
     assert_eq!(status, 200);
-    assert_eq!(xml.matches("<loc>").count(), 2 + 4 + 5 + 42, "home, shop, categories, collections, products");
+    assert_eq!(
+        xml.matches("<loc>").count(),
+        3 + 4 + 5 + 42,
+        "home, shop, ring size, categories, collections, products"
+    );
+    assert!(xml.contains(&format!("<loc>{}/ring-size</loc>", app.base)));
     assert!(xml.contains(&format!("<loc>{}/products/aube-solitaire-ring</loc>", app.base)));
     assert!(!xml.contains("constellation-comet-ring"), "no members' preview");
 }
 on_both_engines!(sitemap, sitemap_lists_every_public_page);
+
+async fn robots_txt_names_the_sitemap_and_keeps_out_of_private_pages(app: &TestApp) {
+    let (status, text) = app.get("/robots.txt").await;
+    assert_eq!(status, 200);
+    assert!(text.starts_with("User-agent: *\n"), "{text}");
+    assert!(text.contains(&format!("Sitemap: {}/sitemap.xml\n", app.base)), "{text}");
+    for private in ["Disallow: /account\n", "Disallow: /orders\n", "Disallow: /staff\n", "Disallow: /checkout\n"] {
+        assert!(text.contains(private), "{private:?} in {text}");
+    }
+    assert!(!text.contains("Disallow: /\n") && !text.contains("Disallow: /shop"), "the catalogue stays open");
+}
+on_both_engines!(robots, robots_txt_names_the_sitemap_and_keeps_out_of_private_pages);
 
 fn urlencode(text: &str) -> String {
     text.bytes()
