@@ -35,6 +35,28 @@ export function unexpected(problems: string[]): string[] {
   );
 }
 
+/** Public pages, each answering 200: swept for console problems and by axe. */
+export const PUBLIC_PAGES = [
+  "/",
+  "/shop",
+  "/shop/rings",
+  "/shop/earrings?sort=newest",
+  "/collections/aube",
+  "/products/aube-solitaire-ring",
+  "/products/aube-solitaire-ring?size=54",
+  "/products/constellation-ruby-ring",
+  "/products/lierre-leaf-ring",
+  "/products/rivage-pearl-strand",
+  "/ring-size?method=diameter&mm=16.5",
+  "/products/aube-bangle?size=17",
+  "/basket",
+  "/checkout",
+  "/account/sign-in",
+  "/account/register",
+  "/account/forgot-password",
+  "/account/reset-password?token=not-a-live-link",
+];
+
 /** An address no other test uses. */
 export function freshEmail(who: string): string {
   return `${who}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;

@@ -1,28 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { freshEmail, hydrated, register, unexpected, watchConsole } from "./helpers";
+import { freshEmail, hydrated, PUBLIC_PAGES, register, unexpected, watchConsole } from "./helpers";
 
-const pages = [
-  "/",
-  "/shop",
-  "/shop/rings",
-  "/shop/earrings?sort=newest",
-  "/collections/aube",
-  "/products/aube-solitaire-ring",
-  "/products/aube-solitaire-ring?size=54",
-  "/products/constellation-ruby-ring",
-  "/products/lierre-leaf-ring",
-  "/products/rivage-pearl-strand",
-  "/ring-size?method=diameter&mm=16.5",
-  "/products/aube-bangle?size=17",
-  "/basket",
-  "/checkout",
-  "/account/sign-in",
-  "/account/register",
-  "/account/forgot-password",
-  "/account/reset-password?token=not-a-live-link",
-];
-
-for (const path of pages) {
+for (const path of PUBLIC_PAGES) {
   test(`no console error or hydration warning on ${path}`, async ({ page }) => {
     const problems = watchConsole(page);
     const response = await page.goto(path);

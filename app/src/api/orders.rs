@@ -206,12 +206,22 @@ pub(crate) mod access {
         }
     }
 
-    /// A Unix time in Paris, as pages write it.
+    /// A Unix time in Paris, as (English) pages write it.
     pub fn paris(unix: i64) -> String {
+        use crate::domain::locale::{Locale, WallClock};
         jiff::Timestamp::from_second(unix)
             .ok()
             .and_then(|t| t.in_tz("Europe/Paris").ok())
-            .map(|z| z.strftime("%-d %b %Y, %H:%M").to_string())
+            .map(|z| {
+                let at = WallClock {
+                    year: z.year(),
+                    month: z.month().unsigned_abs(),
+                    day: z.day().unsigned_abs(),
+                    hour: z.hour().unsigned_abs(),
+                    minute: z.minute().unsigned_abs(),
+                };
+                Locale::En.date_time(at)
+            })
             .unwrap_or_default()
     }
 

@@ -2,10 +2,9 @@
 //! out, sessions, rate limits, the forgotten password, addresses, and
 //! deleting the account — each on SQLite and PostgreSQL.
 
-use crate::common::{Answer, TestApp};
+use crate::common::{Answer, TestApp, PASSWORD};
 use app::store::outbox;
 
-const PASSWORD: &str = "velvet harbour lantern";
 const NEW_PASSWORD: &str = "copper meadow whistle";
 const REFUSED: &str = "The email address or password is incorrect.";
 

@@ -4,12 +4,11 @@
 //! tampered, stale or replayed, orders private to their customer, staff
 //! functions closed to customers, and the lifecycle staff drive.
 
-use crate::common::{Answer, TestApp};
+use crate::common::{Answer, TestApp, PASSWORD};
 use app::payments::{keys::ShopKeys, signature};
 use app::store::{customers, outbox, unix_now};
 use serde_json::{json, Value};
 
-const PASSWORD: &str = "velvet harbour lantern";
 const RING: &str = "aube-band-ring";
 
 fn checkout(email: &str, lines: Value, promo: Option<&str>) -> Value {
@@ -77,18 +76,6 @@ async fn link_key(app: &TestApp, reference: &str) -> String {
     let body = emails.iter().find(|e| e.text_body.contains(reference)).expect("an email about the order");
     let at = body.text_body.find("?key=").expect("a link with its key") + 5;
     body.text_body[at..].split(|c: char| c.is_whitespace() || c == '&').next().unwrap().to_owned()
-}
-
-async fn register(app: &TestApp, email: &str) -> String {
-    let answer = app
-        .post_form(
-            "account/register",
-            &[("email", email), ("password", PASSWORD), ("first_name", "Anne"), ("last_name", "Dupont")],
-            None,
-        )
-        .await;
-    assert!(answer.status < 400, "{} {}", answer.status, answer.body);
-    answer.session_cookie().expect("a session")
 }
 
 async fn wait_for_status(app: &TestApp, reference: &str, wanted: &str) {
@@ -315,7 +302,7 @@ async fn bad_callbacks_change_nothing(app: &TestApp) {
 on_both_engines!(callbacks, bad_callbacks_change_nothing);
 
 async fn an_order_is_private_to_its_customer(app: &TestApp) {
-    let anne = register(app, "anne@example.fr").await;
+    let anne = app.register("anne@example.fr").await;
     let placed = place(app, &checkout("anne@example.fr", one_ring("56"), None), &key(), Some(&anne)).await;
     assert_eq!(placed.status, 200, "{}", placed.body);
     let reference = placed.json()["reference"].as_str().unwrap().to_owned();
@@ -335,7 +322,7 @@ async fn an_order_is_private_to_its_customer(app: &TestApp) {
     assert_eq!(view(Some(&anne), None).await, 200);
     let mine = app.post_form("orders/mine", &[], Some(&anne)).await;
     assert!(mine.body.contains(&reference));
-    let bruno = register(app, "bruno@example.fr").await;
+    let bruno = app.register("bruno@example.fr").await;
     assert_eq!(view(Some(&bruno), None).await, 404, "another customer");
     assert!(!app.post_form("orders/mine", &[], Some(&bruno)).await.body.contains(&reference));
     assert_eq!(view(None, None).await, 401, "signed out, no key");
@@ -351,7 +338,7 @@ async fn an_order_is_private_to_its_customer(app: &TestApp) {
     // A guest order becomes the account's once its address is verified.
     let guest = place(app, &checkout("claire@example.fr", one_ring("56"), None), &key(), None).await;
     let guest_ref = guest.json()["reference"].as_str().unwrap().to_owned();
-    let claire = register(app, "claire@example.fr").await;
+    let claire = app.register("claire@example.fr").await;
     assert!(!app.post_form("orders/mine", &[], Some(&claire)).await.body.contains(&guest_ref), "not before verifying");
     sqlx::query("UPDATE customers SET email_verified_at = 1 WHERE email_key = 'claire@example.fr'")
         .execute(&app.db.pool)
@@ -379,7 +366,7 @@ async fn staff_drive_the_lifecycle_and_customers_cannot(app: &TestApp) {
         { "product": RING, "size": "50", "quantity": 2 },
         { "product": "eclat-eternity-ring", "size": "52", "quantity": 1 }
     ]);
-    let anne = register(app, "anne@example.fr").await;
+    let anne = app.register("anne@example.fr").await;
     let placed = place(app, &checkout("anne@example.fr", lines, None), &key(), Some(&anne)).await;
     assert_eq!(placed.status, 200, "{}", placed.body);
     let reference = placed.json()["reference"].as_str().unwrap().to_owned();
@@ -400,7 +387,7 @@ async fn staff_drive_the_lifecycle_and_customers_cannot(app: &TestApp) {
     }
     assert_eq!(status_of(app, r).await, "awaiting_payment");
 
-    let staff = register(app, "clerk@maison-aurele.example").await;
+    let staff = app.register("clerk@maison-aurele.example").await;
     let clerk = app::domain::account::Email::parse("clerk@maison-aurele.example").unwrap();
     assert!(customers::set_staff(&app.db, &clerk, true).await.unwrap());
     let s = Some(staff.as_str());
@@ -486,7 +473,7 @@ on_both_engines!(staff_lifecycle, staff_drive_the_lifecycle_and_customers_cannot
 
 async fn unpaid_orders_expire_once_with_two_workers(app: &TestApp) {
     set_stock(app, RING, "54", 1).await;
-    let anne = register(app, "anne@example.fr").await;
+    let anne = app.register("anne@example.fr").await;
     let placed = place(app, &checkout("anne@example.fr", one_ring("54"), None), &key(), Some(&anne)).await;
     let reference = placed.json()["reference"].as_str().unwrap().to_owned();
     assert_eq!(stock(app, RING, "54").await, 0);
@@ -550,7 +537,7 @@ async fn writers_that_read_first_wait_their_turn(app: &TestApp) {
     // writer commits in between; every write transaction is immediate instead.
     let mut cookies = Vec::new();
     for i in 0..8 {
-        cookies.push(register(app, &format!("writer{i}@example.fr")).await);
+        cookies.push(app.register(&format!("writer{i}@example.fr")).await);
     }
     let saves = cookies.iter().map(|cookie| async move {
         let form = [

@@ -40,6 +40,9 @@ fn postgres_admin_url() -> String {
     std::env::var("VITRINE_TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_owned())
 }
 
+/// The password the tests open accounts with.
+pub const PASSWORD: &str = "velvet harbour lantern";
+
 /// Whether the PostgreSQL half of the suite was switched off on purpose
 /// (the test command does so, and says so loudly, where no server runs).
 pub fn postgres_skipped() -> bool {
@@ -156,6 +159,14 @@ impl TestApp {
             .await
             .unwrap_or_else(|e| panic!("POST /api/{endpoint} {form:?}: no answer: {e}"));
         json_answer(response).await
+    }
+
+    /// Opens an account for `email` (password [`PASSWORD`]); returns its session cookie.
+    pub async fn register(&self, email: &str) -> String {
+        let form = [("email", email), ("password", PASSWORD), ("first_name", "Anne"), ("last_name", "Dupont")];
+        let answer = self.post_form("account/register", &form, None).await;
+        assert!(answer.status < 400, "{} {}", answer.status, answer.body);
+        answer.session_cookie().expect("a session")
     }
 
     /// GETs a path with a `Cookie` header; returns the status and the body.

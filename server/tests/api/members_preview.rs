@@ -10,24 +10,6 @@ use serde_json::json;
 const PREVIEW: &str = "constellation-comet-ring";
 const PAGE: &str = "/products/constellation-comet-ring";
 
-async fn member(app: &TestApp) -> String {
-    let email = format!("member-{}@example.com", uuid::Uuid::new_v4());
-    let answer = app
-        .post_form(
-            "account/register",
-            &[
-                ("email", &email),
-                ("password", "velvet harbour lantern"),
-                ("first_name", "Anne"),
-                ("last_name", "Dupont"),
-            ],
-            None,
-        )
-        .await;
-    assert!(answer.status < 400, "{} {}", answer.status, answer.body);
-    answer.session_cookie().expect("a session")
-}
-
 fn basket() -> serde_json::Value {
     json!({ "basket": { "lines": [{ "product": PREVIEW, "size": "60", "quantity": 1 }], "country": "FR" } })
 }
@@ -63,7 +45,7 @@ async fn only_members_see_the_preview(app: &TestApp) {
     assert_eq!(priced.json()["checkout_allowed"], false);
 
     // A signed-in customer: listed with its mark, its page, and a basket it may pay for.
-    let cookie = member(app).await;
+    let cookie = app.register(&format!("member-{}@example.com", uuid::Uuid::new_v4())).await;
     let page = app.get_page(PAGE, Some(&cookie)).await;
     assert_eq!(page.status, 200, "{}", page.body);
     assert!(page.body.contains("Members&#x27; preview") || page.body.contains("Members' preview"), "the mark");
