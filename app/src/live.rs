@@ -12,6 +12,7 @@ use leptos::prelude::*;
 /// when the last island of the page is live, `<body data-hydrated="true">`
 /// says so, for end-to-end tests and curious engineers.
 pub fn island_started() -> Signal<bool> {
+    answer_without_javascript();
     let live = RwSignal::new(false);
     // Effects run only in the browser, after the island has hydrated.
     Effect::new(move |_| {
@@ -42,3 +43,20 @@ fn count_live_island() {
 
 #[cfg(not(any(feature = "hydrate", feature = "csr")))]
 fn count_live_island() {}
+
+/// A form sent before its island was live is posted without JavaScript;
+/// the server sends the page back with the answer in its address (`__err`)
+/// and renders the action's error inside the island. On the server the
+/// router reads that address for every `ServerAction`; in the browser no
+/// router runs in islands mode, so the island reads it here, before it
+/// makes its actions, and hydrates the same HTML (it panicked otherwise).
+#[cfg(feature = "hydrate")]
+fn answer_without_javascript() {
+    use leptos_router::location::{BrowserUrl, LocationProvider};
+    if let Ok(url) = BrowserUrl::current() {
+        url.provide_server_action_error();
+    }
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn answer_without_javascript() {}

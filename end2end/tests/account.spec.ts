@@ -179,3 +179,26 @@ test("addresses: add two, choose the default, edit and remove", async ({ page })
   await expect(cards.first()).toContainText("Default address");
   expect(unexpected(problems)).toEqual([]);
 });
+
+// A form sent before its lazy island is live goes without JavaScript: the
+// server answers in the page's address, and the island then hydrates that
+// same page cleanly (it panicked: the browser had no router to read it).
+test("a form sent before its island is live is answered, and the island then hydrates cleanly", async ({ page }) => {
+  const problems = watchConsole(page);
+  await register(page, freshEmail("early"));
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/pkg\/(chunk_|split_).*\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/account/delete", { waitUntil: "domcontentloaded" });
+  await page.getByLabel("Password").fill("not my password at all");
+  await page.getByRole("button", { name: "Delete my account" }).click();
+  await expect(page.locator("[role=alert]")).toContainText("The password is incorrect");
+  expect(page.url()).toContain("__err=");
+  release();
+  await hydrated(page);
+  await expect(page.locator("[role=alert]")).toContainText("The password is incorrect");
+  expect(unexpected(problems)).toEqual([]);
+});
