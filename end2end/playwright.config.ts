@@ -33,5 +33,28 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  // Every journey runs in both of the shop's languages: the browser asks
+  // for one, as a shopper's does, and the journeys look for the texts of
+  // that language (helpers.ts `t`). Each language's journeys come from
+  // their own client address (the server trusts X-Forwarded-For in
+  // scripts/serve-release.sh), so that the per-client rate limits see two
+  // shoppers, not one doing twice as much.
+  projects: [
+    {
+      name: "en",
+      use: {
+        ...devices["Desktop Chrome"],
+        locale: "en-GB",
+        extraHTTPHeaders: { "X-Forwarded-For": "198.51.100.10" },
+      },
+    },
+    {
+      name: "fr",
+      use: {
+        ...devices["Desktop Chrome"],
+        locale: "fr-FR",
+        extraHTTPHeaders: { "X-Forwarded-For": "198.51.100.20" },
+      },
+    },
+  ],
 });

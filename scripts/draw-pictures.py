@@ -178,7 +178,7 @@ def main():
         stone = next((m for m in p["materials"] if m in STONES), None)
         bg = BACKGROUNDS[variation(p["slug"], len(BACKGROUNDS), "bg")]
         defs = gradients(metal, stone)
-        name = p["name"].replace("&", "&amp;")
+        name = p["name"]["en"].replace("&", "&amp;")
         (OUT / "products" / f'{p["slug"]}.svg').write_text(
             svg(name, bg, defs, DRAW[p["category"]](p["slug"], stone)))
         (OUT / "products" / f'{p["slug"]}-detail.svg').write_text(
@@ -189,8 +189,8 @@ def main():
         defs = gradients(metal, stone)
         body = DRAW[p["category"]](p["slug"], stone)
         label = (f'<text x="240" y="455" text-anchor="middle" font-family="Georgia, serif" font-size="30" '
-                 f'fill="#3b3127">{c["name"]}</text>')
-        (OUT / "collections" / f'{c["slug"]}.svg').write_text(svg(c["name"], "#e9e1d6", defs, body + label))
+                 f'fill="#3b3127">{c["name"]["en"]}</text>')
+        (OUT / "collections" / f'{c["slug"]}.svg').write_text(svg(c["name"]["en"], "#e9e1d6", defs, body + label))
     print(f'drew {2 * len(catalogue["products"])} product pictures and {len(catalogue["collections"])} covers')
 
 

@@ -32,6 +32,8 @@ if [ -f "$(dirname "$server_bin")/hash.txt" ]; then export LEPTOS_HASH_FILES=tru
 export LEPTOS_SITE_ADDR=127.0.0.1:0 DATABASE_URL="${SERVE_DATABASE_URL:-sqlite://$data_dir/vitrine.db}" RUST_LOG="${RUST_LOG:-warn}"
 # The journeys read emailed links from the development mailbox.
 export VITRINE_DEV_MAILBOX=true
+# Each language's journeys say which client they are (end2end/playwright.config.ts).
+export VITRINE_TRUST_FORWARDED_FOR=true
 "$server_bin" >"$log" 2>&1 &
 pid=$!
 for _ in $(seq 1 100); do

@@ -55,6 +55,9 @@ step "unit and integration tests (SQLite$([ "${VITRINE_TEST_SKIP_POSTGRES:-0}" =
 skip=()
 # Leave the PostgreSQL tests out rather than count them as passed.
 [ "${VITRINE_TEST_SKIP_POSTGRES:-0}" = 1 ] && skip=(-- --skip ::postgres)
+# The app's unit tests also write the shop's texts out, for the journeys
+# to look for in the language each runs in.
+export VITRINE_TEXTS_JSON="$VITRINE_CACHE/texts.json"
 cargo test -p app -p server --features app/ssr "${skip[@]}"
 
 step "release build (islands split into chunks, wasm-opt, hashed and pre-compressed files)"
@@ -66,7 +69,7 @@ trap 'bash scripts/serve-release.sh --stop' EXIT
 # shellcheck disable=SC1090
 source "$VITRINE_CACHE/e2e-server.env"
 (cd end2end && VITRINE_BASE_URL="$VITRINE_BASE_URL" VITRINE_DATABASE_URL="$VITRINE_DATABASE_URL" \
-  VITRINE_SERVER_BIN="$VITRINE_SERVER_BIN" npx playwright test)
+  VITRINE_SERVER_BIN="$VITRINE_SERVER_BIN" VITRINE_TEXTS_JSON="$VITRINE_TEXTS_JSON" npx playwright test)
 
 step "client-only build with Trunk"
 # Its own target dir: the CSR feature set would otherwise evict the hydrate build.

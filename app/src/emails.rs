@@ -1,8 +1,14 @@
-//! The words of every account and newsletter email, each with an HTML part
-//! and a plain-text part. Built on the server and written to the outbox in
-//! the transaction of the change that causes it.
+//! The words of every account, newsletter and order email, each with an
+//! HTML part and a plain-text part, in the recipient's language. Built on
+//! the server and written to the outbox in the transaction of the change
+//! that causes it.
+//!
+//! Links are given as paths on the site (`/account/verify?token=…`): each
+//! email writes them in its own language, on the site's public address, so
+//! a French email never links to an English page.
 
-use crate::domain::{account::Email, outbox::OutgoingEmail};
+use crate::config::SiteConfig;
+use crate::domain::{account::Email, locale::Locale, outbox::OutgoingEmail};
 use crate::HOUSE_NAME;
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 
@@ -12,17 +18,31 @@ enum Block<'a> {
     Link { label: &'a str, url: &'a str },
 }
 
+/// The absolute address of a page of the site, in a language.
+pub fn page_url(site: &SiteConfig, locale: Locale, path: &str) -> String {
+    site.url(&locale.href(path))
+}
+
 /// Lays out an email: a greeting, blocks, the house's signature.
 /// `unsubscribe` is, for newsletters, the page a reader opens and the
 /// one-click address for the `List-Unsubscribe` header.
-fn compose(to: &Email, subject: &str, blocks: &[Block<'_>], unsubscribe: Option<(&str, &str)>) -> OutgoingEmail {
-    let mut plain = String::from("Hello,\n\n");
+fn compose(
+    locale: Locale,
+    to: &Email,
+    subject: &str,
+    blocks: &[Block<'_>],
+    unsubscribe: Option<(&str, &str)>,
+) -> OutgoingEmail {
+    let hello = locale.email_hello();
+    let mut plain = format!("{hello}\n\n");
     let mut html = format!(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{}</title></head>\
+        "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head>\
          <body style=\"font-family:Georgia,serif;color:#1f1b16;max-width:36rem;margin:auto;padding:1rem\">\
-         <p style=\"letter-spacing:.2em;text-transform:uppercase\">{}</p><p>Hello,</p>",
+         <p style=\"letter-spacing:.2em;text-transform:uppercase\">{}</p><p>{}</p>",
+        locale.tag(),
         text(subject),
-        text(HOUSE_NAME)
+        text(HOUSE_NAME),
+        text(hello)
     );
     for block in blocks {
         match block {
@@ -32,7 +52,7 @@ fn compose(to: &Email, subject: &str, blocks: &[Block<'_>], unsubscribe: Option<
                 html.push_str(&format!("<p>{}</p>", text(words).replace('\n', "<br>")));
             }
             Block::Link { label, url } => {
-                plain.push_str(&format!("{label}: {url}\n\n"));
+                plain.push_str(&format!("{label}{} {url}\n\n", colon(locale)));
                 html.push_str(&format!(
                     "<p><a href=\"{}\" style=\"display:inline-block;padding:.6rem 1.2rem;background:#1f1b16;\
                      color:#fff;text-decoration:none\">{}</a></p>",
@@ -42,13 +62,16 @@ fn compose(to: &Email, subject: &str, blocks: &[Block<'_>], unsubscribe: Option<
             }
         }
     }
-    plain.push_str(&format!("With our best regards,\n{HOUSE_NAME}, client service\n"));
-    html.push_str(&format!("<p>With our best regards,<br>{}, client service</p>", text(HOUSE_NAME)));
+    plain.push_str(&locale.email_signature_plain());
+    let (regards, signed) = locale.email_signature_lines();
+    html.push_str(&format!("<p>{}<br>{}</p>", text(regards), text(&signed)));
     if let Some((url, _)) = unsubscribe {
-        plain.push_str(&format!("\nUnsubscribe from our newsletter: {url}\n"));
+        plain.push_str(&format!("\n{}{} {url}\n", locale.email_unsubscribe_plain(), colon(locale)));
         html.push_str(&format!(
-            "<p style=\"font-size:.8rem;color:#6b6257\"><a href=\"{}\">Unsubscribe</a> from our newsletter in one click.</p>",
-            attr(url)
+            "<p style=\"font-size:.8rem;color:#6b6257\"><a href=\"{}\">{}</a>{}</p>",
+            attr(url),
+            text(locale.email_unsubscribe_link()),
+            text(locale.email_unsubscribe_after_link())
         ));
     }
     html.push_str("</body></html>");
@@ -61,171 +84,221 @@ fn compose(to: &Email, subject: &str, blocks: &[Block<'_>], unsubscribe: Option<
     }
 }
 
-/// Sent on registration: a welcome, and the link that confirms the address.
-pub fn welcome(to: &Email, first_name: &str, verify_url: &str) -> OutgoingEmail {
-    let greeting = format!("Welcome to {HOUSE_NAME}, {first_name}. Your account is open.");
+/// A colon as the language writes it after a label (French puts a no-break space before it).
+fn colon(locale: Locale) -> &'static str {
+    match locale {
+        Locale::Fr => "\u{a0}:",
+        Locale::En => ":",
+    }
+}
+
+/// Sent on registration: a welcome, and the link that confirms the address
+/// (`verify_path`, e.g. `/account/verify?token=…`).
+pub fn welcome(locale: Locale, to: &Email, first_name: &str, site: &SiteConfig, verify_path: &str) -> OutgoingEmail {
+    let greeting = locale.email_welcome_greeting(first_name);
+    let verify_url = page_url(site, locale, verify_path);
     compose(
+        locale,
         to,
-        &format!("Welcome to {HOUSE_NAME}"),
+        &locale.email_welcome_subject(),
         &[
             Block::Para(&greeting),
-            Block::Para("Please confirm that this address is yours. The link works for seven days."),
-            Block::Link { label: "Confirm my email address", url: verify_url },
-            Block::Para("If you did not open this account, please ignore this email."),
+            Block::Para(locale.email_welcome_confirm_para()),
+            Block::Link { label: locale.email_welcome_confirm_link(), url: &verify_url },
+            Block::Para(locale.email_welcome_not_you()),
         ],
         None,
     )
 }
 
-/// The password-reset link (one hour, once).
-pub fn password_reset(to: &Email, reset_url: &str) -> OutgoingEmail {
+/// The password-reset link (one hour, once), `reset_path` on the site.
+pub fn password_reset(locale: Locale, to: &Email, site: &SiteConfig, reset_path: &str) -> OutgoingEmail {
+    let reset_url = page_url(site, locale, reset_path);
     compose(
+        locale,
         to,
-        "Choose a new password",
+        locale.email_reset_subject(),
         &[
-            Block::Para("Someone, hopefully you, asked to choose a new password for your account."),
-            Block::Link { label: "Choose a new password", url: reset_url },
-            Block::Para("The link works once, for one hour. If you did not ask, ignore this email: your password stays as it is."),
+            Block::Para(locale.email_reset_intro()),
+            Block::Link { label: locale.email_reset_link(), url: &reset_url },
+            Block::Para(locale.email_reset_once()),
         ],
         None,
     )
 }
 
 /// Sent whenever the password changes, so a customer notices one they did not make.
-pub fn password_changed(to: &Email) -> OutgoingEmail {
+pub fn password_changed(locale: Locale, to: &Email) -> OutgoingEmail {
     compose(
+        locale,
         to,
-        "Your password was changed",
-        &[
-            Block::Para("The password of your account was just changed, and every other signed-in device was signed out."),
-            Block::Para("If this was not you, please choose a new password from the sign-in page, or call our client service on +33 1 42 60 00 00."),
-        ],
+        locale.email_password_changed_subject(),
+        &[Block::Para(locale.email_password_changed_para()), Block::Para(locale.email_password_changed_not_you())],
         None,
     )
 }
 
 /// Sent when an account is deleted.
-pub fn account_deleted(to: &Email) -> OutgoingEmail {
+pub fn account_deleted(locale: Locale, to: &Email) -> OutgoingEmail {
     compose(
+        locale,
         to,
-        "Your account was deleted",
+        locale.email_deleted_subject(),
+        &[Block::Para(locale.email_deleted_para()), Block::Para(locale.email_deleted_orders())],
+        None,
+    )
+}
+
+/// The double opt-in link, `confirm_path` on the site.
+pub fn newsletter_confirm(locale: Locale, to: &Email, site: &SiteConfig, confirm_path: &str) -> OutgoingEmail {
+    let confirm_url = page_url(site, locale, confirm_path);
+    compose(
+        locale,
+        to,
+        locale.email_newsletter_confirm_subject(),
         &[
-            Block::Para("Your account and the personal details it held have been erased, as you asked."),
-            Block::Para("Orders you placed are kept for our accounts, without your name or addresses. You are welcome to open a new account at any time."),
+            Block::Para(locale.email_newsletter_confirm_intro()),
+            Block::Para(locale.email_newsletter_confirm_ask()),
+            Block::Link { label: locale.email_newsletter_confirm_link(), url: &confirm_url },
+            Block::Para(locale.email_newsletter_confirm_not_you()),
         ],
         None,
     )
 }
 
-/// The double opt-in link.
-pub fn newsletter_confirm(to: &Email, confirm_url: &str) -> OutgoingEmail {
-    compose(
-        to,
-        "Please confirm your subscription",
-        &[
-            Block::Para("Thank you for your interest in our newsletter: new collections, events at the boutique, a few words from the workshop."),
-            Block::Para("Please confirm that you wish to receive it. Until you do, we will send you nothing more."),
-            Block::Link { label: "Confirm my subscription", url: confirm_url },
-            Block::Para("If you did not ask for this, ignore this email."),
-        ],
-        None,
+/// The two unsubscribe addresses of a newsletter email for its token: the
+/// page a reader opens (in the email's language), and the one-click
+/// address mail clients post to (RFC 8058; no page, no language).
+pub fn unsubscribe_urls(site: &SiteConfig, locale: Locale, token: &str) -> (String, String) {
+    (
+        page_url(site, locale, &format!("/newsletter/unsubscribe?token={token}")),
+        site.url(&format!("/newsletter/one-click?token={token}")),
     )
 }
 
-/// Sent once the subscription is confirmed: the first newsletter email, with its unsubscribe link.
-pub fn newsletter_welcome(to: &Email, unsubscribe_page: &str, one_click: &str) -> OutgoingEmail {
+/// Sent once the subscription is confirmed: the first newsletter email,
+/// with its unsubscribe links for `unsubscribe_token`.
+pub fn newsletter_welcome(locale: Locale, to: &Email, site: &SiteConfig, unsubscribe_token: &str) -> OutgoingEmail {
+    let (page, one_click) = unsubscribe_urls(site, locale, unsubscribe_token);
     compose(
+        locale,
         to,
-        "You are subscribed to our newsletter",
-        &[Block::Para("Your subscription is confirmed. You will hear from us a few times a season, never more.")],
-        Some((unsubscribe_page, one_click)),
+        locale.email_newsletter_welcome_subject(),
+        &[Block::Para(locale.email_newsletter_welcome_para())],
+        Some((&page, &one_click)),
     )
 }
 
 /// Sent when an address leaves the list.
-pub fn newsletter_goodbye(to: &Email) -> OutgoingEmail {
+pub fn newsletter_goodbye(locale: Locale, to: &Email) -> OutgoingEmail {
     compose(
+        locale,
         to,
-        "You are unsubscribed",
-        &[
-            Block::Para("This address is no longer on our newsletter list, and will receive no more newsletters."),
-            Block::Para("You can subscribe again at any time from the foot of any page of our site."),
-        ],
+        locale.email_newsletter_goodbye_subject(),
+        &[Block::Para(locale.email_newsletter_goodbye_para()), Block::Para(locale.email_newsletter_goodbye_again())],
         None,
     )
 }
 
-/// Sent when an order is placed: what was ordered, what it costs, and the
-/// link to follow it (it works without an account).
+/// Sent when an order is placed: what was ordered (`lines`, one per piece,
+/// written by the caller in `locale`), what it costs, and the link to
+/// follow it (`order_path` on the site; it works without an account).
 pub fn order_received(
+    locale: Locale,
     to: &Email,
     reference: &str,
     lines: &[String],
     totals: &crate::domain::checkout::Totals,
-    order_url: &str,
+    site: &SiteConfig,
+    order_path: &str,
 ) -> OutgoingEmail {
-    let intro = format!(
-        "Thank you for your order {reference}. We have received it and are waiting for your bank's answer; you will hear from us at each step."
-    );
+    let intro = locale.email_order_received_intro(reference);
     let mut summary = lines.join("\n");
     if totals.discount.cents() > 0 {
-        summary.push_str(&format!("\nDiscount: -{}", totals.discount));
+        summary.push('\n');
+        summary.push_str(&locale.email_order_discount(&locale.money(totals.discount)));
     }
-    summary.push_str(&format!("\nShipping: {}\nTotal: {}", totals.shipping, totals.total));
+    summary.push('\n');
+    summary.push_str(&locale.email_order_shipping(&locale.money(totals.shipping)));
+    summary.push('\n');
+    summary.push_str(&locale.email_order_total(&locale.money(totals.total)));
+    let order_url = page_url(site, locale, order_path);
     compose(
+        locale,
         to,
-        &format!("Your order {reference} is received"),
+        &locale.email_order_received_subject(reference),
         &[
             Block::Para(&intro),
             Block::Para(&summary),
-            Block::Link { label: "Follow my order", url: order_url },
-            Block::Para("Keep this email: its link shows your order at any time, account or not."),
+            Block::Link { label: locale.email_order_follow_link(), url: &order_url },
+            Block::Para(locale.email_order_keep()),
         ],
         None,
     )
 }
 
-/// Sent at every change of an order's status, with the tracking number when it ships.
+/// Sent at every change of an order's status, with the tracking number
+/// when it ships; `note` is shown as given (the caller writes it in
+/// `locale`), `order_path` is the order's page on the site.
+#[allow(clippy::too_many_arguments)]
 pub fn order_status(
+    locale: Locale,
     to: &Email,
     reference: &str,
     status: crate::domain::order_status::OrderStatus,
     note: &str,
     tracking: Option<(&str, &str)>,
-    order_url: &str,
+    site: &SiteConfig,
+    order_path: &str,
 ) -> OutgoingEmail {
-    let headline = format!("Your order {reference} is now: {}.", status.label());
-    let tracking = tracking.map(|(carrier, number)| format!("Carrier: {carrier}. Tracking number: {number}."));
-    let mut blocks = vec![Block::Para(&headline), Block::Para(status.meaning())];
+    let label = locale.order_status(status);
+    let headline = locale.email_order_status_headline(reference, label);
+    let tracking = tracking.map(|(carrier, number)| locale.email_order_tracking(carrier, number));
+    let order_url = page_url(site, locale, order_path);
+    let mut blocks = vec![Block::Para(&headline), Block::Para(locale.order_status_meaning(status))];
     if !note.is_empty() {
         blocks.push(Block::Para(note));
     }
     if let Some(tracking) = &tracking {
         blocks.push(Block::Para(tracking));
     }
-    blocks.push(Block::Link { label: "See my order", url: order_url });
-    compose(to, &format!("Your order {reference}: {}", status.label()), &blocks, None)
+    blocks.push(Block::Link { label: locale.email_order_see_link(), url: &order_url });
+    compose(locale, to, &locale.email_order_status_subject(reference, label), &blocks, None)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::country::DeliveryCountries;
+    use strum::IntoEnumIterator;
 
     fn anne() -> Email {
         Email::parse("anne@example.fr").unwrap()
     }
 
+    fn site() -> SiteConfig {
+        SiteConfig {
+            public_url: "https://shop.example".to_owned(),
+            delivery_countries: DeliveryCountries::house_default(),
+        }
+    }
+
     #[test]
-    fn both_parts_carry_the_link() {
-        let email = password_reset(&anne(), "https://shop.example/account/reset-password?token=abc");
-        assert!(email.text_body.contains("https://shop.example/account/reset-password?token=abc"));
-        assert!(email.html_body.contains("href=\"https://shop.example/account/reset-password?token=abc\""));
+    fn both_parts_carry_the_link_in_the_emails_language() {
+        let email = password_reset(Locale::En, &anne(), &site(), "/account/reset-password?token=abc");
+        assert!(email.text_body.contains("https://shop.example/en/account/reset-password?token=abc"));
+        assert!(email.html_body.contains("href=\"https://shop.example/en/account/reset-password?token=abc\""));
         assert_eq!(email.unsubscribe_url, None);
+        let french = password_reset(Locale::Fr, &anne(), &site(), "/account/reset-password?token=abc");
+        assert!(french.text_body.starts_with("Bonjour,"));
+        assert!(french.text_body.contains("https://shop.example/fr/account/reset-password?token=abc"));
+        assert!(french.html_body.contains("<html lang=\"fr\">"));
+        assert_eq!(french.subject, "Choisissez un nouveau mot de passe");
     }
 
     #[test]
     fn what_a_customer_typed_is_escaped_in_html() {
-        let email = welcome(&anne(), "<script>x</script>", "https://shop.example/v?token=a&b");
+        let email = welcome(Locale::En, &anne(), "<script>x</script>", &site(), "/v?token=a&b");
         assert!(!email.html_body.contains("<script>x"));
         assert!(email.html_body.contains("&lt;script&gt;"));
         assert!(email.html_body.contains("token=a&amp;b"));
@@ -235,36 +308,64 @@ mod tests {
     fn a_shipment_email_carries_the_tracking_number_and_the_link() {
         use crate::domain::order_status::OrderStatus;
         let email = order_status(
+            Locale::En,
             &anne(),
             "MA-0123456789",
             OrderStatus::PartiallyShipped,
             "",
             Some(("Colissimo", "6A123")),
-            "https://shop.example/orders/MA-0123456789?key=k",
+            &site(),
+            "/orders/MA-0123456789?key=k",
         );
         assert_eq!(email.subject, "Your order MA-0123456789: Partially shipped");
         assert!(email.text_body.contains("Tracking number: 6A123"));
-        assert!(email.html_body.contains("href=\"https://shop.example/orders/MA-0123456789?key=k\""));
+        assert!(email.html_body.contains("href=\"https://shop.example/en/orders/MA-0123456789?key=k\""));
+        let french = order_status(
+            Locale::Fr,
+            &anne(),
+            "MA-0123456789",
+            OrderStatus::Shipped,
+            "",
+            Some(("Colissimo", "6A123")),
+            &site(),
+            "/orders/MA-0123456789?key=k",
+        );
+        assert_eq!(french.subject, "Votre commande MA-0123456789\u{a0}: Expédiée");
+        assert!(french.text_body.contains("Numéro de suivi\u{a0}: 6A123"));
+        assert!(french.text_body.contains("https://shop.example/fr/orders/MA-0123456789?key=k"));
+    }
+
+    #[test]
+    fn an_order_email_writes_its_amounts_in_its_language() {
+        use crate::domain::{checkout::Totals, money::Money};
+        let totals = Totals {
+            subtotal: Money::from_cents(125_000),
+            discount: Money::from_cents(0),
+            shipping: Money::from_cents(2_500),
+            total: Money::from_cents(127_500),
+        };
+        let email = order_received(Locale::Fr, &anne(), "MA-1", &[], &totals, &site(), "/orders/MA-1?key=k");
+        assert!(email.text_body.contains("Total\u{a0}: 1\u{202f}275,00\u{a0}€"), "{}", email.text_body);
+        let email = order_received(Locale::En, &anne(), "MA-1", &[], &totals, &site(), "/orders/MA-1?key=k");
+        assert!(email.text_body.contains("Shipping: €25.00\nTotal: €1,275.00"), "{}", email.text_body);
     }
 
     #[test]
     fn only_newsletters_carry_an_unsubscribe_link() {
-        let email = newsletter_welcome(
-            &anne(),
-            "https://shop.example/newsletter/unsubscribe?token=t",
-            "https://shop.example/newsletter/one-click?token=t",
-        );
+        let email = newsletter_welcome(Locale::En, &anne(), &site(), "t");
         assert_eq!(email.unsubscribe_url.as_deref(), Some("https://shop.example/newsletter/one-click?token=t"));
         assert!(email
             .text_body
-            .contains("Unsubscribe from our newsletter: https://shop.example/newsletter/unsubscribe?token=t"));
-        for other in [
-            newsletter_goodbye(&anne()),
-            newsletter_confirm(&anne(), "u"),
-            account_deleted(&anne()),
-            password_changed(&anne()),
-        ] {
-            assert_eq!(other.unsubscribe_url, None);
+            .contains("Unsubscribe from our newsletter: https://shop.example/en/newsletter/unsubscribe?token=t"));
+        for locale in Locale::iter() {
+            for other in [
+                newsletter_goodbye(locale, &anne()),
+                newsletter_confirm(locale, &anne(), &site(), "/u"),
+                account_deleted(locale, &anne()),
+                password_changed(locale, &anne()),
+            ] {
+                assert_eq!(other.unsubscribe_url, None);
+            }
         }
     }
 }

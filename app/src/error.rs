@@ -15,6 +15,10 @@ pub enum AppError {
     /// The request itself was wrong; the message says how to put it right.
     #[error("{0}")]
     BadRequest(String),
+    /// One field of a form was wrong: `field` is its name in the form, so
+    /// the page can tie the message to it.
+    #[error("{message}")]
+    Invalid { field: String, message: String },
     /// There is nothing at this address.
     #[error("This page does not exist, or is no longer available.")]
     NotFound,
@@ -40,10 +44,27 @@ pub enum AppError {
 }
 
 impl AppError {
+    /// What the shopper reads, in their language. Messages a server
+    /// function wrote are already in the language of the page that called
+    /// it; the fixed ones are written here.
+    pub fn message(&self, locale: crate::i18n::Locale) -> String {
+        match self {
+            AppError::BadRequest(message)
+            | AppError::Invalid { message, .. }
+            | AppError::Unauthorized(message)
+            | AppError::Forbidden(message)
+            | AppError::Conflict(message)
+            | AppError::TooManyAttempts(message) => message.clone(),
+            AppError::NotFound => locale.error_not_found().to_owned(),
+            AppError::Internal => locale.error_internal().to_owned(),
+            AppError::Transport(_) => locale.error_transport().to_owned(),
+        }
+    }
+
     /// The HTTP status this error is answered with.
     pub fn status(&self) -> u16 {
         match self {
-            AppError::BadRequest(_) => 400,
+            AppError::BadRequest(_) | AppError::Invalid { .. } => 400,
             AppError::Unauthorized(_) => 401,
             AppError::Forbidden(_) => 403,
             AppError::NotFound => 404,
@@ -62,7 +83,7 @@ impl FromServerFnError for AppError {
         match value {
             // Arguments that could not be read are the caller's mistake.
             ServerFnErrorErr::Args(detail) | ServerFnErrorErr::MissingArg(detail) => {
-                let error = AppError::BadRequest(format!("The request could not be read: {detail}"));
+                let error = AppError::BadRequest(unreadable(&detail));
                 // On the server this runs while answering the request: make it a 400, not a 500.
                 #[cfg(feature = "ssr")]
                 let error = error.respond();
@@ -73,7 +94,7 @@ impl FromServerFnError for AppError {
             // In the browser, it is an answer that could not be read.
             ServerFnErrorErr::Deserialization(detail) => {
                 #[cfg(feature = "ssr")]
-                let error = AppError::BadRequest(format!("The request could not be read: {detail}")).respond();
+                let error = AppError::BadRequest(unreadable(&detail)).respond();
                 #[cfg(not(feature = "ssr"))]
                 let error = AppError::Transport(detail);
                 error
@@ -84,6 +105,11 @@ impl FromServerFnError for AppError {
             _ => AppError::Internal,
         }
     }
+}
+
+/// A request whose arguments could not be read, said in the caller's language.
+fn unreadable(detail: &str) -> String {
+    format!("{} ({detail})", crate::i18n::use_locale().error_unreadable_request())
 }
 
 #[cfg(feature = "ssr")]

@@ -21,6 +21,7 @@ pub mod auth;
 pub mod components;
 pub mod domain;
 pub mod error;
+pub mod i18n;
 pub mod island_preload;
 pub mod live;
 pub mod page_data;
@@ -38,11 +39,14 @@ pub mod payments;
 #[cfg(feature = "ssr")]
 pub mod store;
 
-use components::{footer::SiteFooter, header::SiteHeader, site_notices::SiteNotices};
+use components::{
+    footer::SiteFooter, header::SiteHeader, language_switcher::LanguageAlternates, site_notices::SiteNotices,
+};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, Link, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::{
-    components::{Route, Router, Routes},
+    components::{Outlet, ParentRoute, Route, Router, Routes},
+    hooks::use_params_map,
     path, SsrMode,
 };
 use pages::{
@@ -77,9 +81,11 @@ pub const HOUSE_NAME: &str = "Maison Aurèle";
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    // The islands read the page's language back from here.
+    let lang = i18n::use_locale().tag();
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=lang>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -101,6 +107,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     DeliveryCountry::provide();
+    let locale = i18n::use_locale();
+    provide_context(locale);
     view! {
         // The client-only build has no server shell to link it.
         {cfg!(feature = "csr").then(|| view! { <Stylesheet id="leptos" href="/pkg/vitrine.css"/> })}
@@ -108,75 +116,94 @@ pub fn App() -> impl IntoView {
         <Title formatter=|title: String| format!("{title} · {HOUSE_NAME}")/>
         <Meta name="theme-color" content="#1f1b16"/>
         <Router>
-            <a class="skip-link" href="#main">"Skip to content"</a>
+            <a class="skip-link" href="#main">
+                {locale.skip_to_content()}
+            </a>
+            <LanguageAlternates/>
             <SiteHeader/>
             <SiteNotices/>
             <main id="main" tabindex="-1">
                 // Catalogue pages render fully before sending, so their content
                 // is in the first HTML (crawlers, no-JS) and 404s get their status.
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
-                    <Route path=path!("/shop") view=ListingPage ssr=SsrMode::Async/>
-                    <Route path=path!("/shop/:category") view=ListingPage ssr=SsrMode::Async/>
-                    <Route path=path!("/collections/:collection") view=ListingPage ssr=SsrMode::Async/>
-                    <Route path=path!("/products/:slug") view=ProductPage ssr=SsrMode::Async/>
-                    <Route path=path!("/ring-size") view=RingSizePage/>
-                    <Route path=path!("/basket") view=BasketPage/>
-                    <Route path=path!("/account/sign-in") view=SignInPage/>
-                    <Route path=path!("/account/register") view=RegisterPage/>
-                    <Route
-                        path=path!("/account/forgot-password")
-                        view=ForgotPasswordPage
-                    />
-                    <Route path=path!("/account/deleted") view=AccountDeletedPage/>
-                    // Pages that read the session or an emailed link wait for
-                    // the answer, so a signed-out visitor gets a real redirect
-                    // and a link's outcome is in the first HTML.
-                    <Route
-                        path=path!("/account/reset-password")
-                        view=ResetPasswordPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route path=path!("/account/verify") view=VerifyEmailPage ssr=SsrMode::Async/>
-                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
-                    <Route path=path!("/account/addresses") view=AddressesPage ssr=SsrMode::Async/>
-                    <Route
-                        path=path!("/account/password")
-                        view=ChangePasswordPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route
-                        path=path!("/account/delete")
-                        view=DeleteAccountPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route path=path!("/account/orders") view=OrdersPage ssr=SsrMode::Async/>
-                    <Route path=path!("/checkout") view=CheckoutPage/>
-                    <Route path=path!("/orders/:reference") view=OrderPage ssr=SsrMode::Async/>
-                    <Route
-                        path=path!("/orders/:reference/receipt")
-                        view=ReceiptPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route path=path!("/staff/orders") view=StaffOrdersPage ssr=SsrMode::Async/>
-                    <Route
-                        path=path!("/staff/orders/:reference")
-                        view=StaffOrderPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route
-                        path=path!("/newsletter/confirm")
-                        view=NewsletterConfirmPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route
-                        path=path!("/newsletter/unsubscribe")
-                        view=NewsletterUnsubscribePage
-                        ssr=SsrMode::Async
-                    />
+                    // Every page is under its language: /fr/… and /en/… (the
+                    // server sends addresses without one on to one).
+                    <ParentRoute path=path!("/:lang") view=InLanguage>
+                        <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
+                        <Route path=path!("/shop") view=ListingPage ssr=SsrMode::Async/>
+                        <Route path=path!("/shop/:category") view=ListingPage ssr=SsrMode::Async/>
+                        <Route path=path!("/collections/:collection") view=ListingPage ssr=SsrMode::Async/>
+                        <Route path=path!("/products/:slug") view=ProductPage ssr=SsrMode::Async/>
+                        <Route path=path!("/ring-size") view=RingSizePage/>
+                        <Route path=path!("/basket") view=BasketPage/>
+                        <Route path=path!("/account/sign-in") view=SignInPage/>
+                        <Route path=path!("/account/register") view=RegisterPage/>
+                        <Route
+                            path=path!("/account/forgot-password")
+                            view=ForgotPasswordPage
+                        />
+                        <Route path=path!("/account/deleted") view=AccountDeletedPage/>
+                        // Pages that read the session or an emailed link wait for
+                        // the answer, so a signed-out visitor gets a real redirect
+                        // and a link's outcome is in the first HTML.
+                        <Route
+                            path=path!("/account/reset-password")
+                            view=ResetPasswordPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route path=path!("/account/verify") view=VerifyEmailPage ssr=SsrMode::Async/>
+                        <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
+                        <Route path=path!("/account/addresses") view=AddressesPage ssr=SsrMode::Async/>
+                        <Route
+                            path=path!("/account/password")
+                            view=ChangePasswordPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/account/delete")
+                            view=DeleteAccountPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route path=path!("/account/orders") view=OrdersPage ssr=SsrMode::Async/>
+                        <Route path=path!("/checkout") view=CheckoutPage/>
+                        <Route path=path!("/orders/:reference") view=OrderPage ssr=SsrMode::Async/>
+                        <Route
+                            path=path!("/orders/:reference/receipt")
+                            view=ReceiptPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route path=path!("/staff/orders") view=StaffOrdersPage ssr=SsrMode::Async/>
+                        <Route
+                            path=path!("/staff/orders/:reference")
+                            view=StaffOrderPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/newsletter/confirm")
+                            view=NewsletterConfirmPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/newsletter/unsubscribe")
+                            view=NewsletterUnsubscribePage
+                            ssr=SsrMode::Async
+                        />
+                    </ParentRoute>
                 </Routes>
             </main>
             <SiteFooter/>
         </Router>
+    }
+}
+
+/// A page's language from its first segment: a known one shows the page,
+/// anything else is not an address of the shop.
+#[component]
+fn InLanguage() -> impl IntoView {
+    let known = use_params_map().read_untracked().get("lang").and_then(|tag| i18n::Locale::parse(&tag)).is_some();
+    if known {
+        view! { <Outlet/> }.into_any()
+    } else {
+        view! { <NotFound/> }.into_any()
     }
 }

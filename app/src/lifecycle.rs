@@ -4,12 +4,16 @@
 //! on a cancellation, records a shipment, writes the timeline and (for
 //! staff) the audit log, and puts the customer's email in the outbox.
 //! Server only.
+//!
+//! The timeline keeps only what a person typed: pages say what each entry
+//! records in their reader's language ([`TimelineKind`]).
 
 use crate::config::SiteConfig;
 use crate::domain::{
     account::Email,
     checkout::{Carrier, TrackingNumber},
-    order_status::{transition, Actor, OrderEvent, OrderStatus, Refusal},
+    locale::Locale,
+    order_status::{transition, Actor, OrderEvent, OrderStatus, Refusal, TimelineKind},
 };
 use crate::payments::keys::Keys;
 use crate::store::{customers::Customer, orders, orders::OrderHead, outbox};
@@ -29,7 +33,10 @@ pub struct Shipment {
 pub struct Change<'a> {
     pub event: OrderEvent,
     pub actor: Actor,
-    /// Said in the timeline and the email ("Your card was declined.").
+    /// What the person acting typed, kept in the timeline as written: a
+    /// customer's request, the house's reason for cancelling. Empty for the
+    /// rest; a note from the gateway or the shop itself is not kept (what
+    /// such an entry records is said from its kind, in the reader's language).
     pub note: String,
     pub shipment: Option<Shipment>,
     /// The member of staff acting, for the audit log.
@@ -44,6 +51,16 @@ pub enum NotMoved {
     /// Someone else moved the order between our read and our write.
     #[error("The order changed while you were looking at it. Please reload the page.")]
     Raced,
+}
+
+impl NotMoved {
+    /// What the person who asked reads.
+    pub fn message(&self, locale: Locale) -> String {
+        match self {
+            NotMoved::Refused(refusal) => locale.order_refusal(refusal),
+            NotMoved::Raced => locale.order_raced().to_owned(),
+        }
+    }
 }
 
 /// What the staff audit log calls an event.
@@ -80,17 +97,19 @@ pub async fn apply(
     if to == OrderStatus::Cancelled {
         orders::release_stock(tx, order.id).await?;
     }
-    let mut note = change.note.clone();
+    let kind = TimelineKind::of_event(change.event, change.actor);
+    // Only a person's words are kept; the shop's own sentences are said when shown.
+    let typed = if kind.keeps_note() { change.note.trim() } else { "" };
     if let Some(shipment) = &change.shipment {
         orders::add_shipment(tx, order.id, shipment.carrier.as_str(), shipment.tracking.as_str(), &shipment.lines, now)
             .await?;
-        if note.is_empty() {
-            note = format!("Sent with {}, tracking number {}.", shipment.carrier.as_str(), shipment.tracking.as_str());
-        }
     }
-    orders::add_event(tx, order.id, to, change.actor, &note, now).await?;
+    orders::add_event(tx, order.id, to, change.actor, typed, now).await?;
+    let parcel = change.shipment.as_ref().map(|s| (s.carrier.as_str(), s.tracking.as_str()));
     if let Some(staff) = change.staff {
-        let detail = format!("{} → {}. {note}", order.status.label(), to.label());
+        // The audit log is a record, kept in English like the logs.
+        let said = Locale::En.order_timeline_says(kind, typed, parcel);
+        let detail = format!("{} → {}. {said}", order.status.label(), to.label());
         orders::audit(
             tx,
             staff.id,
@@ -104,9 +123,12 @@ pub async fn apply(
     }
     // An anonymised order has no one to write to.
     if let Ok(to_address) = Email::parse(&order.email) {
-        let url = site.url(&keys.order_path(&order.reference));
-        let tracking = change.shipment.as_ref().map(|s| (s.carrier.as_str(), s.tracking.as_str()));
-        let email = crate::emails::order_status(&to_address, order.reference.as_str(), to, &note, tracking, &url);
+        let locale = order.locale;
+        // What the entry records, as the order's page says it in the email's language.
+        let said = locale.order_timeline_says(kind, typed, parcel);
+        let path = keys.order_path(&order.reference);
+        let email =
+            crate::emails::order_status(locale, &to_address, order.reference.as_str(), to, &said, parcel, site, &path);
         outbox::enqueue(tx, &email, now).await?;
     }
     Ok(Ok(to))
@@ -146,7 +168,7 @@ pub async fn release_overdue(
         let change = Change {
             event: OrderEvent::PaymentExpired,
             actor: Actor::System,
-            note: "No payment arrived in time: the pieces were released.".into(),
+            note: String::new(),
             shipment: None,
             staff: None,
         };

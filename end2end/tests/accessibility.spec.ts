@@ -1,11 +1,26 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, Page, test } from "@playwright/test";
-import { checkOut, fillBasket, freshEmail, hydrated, paidOrder, PUBLIC_PAGES, register, staffPage } from "./helpers";
+import {
+  at,
+  checkOut,
+  fillBasket,
+  freshEmail,
+  hydrated,
+  lang,
+  paidOrder,
+  payButton,
+  PUBLIC_PAGES,
+  register,
+  staffPage,
+  t,
+} from "./helpers";
 
 // PRODUCT.md §11: WCAG 2.2 AA on every page, checked by a machine. axe-core
 // runs on each page once it is live (islands render their own markup) with
 // the WCAG 2.0, 2.1 and 2.2 A and AA rules; any violation fails, with the
-// rule, the elements and what axe says to fix.
+// rule, the elements and what axe says to fix. Every page is checked in
+// both languages (each project opens it at its own address, `at()`): the
+// texts, their lengths and the `lang` of the page differ.
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 
 async function violations(page: Page): Promise<string[]> {
@@ -17,10 +32,14 @@ async function violations(page: Page): Promise<string[]> {
   );
 }
 
-/** Loads `path`, waits until every island is live, and runs axe. */
+/**
+ * Loads `path` (a shop path without its language, opened in the journey's,
+ * or a full address), waits until every island is live, and runs axe.
+ */
 async function check(page: Page, path: string) {
-  await page.goto(path);
+  await page.goto(/^https?:/.test(path) ? path : at(path));
   await hydrated(page);
+  await expect(page.locator("html")).toHaveAttribute("lang", lang());
   expect(await violations(page), path).toEqual([]);
 }
 
@@ -43,6 +62,18 @@ for (const path of publicPages) {
   });
 }
 
+// An address without a language that is no page of the shop (an old or
+// mistyped link) is not sent on: it is answered with the 404 page, in the
+// visitor's language (their browser's, here).
+test("axe finds nothing on a 404 at an address without a language", async ({ page }) => {
+  const response = await page.goto("/no/such/page");
+  expect(response?.status()).toBe(404);
+  await hydrated(page);
+  await expect(page.locator("html")).toHaveAttribute("lang", lang());
+  await expect(page.getByRole("heading", { name: t("not_found_heading"), exact: true })).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
+
 test("axe finds nothing on a basket with pieces and the gift, and on checkout's later steps", async ({ page }) => {
   // Made-to-order pieces: the order this places reserves no stock that
   // another journey counts on.
@@ -52,8 +83,19 @@ test("axe finds nothing on a basket with pieces and the gift, and on checkout's 
   ]);
   await check(page, "/basket");
   await checkOut(page, freshEmail("axe"));
-  // The sandbox gateway's payment page.
+  // The sandbox gateway's payment page, in the journey's language…
+  await expect(page.getByRole("heading", { name: t("sandbox_heading") })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", lang());
   expect(await violations(page), page.url()).toEqual([]);
+  // …and the same page refusing a card that is not a test card.
+  await page.getByLabel(t("sandbox_card_number"), { exact: true }).fill("1234 5678 9012 3456");
+  await page.getByLabel(t("sandbox_expiry"), { exact: true }).fill("12/39");
+  await page.getByLabel(t("sandbox_cvc"), { exact: true }).fill("123");
+  const amount = await page.locator("[data-amount]").innerText();
+  await page.getByRole("button", { name: payButton(amount), exact: true }).click();
+  await expect(page.getByRole("alert")).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", lang());
+  expect(await violations(page), `${page.url()}, a card refused`).toEqual([]);
 });
 
 test("axe finds nothing on a customer's pages", async ({ page }) => {

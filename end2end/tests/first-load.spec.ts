@@ -1,13 +1,16 @@
 import { expect, test } from "@playwright/test";
+import { at } from "./helpers";
 
 // The first-load budget, guarded: the JavaScript and WebAssembly a browsing
 // page fetches before it is interactive stay within 150 KB brotli.
 // `bench/size.sh` measures every page the same way and prints the figures.
+// Each page is opened at its address in the journey's language (`at`), so
+// that no redirect is counted or awaited.
 for (const path of ["/", "/shop/rings", "/products/aube-solitaire-ring"]) {
   test(`the first load of ${path} is within the 150 KB budget`, async ({ page }) => {
     // Imported as the ES module it is (bench/size.sh runs it as a command too).
     const { BUDGET, firstLoad } = await import("../first-load.mjs");
-    const load = await firstLoad(page, path);
+    const load = await firstLoad(page, at(path));
     const detail = load.files.map((f: { url: string; brotli: number }) => `${f.url} ${f.brotli}`).join(", ");
     expect(load.files.length, "the page loads its WebAssembly").toBeGreaterThan(0);
     expect(load.brotli, `${path}: ${detail}`).toBeLessThanOrEqual(BUDGET);
@@ -27,7 +30,7 @@ for (const path of ["/basket", "/checkout", "/ring-size", "/account/sign-in"]) {
         requested.set(pathname, (requested.get(pathname) ?? 0) + 1);
       }
     });
-    await page.goto(path);
+    await page.goto(at(path));
     await page.locator("body[data-hydrated=true]").waitFor({ timeout: 15_000 });
     const preloaded = await page
       .locator('head link[rel="preload"][as="fetch"]')

@@ -53,6 +53,11 @@ pub fn apply(app: Router, config: &Config, pages: Option<PageCache>) -> Router {
         Some(pages) => app.layer(axum::middleware::from_fn_with_state(pages, crate::page_cache::serve)),
         None => app,
     };
+    // Around the page cache: a kept page is the same for everyone, the
+    // cookie remembering its language is not.
+    let secure = config.public_url().starts_with("https://");
+    let app =
+        app.layer(axum::middleware::from_fn(move |request, next| crate::language::remember(secure, request, next)));
     // Outermost: every log line of a request carries its id, and the id is echoed back.
     app.layer(
         ServiceBuilder::new()

@@ -11,6 +11,7 @@ pub mod telemetry;
 mod client_ip;
 mod dev_mailbox;
 mod health;
+mod language;
 mod layers;
 mod one_click;
 mod page_cache;
@@ -101,9 +102,17 @@ pub fn router(config: &Config, leptos_options: LeptosOptions, db: Db) -> Router 
             provide_context(payments);
         }
     };
-    let routes = route_list();
+    let listed = route_list();
+    let routes = language::per_language(listed.clone());
     let db_for_cache = db.clone();
     let mut app = Router::new();
+    // Addresses without a language go on to the visitor's.
+    for path in language::unprefixed(&listed) {
+        app = app.route(&path, get(language::send_on));
+    }
+    for locale in app::i18n::Locale::ALL {
+        app = app.route(&format!("/{}/", locale.tag()), get(language::send_on));
+    }
     if config.dev_mailbox {
         tracing::warn!("the development mailbox is on at /dev/mailbox: it shows every email the shop writes");
         app = app.route("/dev/mailbox", get(dev_mailbox::mailbox));

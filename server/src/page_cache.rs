@@ -195,6 +195,8 @@ fn key_for(method: &Method, path: &str, query: Option<&str>, headers: &HeaderMap
 /// The pages whose HTML depends only on their address, the catalogue and
 /// the delivery country (the basket lives in the browser).
 fn is_public_page(path: &str) -> bool {
+    // Every page is under its language; the rest of its path says which page.
+    let Some((_, path)) = app::i18n::Locale::split_path(path) else { return false };
     let one_segment =
         |prefix: &str| path.strip_prefix(prefix).is_some_and(|rest| !rest.is_empty() && !rest.contains('/'));
     matches!(
@@ -328,29 +330,46 @@ mod tests {
     #[test]
     fn catalogue_pages_are_kept_for_visitors_not_signed_in() {
         let none = HeaderMap::new();
-        for path in ["/", "/shop", "/shop/rings", "/collections/aube", "/products/aube-solitaire-ring", "/ring-size"] {
+        for path in [
+            "/fr",
+            "/en",
+            "/fr/shop",
+            "/en/shop/rings",
+            "/fr/collections/aube",
+            "/en/products/aube-solitaire-ring",
+            "/fr/ring-size",
+        ] {
             assert!(key_for(&Method::GET, path, None, &none).is_some(), "{path}");
         }
-        assert!(key_for(&Method::HEAD, "/", None, &none).is_some());
-        for path in
-            ["/account", "/account/orders", "/orders/MA-1", "/staff/orders", "/api/catalogue/home", "/products/a/b"]
-        {
+        assert!(key_for(&Method::HEAD, "/fr", None, &none).is_some());
+        for path in [
+            "/fr/account",
+            "/en/account/orders",
+            "/fr/orders/MA-1",
+            "/en/staff/orders",
+            "/api/catalogue/home",
+            "/fr/products/a/b",
+            // Without a language: a redirect that depends on the visitor.
+            "/",
+            "/shop",
+            "/de/shop",
+        ] {
             assert!(key_for(&Method::GET, path, None, &none).is_none(), "{path}");
         }
-        assert!(key_for(&Method::POST, "/", None, &none).is_none());
+        assert!(key_for(&Method::POST, "/fr", None, &none).is_none());
         let signed_in = headers(&[("cookie", "vitrine_country=BE; vitrine_session=abc")]);
-        assert!(key_for(&Method::GET, "/", None, &signed_in).is_none());
+        assert!(key_for(&Method::GET, "/fr", None, &signed_in).is_none());
     }
 
     #[test]
     fn the_key_holds_the_query_and_the_delivery_country() {
         let be = headers(&[("cookie", "a=1; vitrine_country=BE")]);
-        let key = key_for(&Method::GET, "/shop", Some("sort=price-asc"), &be).unwrap();
-        assert_eq!(key.path_and_query, "/shop?sort=price-asc");
+        let key = key_for(&Method::GET, "/en/shop", Some("sort=price-asc"), &be).unwrap();
+        assert_eq!(key.path_and_query, "/en/shop?sort=price-asc");
         assert_eq!(key.country.as_deref(), Some("BE"));
         // An unreadable country is no country: the page renders for France, like none.
         let bad = headers(&[("cookie", "vitrine_country=<script>")]);
-        assert_eq!(key_for(&Method::GET, "/shop", None, &bad).unwrap().country, None);
+        assert_eq!(key_for(&Method::GET, "/fr/shop", None, &bad).unwrap().country, None);
     }
 
     #[test]

@@ -68,11 +68,12 @@ pub async fn receive(
     {
         return refuse(StatusCode::UNPROCESSABLE_ENTITY, "the payment or amount does not match the order");
     }
-    let (order_event, note) = match event.outcome {
-        PaymentOutcome::Authorised => (OrderEvent::PaymentAuthorised, "Payment authorised."),
-        PaymentOutcome::Declined => (OrderEvent::PaymentDeclined, app::api::orders::DECLINED_NOTE),
+    let order_event = match event.outcome {
+        PaymentOutcome::Authorised => OrderEvent::PaymentAuthorised,
+        PaymentOutcome::Declined => OrderEvent::PaymentDeclined,
     };
-    let change = Change { event: order_event, actor: Actor::Gateway, note: note.into(), shipment: None, staff: None };
+    // The timeline says what the gateway's entry records in its reader's language: no note.
+    let change = Change { event: order_event, actor: Actor::Gateway, note: String::new(), shipment: None, staff: None };
     let outcome = async {
         let mut tx = db.begin_write().await?;
         // The event's record comes first: a replay stops here.

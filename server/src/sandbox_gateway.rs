@@ -4,15 +4,21 @@
 //! never stored (only its last four digits), the outcome decided from the
 //! test card, the shopper sent back to the shop, and the shop told later by
 //! a signed callback (see `workers.rs`).
+//!
+//! The page speaks the shopper's language: the one a `lang` parameter
+//! names, else the request's ([`Locale::of_request`]: the shop's page that
+//! sent them here, their remembered choice, their browser's). The card form
+//! carries it, so an answer to the form is in the same language.
 
 use app::domain::{
     money::Money,
     test_card::{CardOutcome, TestCard, TEST_CARDS},
 };
+use app::i18n::Locale;
 use app::store::{sandbox_payments, unix_now, Db};
 use axum::{
-    extract::Path,
-    http::{header, HeaderValue, StatusCode},
+    extract::{Path, Query},
+    http::{header, request::Parts, HeaderValue, StatusCode},
     response::{Html, IntoResponse, Redirect, Response},
     Extension, Form,
 };
@@ -31,6 +37,21 @@ pub struct CardForm {
     expiry: String,
     #[serde(default)]
     cvc: String,
+    /// The page's language, as the form carries it.
+    #[serde(default)]
+    lang: Option<String>,
+}
+
+/// The payment page's address may name its language.
+#[derive(Deserialize)]
+pub struct Language {
+    #[serde(default)]
+    lang: Option<String>,
+}
+
+/// The shopper's language: the one named (`lang`), else the request's.
+fn locale_of(named: Option<&str>, parts: &Parts) -> Locale {
+    named.and_then(Locale::parse).unwrap_or_else(|| Locale::of_request(parts))
 }
 
 fn with_headers(status: StatusCode, html: String) -> Response {
@@ -47,55 +68,58 @@ fn with_headers(status: StatusCode, html: String) -> Response {
     response
 }
 
-fn page(payment: &sandbox_payments::SandboxPayment, problem: Option<String>) -> String {
-    let amount = Money::from_cents(payment.amount_cents).to_string();
+fn page(t: Locale, payment: &sandbox_payments::SandboxPayment, problem: Option<&str>) -> String {
+    let amount = t.money(Money::from_cents(payment.amount_cents));
     let open = payment.status == "open";
     let state = match payment.status.as_str() {
-        "authorised" => "This payment was authorised.",
-        "declined" => "This payment was declined.",
+        "authorised" => t.sandbox_authorised(),
+        "declined" => t.sandbox_declined(),
         _ => "",
     };
     let back = payment.return_url.clone();
+    let (asks_for, for_order, end) = t.sandbox_request();
+    let problem = problem.map(str::to_owned);
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=t.tag()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="robots" content="noindex"/>
-                <title>"Pay " {amount.clone()} " · Sandbox payments"</title>
+                <title>{t.sandbox_title(&amount)}</title>
                 <style>
                     "body{font-family:system-ui,sans-serif;background:#eef1f6;color:#14213d;margin:0}main{max-width:26rem;margin:2rem auto;background:#fff;border-radius:8px;padding:1.5rem;box-shadow:0 2px 8px #0002}.banner{background:#ffb703;color:#000;text-align:center;padding:.4rem;font-weight:600}label{display:block;margin:.8rem 0 .2rem}input{width:100%;box-sizing:border-box;padding:.6rem;font-size:1rem;border:1px solid #9aa5b8;border-radius:4px}button{margin-top:1.2rem;width:100%;padding:.8rem;font-size:1rem;background:#14213d;color:#fff;border:0;border-radius:4px;cursor:pointer}.problem{color:#9b1c1c;background:#fdecea;padding:.6rem;border-radius:4px}table{width:100%;font-size:.9rem;margin-top:1rem;border-collapse:collapse}td{padding:.2rem 0}code{font-size:.95rem}"
                 </style>
             </head>
             <body>
-                <p class="banner">"SANDBOX · test mode · no real money moves"</p>
+                <p class="banner">{t.sandbox_banner()}</p>
                 <main>
-                    <h1>"Sandbox payments"</h1>
+                    <h1>{t.sandbox_heading()}</h1>
                     <p>
-                        "Maison Aurèle asks for " <strong data-amount="">{amount.clone()}</strong>
-                        " for order " <strong>{payment.order_reference.clone()}</strong> "."
+                        {asks_for} <strong data-amount="">{amount.clone()}</strong>
+                        {for_order} <strong>{payment.order_reference.clone()}</strong> {end}
                     </p>
                     {problem.map(|p| view! { <p class="problem" role="alert">{p}</p> })}
                     {(!open).then(|| view! {
                         <p role="status">{state}</p>
-                        <p><a href=back.clone()>"Back to the shop"</a></p>
+                        <p><a href=back.clone()>{t.sandbox_back()}</a></p>
                     })}
                     {open.then(|| view! {
                         <form method="post">
-                            <label for="number">"Card number"</label>
+                            <input type="hidden" name="lang" value=t.tag()/>
+                            <label for="number">{t.sandbox_card_number()}</label>
                             <input id="number" name="number" inputmode="numeric" autocomplete="cc-number" required/>
-                            <label for="expiry">"Expiry (MM/YY)"</label>
-                            <input id="expiry" name="expiry" placeholder="MM/YY" autocomplete="cc-exp" required/>
-                            <label for="cvc">"Security code"</label>
+                            <label for="expiry">{t.sandbox_expiry()}</label>
+                            <input id="expiry" name="expiry" placeholder=t.sandbox_expiry_placeholder() autocomplete="cc-exp" required/>
+                            <label for="cvc">{t.sandbox_cvc()}</label>
                             <input id="cvc" name="cvc" inputmode="numeric" autocomplete="cc-csc" required/>
-                            <button type="submit">"Pay " {amount.clone()}</button>
+                            <button type="submit">{t.sandbox_pay(&amount)}</button>
                         </form>
-                        <p><a href=back.clone()>"Cancel and return to the shop"</a></p>
+                        <p><a href=back.clone()>{t.sandbox_cancel()}</a></p>
                         <table>
-                            <caption>"Test cards (any future expiry, any 3 digits)"</caption>
-                            {TEST_CARDS.iter().map(|(n, _, what)| view! {
-                                <tr><td><code>{*n}</code></td><td>{*what}</td></tr>
+                            <caption>{t.sandbox_test_cards()}</caption>
+                            {TEST_CARDS.iter().map(|(n, outcome, _)| view! {
+                                <tr><td><code>{*n}</code></td><td>{t.sandbox_card_outcome(*outcome)}</td></tr>
                             }).collect_view()}
                         </table>
                     })}
@@ -106,29 +130,41 @@ fn page(payment: &sandbox_payments::SandboxPayment, problem: Option<String>) -> 
     .to_html()
 }
 
-async fn load(db: &Db, id: &str) -> Result<sandbox_payments::SandboxPayment, Response> {
+async fn load(t: Locale, db: &Db, id: &str) -> Result<sandbox_payments::SandboxPayment, Response> {
     match sandbox_payments::get(db, id).await {
         Ok(Some(payment)) => Ok(payment),
-        Ok(None) => Err((StatusCode::NOT_FOUND, "No such payment.").into_response()),
+        Ok(None) => Err((StatusCode::NOT_FOUND, t.sandbox_no_such_payment()).into_response()),
         Err(error) => {
             tracing::error!(%error, "sandbox gateway: a payment could not be read");
-            Err((StatusCode::INTERNAL_SERVER_ERROR, "Please try again in a moment.").into_response())
+            Err((StatusCode::INTERNAL_SERVER_ERROR, t.sandbox_try_again()).into_response())
         }
     }
 }
 
 /// The payment page.
-pub async fn show(Extension(db): Extension<Db>, Path(id): Path<String>) -> Response {
-    match load(&db, &id).await {
-        Ok(payment) => with_headers(StatusCode::OK, page(&payment, None)),
+pub async fn show(
+    Extension(db): Extension<Db>,
+    Path(id): Path<String>,
+    Query(language): Query<Language>,
+    parts: Parts,
+) -> Response {
+    let t = locale_of(language.lang.as_deref(), &parts);
+    match load(t, &db, &id).await {
+        Ok(payment) => with_headers(StatusCode::OK, page(t, &payment, None)),
         Err(response) => response,
     }
 }
 
 /// The card form's post: a bad card is shown again with the reason; a good
 /// one decides the payment and sends the shopper back to the shop.
-pub async fn pay(Extension(db): Extension<Db>, Path(id): Path<String>, Form(card): Form<CardForm>) -> Response {
-    let payment = match load(&db, &id).await {
+pub async fn pay(
+    Extension(db): Extension<Db>,
+    Path(id): Path<String>,
+    parts: Parts,
+    Form(card): Form<CardForm>,
+) -> Response {
+    let t = locale_of(card.lang.as_deref(), &parts);
+    let payment = match load(t, &db, &id).await {
         Ok(payment) => payment,
         Err(response) => return response,
     };
@@ -140,7 +176,10 @@ pub async fn pay(Extension(db): Extension<Db>, Path(id): Path<String>, Form(card
     let card = match TestCard::parse(&card.number, &card.expiry, &card.cvc, year, month) {
         Ok(card) => card,
         Err(problem) => {
-            return with_headers(StatusCode::UNPROCESSABLE_ENTITY, page(&payment, Some(problem.to_string())))
+            return with_headers(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                page(t, &payment, Some(t.sandbox_card_problem(&problem))),
+            )
         }
     };
     let (authorised, due) = match card.outcome {
@@ -155,7 +194,7 @@ pub async fn pay(Extension(db): Extension<Db>, Path(id): Path<String>, Form(card
         }
         Err(error) => {
             tracing::error!(%error, "sandbox gateway: the outcome could not be saved");
-            (StatusCode::INTERNAL_SERVER_ERROR, "Please try again in a moment.").into_response()
+            (StatusCode::INTERNAL_SERVER_ERROR, t.sandbox_try_again()).into_response()
         }
     }
 }
@@ -169,6 +208,53 @@ fn year_month(unix: i64) -> (u32, u32) {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    fn payment(status: &str) -> sandbox_payments::SandboxPayment {
+        sandbox_payments::SandboxPayment {
+            id: "p1".into(),
+            order_reference: "MA-0123456789".into(),
+            amount_cents: 125_000,
+            return_url: "https://shop.example/fr/orders/MA-0123456789?key=k&paid=1".into(),
+            status: status.into(),
+        }
+    }
+
+    fn request(uri: &str, headers: &[(header::HeaderName, &str)]) -> Parts {
+        let mut builder = axum::http::Request::builder().uri(uri);
+        for (name, value) in headers {
+            builder = builder.header(name, *value);
+        }
+        builder.body(()).unwrap().into_parts().0
+    }
+
+    #[test]
+    fn the_page_is_in_the_shoppers_language() {
+        let french = page(Locale::Fr, &payment("open"), None);
+        assert!(french.contains("<html lang=\"fr\""), "{french}");
+        assert!(french.contains("Paiements de test"));
+        assert!(french.contains("1\u{202f}250,00\u{a0}€"));
+        assert!(french.contains("name=\"lang\" value=\"fr\""), "the form keeps the language");
+        let english = page(Locale::En, &payment("declined"), Some("x"));
+        assert!(english.contains("<html lang=\"en\""));
+        assert!(english.contains("Sandbox payments") && english.contains("€1,250.00"));
+        assert!(english.contains("This payment was declined."));
+    }
+
+    #[test]
+    fn the_language_comes_from_the_parameter_then_the_request() {
+        let from_checkout =
+            request("/sandbox-gateway/pay/p1", &[(header::REFERER, "https://shop.example/en/checkout")]);
+        assert_eq!(locale_of(None, &from_checkout), Locale::En);
+        assert_eq!(locale_of(Some("fr"), &from_checkout), Locale::Fr);
+        assert_eq!(locale_of(Some("de"), &from_checkout), Locale::En, "an unknown tag is ignored");
+        let browser = request("/sandbox-gateway/pay/p1", &[(header::ACCEPT_LANGUAGE, "en-GB,en;q=0.9")]);
+        assert_eq!(locale_of(None, &browser), Locale::En);
+        let remembered =
+            request("/sandbox-gateway/pay/p1", &[(header::COOKIE, "vitrine_lang=fr"), (header::ACCEPT_LANGUAGE, "en")]);
+        assert_eq!(locale_of(None, &remembered), Locale::Fr);
+    }
+
     #[test]
     fn the_month_is_read_from_the_clock() {
         assert_eq!(super::year_month(0), (1970, 1));

@@ -39,11 +39,26 @@ struct Catalogue {
     promo_codes: Vec<PromoEntry>,
 }
 
+/// A text shown to shoppers, in both of the shop's languages: neither may be
+/// missing, so that no page shows the other language instead.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Texts {
+    en: String,
+    fr: String,
+}
+
+impl Texts {
+    fn is_complete(&self) -> bool {
+        !self.en.trim().is_empty() && !self.fr.trim().is_empty()
+    }
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ZoneEntry {
     code: String,
-    name: String,
+    name: Texts,
     /// Whole euros.
     rate: i64,
     min_days: i64,
@@ -86,8 +101,8 @@ fn unix_midnight(iso: &str) -> Option<i64> {
 #[serde(deny_unknown_fields)]
 struct GiftEntry {
     code: String,
-    name: String,
-    description: String,
+    name: Texts,
+    description: Texts,
     /// Whole euros of merchandise from which the gift is offered.
     threshold: i64,
 }
@@ -96,22 +111,22 @@ struct GiftEntry {
 #[serde(deny_unknown_fields)]
 struct MaterialEntry {
     slug: String,
-    name: String,
+    name: Texts,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CollectionEntry {
     slug: String,
-    name: String,
-    tagline: String,
+    name: Texts,
+    tagline: Texts,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ProductEntry {
     slug: String,
-    name: String,
+    name: Texts,
     category: String,
     collection: String,
     /// Whole euros.
@@ -119,7 +134,7 @@ struct ProductEntry {
     /// Whole euros; makes the piece a sale item.
     former_price: Option<i64>,
     materials: Vec<String>,
-    description: String,
+    description: Texts,
     released: String,
     #[serde(default = "yes")]
     online: bool,
@@ -180,6 +195,19 @@ fn parse_catalogue() -> Result<Catalogue, SeedError> {
     let bad = |what: String| Err(SeedError::Invalid(what));
     let materials: HashSet<&str> = catalogue.materials.iter().map(|m| m.slug.as_str()).collect();
     let collections: HashSet<&str> = catalogue.collections.iter().map(|c| c.slug.as_str()).collect();
+    let texts = catalogue
+        .materials
+        .iter()
+        .map(|m| (m.slug.as_str(), &m.name))
+        .chain(catalogue.collections.iter().flat_map(|c| [(c.slug.as_str(), &c.name), (c.slug.as_str(), &c.tagline)]))
+        .chain(catalogue.products.iter().flat_map(|p| [(p.slug.as_str(), &p.name), (p.slug.as_str(), &p.description)]))
+        .chain(catalogue.gifts.iter().flat_map(|g| [(g.code.as_str(), &g.name), (g.code.as_str(), &g.description)]))
+        .chain(catalogue.shipping_zones.iter().map(|z| (z.code.as_str(), &z.name)));
+    for (owner, text) in texts {
+        if !text.is_complete() {
+            return bad(format!("{owner}: every text needs both its English and its French"));
+        }
+    }
     let mut slugs = HashSet::new();
     for p in &catalogue.products {
         if Slug::parse(&p.slug).is_err() || !slugs.insert(p.slug.as_str()) {
@@ -251,20 +279,24 @@ pub async fn seed_demo_if_empty(db: &Db) -> Result<usize, SeedError> {
         return Ok(0);
     }
     for m in &catalogue.materials {
-        sqlx::query("INSERT INTO materials (slug, name) VALUES ($1, $2)")
+        sqlx::query("INSERT INTO materials (slug, name, name_fr) VALUES ($1, $2, $3)")
             .bind(&m.slug)
-            .bind(&m.name)
+            .bind(&m.name.en)
+            .bind(&m.name.fr)
             .execute(&mut *tx)
             .await?;
     }
     let mut collection_ids = BTreeMap::new();
     for (position, c) in catalogue.collections.iter().enumerate() {
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO collections (slug, name, tagline, picture, position) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            "INSERT INTO collections (slug, name, name_fr, tagline, tagline_fr, picture, position) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
         )
         .bind(&c.slug)
-        .bind(&c.name)
-        .bind(&c.tagline)
+        .bind(&c.name.en)
+        .bind(&c.name.fr)
+        .bind(&c.tagline.en)
+        .bind(&c.tagline.fr)
         .bind(format!("/images/collections/{}.svg", c.slug))
         .bind(position as i64)
         .fetch_one(&mut *tx)
@@ -274,15 +306,18 @@ pub async fn seed_demo_if_empty(db: &Db) -> Result<usize, SeedError> {
     for (position, p) in catalogue.products.iter().enumerate() {
         let flag = |b: bool| i64::from(b);
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO products (slug, name, category, collection_id, description, price_cents, former_price_cents, \
-             online, made_to_order, personalised, members_preview, position, released_on) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
+            "INSERT INTO products (slug, name, name_fr, category, collection_id, description, description_fr, \
+             price_cents, former_price_cents, online, made_to_order, personalised, members_preview, position, \
+             released_on) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
         )
         .bind(&p.slug)
-        .bind(&p.name)
+        .bind(&p.name.en)
+        .bind(&p.name.fr)
         .bind(&p.category)
         .bind(collection_ids[p.collection.as_str()])
-        .bind(&p.description)
+        .bind(&p.description.en)
+        .bind(&p.description.fr)
         .bind(cents(p.price))
         .bind(p.former_price.map(cents))
         .bind(flag(p.online))
@@ -302,17 +337,28 @@ pub async fn seed_demo_if_empty(db: &Db) -> Result<usize, SeedError> {
                 .await?;
         }
         let pictures = [
-            (format!("/images/products/{}.svg", p.slug), format!("{}, front view", p.name)),
-            (format!("/images/products/{}-detail.svg", p.slug), format!("{}, detail of the setting", p.name)),
+            (
+                format!("/images/products/{}.svg", p.slug),
+                format!("{}, front view", p.name.en),
+                format!("{}, vue de face", p.name.fr),
+            ),
+            (
+                format!("/images/products/{}-detail.svg", p.slug),
+                format!("{}, detail of the setting", p.name.en),
+                format!("{}, détail du serti", p.name.fr),
+            ),
         ];
-        for (i, (src, alt)) in pictures.iter().enumerate() {
-            sqlx::query("INSERT INTO product_pictures (product_id, position, src, alt) VALUES ($1, $2, $3, $4)")
-                .bind(id)
-                .bind(i as i64)
-                .bind(src)
-                .bind(alt)
-                .execute(&mut *tx)
-                .await?;
+        for (i, (src, alt, alt_fr)) in pictures.iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO product_pictures (product_id, position, src, alt, alt_fr) VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(id)
+            .bind(i as i64)
+            .bind(src)
+            .bind(alt)
+            .bind(alt_fr)
+            .execute(&mut *tx)
+            .await?;
         }
         for (i, (size, quantity)) in p.stock_rows().into_iter().enumerate() {
             sqlx::query("INSERT INTO stock (product_id, size, position, quantity) VALUES ($1, $2, $3, $4)")
@@ -326,12 +372,14 @@ pub async fn seed_demo_if_empty(db: &Db) -> Result<usize, SeedError> {
     }
     for g in &catalogue.gifts {
         sqlx::query(
-            "INSERT INTO gift_offers (code, name, description, picture, threshold_cents, active) \
-             VALUES ($1, $2, $3, $4, $5, 1)",
+            "INSERT INTO gift_offers (code, name, name_fr, description, description_fr, picture, threshold_cents, active) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, 1)",
         )
         .bind(&g.code)
-        .bind(&g.name)
-        .bind(&g.description)
+        .bind(&g.name.en)
+        .bind(&g.name.fr)
+        .bind(&g.description.en)
+        .bind(&g.description.fr)
         .bind(format!("/images/gifts/{}.svg", g.code))
         .bind(cents(g.threshold))
         .execute(&mut *tx)
@@ -339,10 +387,12 @@ pub async fn seed_demo_if_empty(db: &Db) -> Result<usize, SeedError> {
     }
     for (position, z) in catalogue.shipping_zones.iter().enumerate() {
         sqlx::query(
-            "INSERT INTO shipping_zones (code, name, rate_cents, min_days, max_days, position) VALUES ($1, $2, $3, $4, $5, $6)",
+            "INSERT INTO shipping_zones (code, name, name_fr, rate_cents, min_days, max_days, position) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(&z.code)
-        .bind(&z.name)
+        .bind(&z.name.en)
+        .bind(&z.name.fr)
         .bind(cents(z.rate))
         .bind(z.min_days)
         .bind(z.max_days)
@@ -390,6 +440,21 @@ mod tests {
         assert_eq!(unix_midnight("2024-02-29"), Some(1_709_164_800));
         for bad in ["2026-13-01", "2026-1-1", "20260101", "", "2026-01-xx"] {
             assert_eq!(unix_midnight(bad), None, "{bad}");
+        }
+    }
+
+    /// A French description equal to its English one was never translated.
+    #[test]
+    fn the_demo_catalogue_is_written_in_french_too() {
+        let c = parse_catalogue().expect("demo catalogue parses");
+        for p in &c.products {
+            assert_ne!(p.description.fr, p.description.en, "{}", p.slug);
+        }
+        for g in &c.gifts {
+            assert_ne!(g.description.fr, g.description.en, "{}", g.code);
+        }
+        for t in c.collections.iter().map(|c| &c.tagline) {
+            assert_ne!(t.fr, t.en);
         }
     }
 

@@ -15,10 +15,9 @@ pub struct AccountView {
     pub phone: Option<String>,
     pub email_verified: bool,
     pub newsletter: Subscription,
+    /// The language the house's emails to the customer are written in.
+    pub email_language: crate::i18n::Locale,
 }
-
-/// The one answer to a refused sign-in, whether the address has an account or not.
-pub const SIGN_IN_REFUSED: &str = "The email address or password is incorrect.";
 
 /// Opens an account, signs the new customer in and sends the welcome email
 /// (with the link that confirms the address), then goes to `next`.
@@ -30,7 +29,7 @@ pub async fn register(
     last_name: String,
     next: Option<String>,
 ) -> Result<(), AppError> {
-    use super::{bad_request, session};
+    use super::session;
     use crate::domain::{
         account::{Email, NewPassword},
         next_path::NextPath,
@@ -39,33 +38,33 @@ pub async fn register(
     };
     use crate::store::{account_tokens, customers, outbox, unix_now};
 
+    let t = crate::i18n::use_locale();
     let (db, site) = super::context()?;
     let now = unix_now();
     let client = session::client();
     let limits = [(REGISTER_PER_CLIENT, client.as_str())];
     session::within_limits(&db, &limits, now).await?;
-    let email = Email::parse(&email).map_err(bad_request)?;
-    let details = PersonalDetails::parse(&first_name, &last_name, "").map_err(bad_request)?;
-    let password = NewPassword::parse(&password, &email).map_err(bad_request)?;
-    let taken = || {
-        bad_request(
-            "An account already exists for this email address. Please sign in, or choose a new password if you have forgotten yours.",
-        )
-    };
+    let email = Email::parse(&email).map_err(|p| super::invalid_field("email", t.account_email_problem(&p)))?;
+    let details = PersonalDetails::parse(&first_name, &last_name, "")
+        .map_err(|p| super::invalid_field(p.field.name(), t.account_field_problem(&p)))?;
+    let password = NewPassword::parse(&password, &email)
+        .map_err(|p| super::invalid_field("password", t.account_password_problem(&p)))?;
+    let taken = || super::invalid_field("email", t.account_email_taken());
     if customers::exists(&db, &email).await? {
         return Err(taken());
     }
     let hash = super::hash_password(password).await?;
     let mut tx = db.begin_write().await?;
-    let Some(id) = customers::create(&mut tx, &email, &hash, &details, now).await? else { return Err(taken()) };
+    let Some(id) = customers::create(&mut tx, &email, &hash, &details, t, now).await? else { return Err(taken()) };
     let verify = account_tokens::issue(&mut tx, id, account_tokens::Purpose::Verify, now).await?;
-    let verify_url = site.url(&format!("/account/verify?token={}", verify.as_str()));
-    outbox::enqueue(&mut tx, &crate::emails::welcome(&email, &details.first_name, &verify_url), now).await?;
+    let verify_path = format!("/account/verify?token={}", verify.as_str());
+    let welcome = crate::emails::welcome(t, &email, &details.first_name, &site, &verify_path);
+    outbox::enqueue(&mut tx, &welcome, now).await?;
     session::start(&mut tx, &site, id, now).await?;
     tx.commit().await?;
     session::count_attempt(&db, &limits, now).await?;
     tracing::info!(customer = id, "account opened");
-    leptos_axum::redirect(NextPath::parse(next.as_deref()).as_str());
+    leptos_axum::redirect(&NextPath::parse(next.as_deref()).href(t));
     Ok(())
 }
 
@@ -82,9 +81,10 @@ pub async fn sign_in(email: String, password: String, next: Option<String>) -> R
     };
     use crate::store::{customers, unix_now};
 
+    let t = crate::i18n::use_locale();
     let (db, site) = super::context()?;
     let now = unix_now();
-    let email = Email::parse(&email).map_err(bad_request)?;
+    let email = Email::parse(&email).map_err(|p| bad_request(t.account_email_problem(&p)))?;
     let (address, client) = (email.lookup_key(), session::client());
     let limits = [(SIGN_IN_PER_ADDRESS, address.as_str()), (SIGN_IN_PER_CLIENT, client.as_str())];
     session::within_limits(&db, &limits, now).await?;
@@ -98,12 +98,12 @@ pub async fn sign_in(email: String, password: String, next: Option<String>) -> R
     };
     let Some(id) = signed_in else {
         session::count_attempt(&db, &limits, now).await?;
-        return Err(AppError::Unauthorized(SIGN_IN_REFUSED.to_owned()).respond());
+        return Err(AppError::Unauthorized(t.account_sign_in_refused().to_owned()).respond());
     };
     let mut tx = db.begin_write().await?;
     session::start(&mut tx, &site, id, now).await?;
     tx.commit().await?;
-    leptos_axum::redirect(NextPath::parse(next.as_deref()).as_str());
+    leptos_axum::redirect(&NextPath::parse(next.as_deref()).href(t));
     Ok(())
 }
 
@@ -112,7 +112,7 @@ pub async fn sign_in(email: String, password: String, next: Option<String>) -> R
 pub async fn sign_out() -> Result<(), AppError> {
     let (db, site) = super::context()?;
     super::session::end(&db, &site).await?;
-    leptos_axum::redirect("/");
+    leptos_axum::redirect(&crate::i18n::use_locale().href("/"));
     Ok(())
 }
 
@@ -130,7 +130,22 @@ pub async fn my_account() -> Result<AccountView, AppError> {
         phone: me.details.phone,
         email_verified: me.email_verified,
         newsletter: subscription,
+        email_language: me.locale,
     })
+}
+
+/// Sets the language the house's emails to the signed-in customer are
+/// written in (`fr` or `en`).
+#[server(endpoint = "account/email-language")]
+pub async fn set_email_language(language: String) -> Result<String, AppError> {
+    use crate::store::{customers, unix_now};
+    let t = crate::i18n::use_locale();
+    let (db, site) = super::context()?;
+    let me = super::session::require(&db, &site, unix_now()).await?.customer;
+    let chosen =
+        crate::i18n::Locale::parse(&language).ok_or_else(|| super::bad_request(t.account_email_language_unknown()))?;
+    customers::set_locale(&db, me.id, chosen).await?;
+    Ok(t.account_email_language_saved(chosen))
 }
 
 /// Saves the signed-in customer's personal details.
@@ -138,11 +153,13 @@ pub async fn my_account() -> Result<AccountView, AppError> {
 pub async fn update_details(first_name: String, last_name: String, phone: String) -> Result<String, AppError> {
     use crate::domain::profile::PersonalDetails;
     use crate::store::{customers, unix_now};
+    let t = crate::i18n::use_locale();
     let (db, site) = super::context()?;
     let me = super::session::require(&db, &site, unix_now()).await?.customer;
-    let details = PersonalDetails::parse(&first_name, &last_name, &phone).map_err(super::bad_request)?;
+    let details = PersonalDetails::parse(&first_name, &last_name, &phone)
+        .map_err(|p| super::invalid_field(p.field.name(), t.account_field_problem(&p)))?;
     customers::update_details(&db, me.id, &details).await?;
-    Ok("Your details are saved.".to_owned())
+    Ok(t.account_details_saved().to_owned())
 }
 
 /// Confirms the customer's email address from the welcome email's link.
@@ -150,19 +167,16 @@ pub async fn update_details(first_name: String, last_name: String, phone: String
 pub async fn verify_email(token: String) -> Result<String, AppError> {
     use crate::auth::token::Token;
     use crate::store::{account_tokens, customers, unix_now};
+    let t = crate::i18n::use_locale();
     let (db, _) = super::context()?;
-    let dead = || {
-        super::bad_request(
-            "This confirmation link does not work any more: it was used already, or is more than a week old.",
-        )
-    };
+    let dead = || super::bad_request(t.account_verify_link_dead());
     let token = Token::parse(&token).ok_or_else(dead)?;
     let now = unix_now();
     let mut tx = db.begin_write().await?;
     let id = account_tokens::consume(&mut tx, &token, account_tokens::Purpose::Verify, now).await?.ok_or_else(dead)?;
     customers::mark_verified(&mut tx, id, now).await?;
     tx.commit().await?;
-    Ok("Thank you: your email address is confirmed.".to_owned())
+    Ok(t.account_verify_done().to_owned())
 }
 
 /// Deletes the signed-in customer's account, after the password is entered
@@ -172,6 +186,7 @@ pub async fn delete_account(password: String) -> Result<(), AppError> {
     use super::session;
     use crate::domain::rate_limit::SIGN_IN_PER_ADDRESS;
     use crate::store::{customers, newsletter, outbox, unix_now};
+    let t = crate::i18n::use_locale();
     let (db, site) = super::context()?;
     let now = unix_now();
     let me = session::require(&db, &site, now).await?.customer;
@@ -182,17 +197,15 @@ pub async fn delete_account(password: String) -> Result<(), AppError> {
     let stored = customers::password_hash(&db, me.id).await?.unwrap_or_default();
     if !super::password_matches(password, stored).await? {
         session::count_attempt(&db, &limits, now).await?;
-        return Err(
-            AppError::Unauthorized("The password is incorrect. Your account was not deleted.".to_owned()).respond()
-        );
+        return Err(AppError::Unauthorized(t.account_delete_password_wrong().to_owned()).respond());
     }
     let mut tx = db.begin_write().await?;
     newsletter::erase(&mut tx, &me.email).await?;
     customers::erase(&mut tx, me.id).await?;
-    outbox::enqueue(&mut tx, &crate::emails::account_deleted(&me.email), now).await?;
+    outbox::enqueue(&mut tx, &crate::emails::account_deleted(me.locale, &me.email), now).await?;
     tx.commit().await?;
     session::forget_cookie(&site)?;
     tracing::info!(customer = me.id, "account deleted by its owner");
-    leptos_axum::redirect("/account/deleted");
+    leptos_axum::redirect(&t.href("/account/deleted"));
     Ok(())
 }

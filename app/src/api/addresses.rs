@@ -23,22 +23,22 @@ pub async fn save_address(
 ) -> Result<String, AppError> {
     use crate::domain::profile::{PostalAddress, MAX_ADDRESSES};
     use crate::store::{addresses, unix_now};
+    let t = crate::i18n::use_locale();
     let (db, site) = super::context()?;
     let now = unix_now();
     let me = super::session::require(&db, &site, now).await?.customer;
-    let address = PostalAddress::parse(&address).map_err(super::bad_request)?;
+    let address = PostalAddress::parse(&address)
+        .map_err(|p| super::invalid_field(p.field.name(), t.account_field_problem(&p)))?;
     let make_default = make_default.is_some();
     match id.as_deref().map(str::trim).filter(|id| !id.is_empty()) {
         None => match addresses::add(&db, me.id, &address, make_default, now).await? {
-            addresses::Added::Added(_) => Ok("The address is added.".to_owned()),
-            addresses::Added::Full => Err(super::bad_request(format!(
-                "You can keep up to {MAX_ADDRESSES} addresses. Please remove one before adding another."
-            ))),
+            addresses::Added::Added(_) => Ok(t.account_address_added().to_owned()),
+            addresses::Added::Full => Err(super::bad_request(t.account_addresses_limit(MAX_ADDRESSES))),
         },
         Some(raw) => {
-            let id: i64 = raw.parse().map_err(|_| super::bad_request("This address could not be found."))?;
+            let id: i64 = raw.parse().map_err(|_| super::bad_request(t.account_address_not_found()))?;
             if addresses::update(&db, me.id, id, &address, make_default).await? {
-                Ok("The address is saved.".to_owned())
+                Ok(t.account_address_saved().to_owned())
             } else {
                 Err(AppError::NotFound.respond())
             }
@@ -53,7 +53,7 @@ pub async fn remove_address(id: i64) -> Result<String, AppError> {
     let (db, site) = super::context()?;
     let me = super::session::require(&db, &site, unix_now()).await?.customer;
     if addresses::remove(&db, me.id, id).await? {
-        Ok("The address is removed.".to_owned())
+        Ok(crate::i18n::use_locale().account_address_removed().to_owned())
     } else {
         Err(AppError::NotFound.respond())
     }
@@ -66,7 +66,7 @@ pub async fn make_default_address(id: i64) -> Result<String, AppError> {
     let (db, site) = super::context()?;
     let me = super::session::require(&db, &site, unix_now()).await?.customer;
     if addresses::set_default(&db, me.id, id).await? {
-        Ok("This is now your default address.".to_owned())
+        Ok(crate::i18n::use_locale().account_address_now_default().to_owned())
     } else {
         Err(AppError::NotFound.respond())
     }

@@ -107,32 +107,31 @@ pub(crate) async fn price(
     use crate::store::{gifts, products};
     use std::collections::HashSet;
 
+    let t = crate::i18n::use_locale();
     let bad = |message: String| AppError::BadRequest(message).respond();
 
-    let country = CountryCode::parse_known(&basket.country).map_err(|e| bad(e.to_string()))?;
+    let country = CountryCode::parse_known(&basket.country).map_err(|e| bad(t.basket_unknown_country(&e.0)))?;
     if basket.lines.len() > MAX_LINES {
-        return Err(bad(format!("A basket holds at most {MAX_LINES} different pieces.")));
+        return Err(bad(t.basket_too_many_lines()));
     }
     let mut lines = Vec::with_capacity(basket.lines.len());
     let mut seen = HashSet::new();
     for raw in &basket.lines {
-        let product = Slug::parse(&raw.product).map_err(|e| bad(e.to_string()))?;
-        let size = raw.size.as_deref().map(SizeLabel::parse).transpose().map_err(|e| bad(e.to_string()))?;
+        let product = Slug::parse(&raw.product).map_err(|e| bad(t.basket_not_a_piece(&e.0)))?;
+        let size = raw.size.as_deref().map(SizeLabel::parse).transpose().map_err(|e| bad(t.basket_not_a_size(&e.0)))?;
         let count = u64::try_from(raw.quantity).unwrap_or(0);
-        let quantity = Quantity::parse(count).map_err(|_| {
-            bad(format!("A quantity must be between 1 and {}, not {}.", Quantity::MAX.get(), raw.quantity))
-        })?;
+        let quantity = Quantity::parse(count).map_err(|_| bad(t.basket_bad_quantity(raw.quantity)))?;
         let line = BasketLine { product, size, quantity };
         if !seen.insert(line.key()) {
-            return Err(bad(format!("The basket lists {} twice in the same size.", line.product)));
+            return Err(bad(t.basket_listed_twice(line.product.as_str())));
         }
         lines.push(line);
     }
-    let gift = basket.gift.as_deref().map(Slug::parse).transpose().map_err(|e| bad(e.to_string()))?;
+    let gift = basket.gift.as_deref().map(Slug::parse).transpose().map_err(|e| bad(t.basket_not_a_piece(&e.0)))?;
 
     let slugs: Vec<Slug> = lines.iter().map(|l| l.product.clone()).collect();
     let audience = super::session::audience(db, site, crate::store::unix_now()).await?;
-    let catalogue = products::for_basket(db, &slugs, audience).await?;
+    let catalogue = products::for_basket(db, &slugs, audience, t).await?;
     let mut subtotal = Money::ZERO;
     let priced: Vec<PricedLine> = lines
         .into_iter()
@@ -161,7 +160,7 @@ pub(crate) async fn price(
         })
         .collect();
 
-    let offer = gifts::current(db).await?;
+    let offer = gifts::current(db, t).await?;
     let gift = gift_state(offer.as_ref(), subtotal, gift.as_ref());
     let country_served = site.delivery_countries.allows(country);
     let checkout_allowed = country_served

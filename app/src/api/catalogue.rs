@@ -60,10 +60,11 @@ pub const HIGHLIGHTS: i64 = 8;
 pub async fn home_page() -> Result<HomeContent, AppError> {
     use crate::store::products;
     let (db, site) = super::context()?;
+    let locale = crate::i18n::use_locale();
     Ok(HomeContent {
-        collections: products::collections(&db).await?,
-        highlights: products::highlights(&db, HIGHLIGHTS).await?,
-        canonical: site.url("/"),
+        collections: products::collections(&db, locale).await?,
+        highlights: products::highlights(&db, HIGHLIGHTS, locale).await?,
+        canonical: site.url(&locale.href("/")),
     })
 }
 
@@ -79,24 +80,24 @@ pub async fn list_products(
     use crate::domain::catalogue::Category;
     use crate::store::products;
     let (db, site) = super::context()?;
+    let locale = crate::i18n::use_locale();
     let audience = super::session::audience(&db, &site, crate::store::unix_now()).await?;
     let mut filter = ListingFilter::parse(&query).map_err(|problems| {
-        AppError::BadRequest(problems.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ")).respond()
+        let said: Vec<_> = problems.iter().map(|problem| locale.listing_problem(problem)).collect();
+        AppError::BadRequest(said.join(" ")).respond()
     })?;
-    let collections = products::collections(&db).await?;
+    let collections = products::collections(&db, locale).await?;
 
     let (heading, intro, path) = match &scope {
-        ListingScope::Everything => (
-            "All jewellery".to_owned(),
-            "Every piece of the house, made in our Paris workshop.".to_owned(),
-            "/shop".to_owned(),
-        ),
+        ListingScope::Everything => {
+            (locale.listing_all_heading().to_owned(), locale.listing_all_intro().to_owned(), "/shop".to_owned())
+        }
         ListingScope::Category(raw) => {
             let category = Category::from_slug(raw).ok_or_else(|| AppError::NotFound.respond())?;
             filter.category = Some(category);
             (
-                category.name().to_owned(),
-                format!("{} from every collection of the house.", category.name()),
+                locale.listing_category_heading(category).to_owned(),
+                locale.listing_category_intro(category).to_owned(),
                 format!("/shop/{}", category.slug()),
             )
         }
@@ -111,11 +112,11 @@ pub async fn list_products(
     Ok(ListingContent {
         heading,
         intro,
-        products: products::list(&db, &filter, audience).await?,
+        products: products::list(&db, &filter, audience, locale).await?,
         filter,
         collections,
-        materials: products::materials(&db, audience).await?,
-        canonical: site.url(&path),
+        materials: products::materials(&db, audience, locale).await?,
+        canonical: site.url(&locale.href(&path)),
     })
 }
 
@@ -125,22 +126,24 @@ pub async fn product_page(slug: String) -> Result<ProductContent, AppError> {
     use crate::domain::slug::Slug;
     use crate::store::products;
     let (db, site) = super::context()?;
+    let locale = crate::i18n::use_locale();
     // A slug that cannot be one of ours names nothing: same answer as an unknown one.
     let slug = Slug::parse(&slug).map_err(|_| AppError::NotFound.respond())?;
     let audience = super::session::audience(&db, &site, crate::store::unix_now()).await?;
     // A members' preview piece does not exist for visitors who are not signed in.
-    let mut product = products::by_slug(&db, &slug, audience).await?.ok_or_else(|| AppError::NotFound.respond())?;
+    let mut product =
+        products::by_slug(&db, &slug, audience, locale).await?.ok_or_else(|| AppError::NotFound.respond())?;
     // The page (and the cache holding it) carries no more than it shows.
     product.stock = crate::domain::availability::shown_stock(&product.stock);
-    let canonical = site.url(&format!("/products/{}", product.slug));
-    let json_ld = (!product.flags.members_preview).then(|| product_json_ld(&product, &canonical));
+    let canonical = site.url(&locale.href(&format!("/products/{}", product.slug)));
+    let json_ld = (!product.flags.members_preview).then(|| product_json_ld(&product, &canonical, locale));
     Ok(ProductContent { json_ld, canonical, product })
 }
 
 /// schema.org Product data for search engines, as JSON-LD. Availability is
 /// the piece's own, whatever country the visitor chose.
 #[cfg(feature = "ssr")]
-fn product_json_ld(product: &ProductDetail, canonical: &str) -> String {
+fn product_json_ld(product: &ProductDetail, canonical: &str, locale: crate::i18n::Locale) -> String {
     use crate::domain::availability::{buy_area, AdvisorReason, BuyArea};
     let availability = match buy_area(product.flags, &product.stock, None, true) {
         BuyArea::AskClientAdvisor(AdvisorReason::BoutiqueOnly) => "https://schema.org/InStoreOnly",
@@ -148,14 +151,15 @@ fn product_json_ld(product: &ProductDetail, canonical: &str) -> String {
         BuyArea::NotifyWhenBackInStock => "https://schema.org/OutOfStock",
         _ => "https://schema.org/InStock",
     };
-    let origin = canonical.split("/products/").next().unwrap_or_default();
+    let origin = canonical.split(&format!("/{}/products/", locale.tag())).next().unwrap_or_default();
     let data = serde_json::json!({
         "@context": "https://schema.org",
         "@type": "Product",
         "name": product.name,
         "description": product.description,
         "sku": product.slug.as_str(),
-        "category": product.category.name(),
+        "category": locale.listing_category_heading(product.category),
+        "inLanguage": locale.tag(),
         "material": product.materials.join(", "),
         "image": product.pictures.iter().map(|p| format!("{origin}{}", p.src)).collect::<Vec<_>>(),
         "brand": { "@type": "Brand", "name": crate::HOUSE_NAME },

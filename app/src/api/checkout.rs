@@ -28,15 +28,17 @@ pub struct Quote {
     /// The gift's name, when the basket holds it: a €0 line.
     pub gift: Option<String>,
     pub totals: Totals,
+    /// The zone's name, in the page's language.
     pub shipping_zone: String,
-    /// "5–10 business days".
+    /// "5–10 business days", in the page's language.
     pub estimate: String,
     /// The code applied, as normalised.
     pub promo: Option<String>,
-    /// Why the code typed was refused, in the shopper's words.
+    /// Why the code typed was refused, in the shopper's words and language.
     pub promo_refusal: Option<String>,
-    /// For deliveries outside the EU.
+    /// For deliveries outside the EU, in the page's language.
     pub customs_notice: Option<String>,
+    /// The delivery country's name, in the page's language.
     pub country_name: String,
     /// A fresh idempotency key for placing this order: a double click or a
     /// retry sends it again and gets the same order.
@@ -85,7 +87,8 @@ pub async fn quote_checkout(request: CheckoutRequest) -> Result<Quote, AppError>
 pub async fn place_order(request: CheckoutRequest, key: String) -> Result<PlacedOrder, AppError> {
     use crate::domain::checkout::IdempotencyKey;
     let (db, site) = super::context()?;
-    let key = IdempotencyKey::parse(&key).map_err(super::bad_request)?;
+    let key =
+        IdempotencyKey::parse(&key).map_err(|_| super::bad_request(crate::i18n::use_locale().checkout_bad_key()))?;
     prepare::place(&db, &site, &request, key, crate::store::unix_now()).await
 }
 
@@ -102,7 +105,7 @@ mod prepare {
         money::Money,
         profile::PostalAddress,
         promo::{self, PromoLine},
-        shipping::{customs_notice, zone_for},
+        shipping::{in_eu, zone_for},
     };
     use crate::payments::{
         sandbox::{self, Sandbox},
@@ -129,34 +132,32 @@ mod prepare {
         request: &CheckoutRequest,
         now: i64,
     ) -> Result<Prepared, AppError> {
-        let email = Email::parse(&request.email).map_err(bad_request)?;
-        let address = PostalAddress::parse(&request.address).map_err(bad_request)?;
+        let t = crate::i18n::use_locale();
+        let email = Email::parse(&request.email).map_err(|p| bad_request(t.account_email_problem(&p)))?;
+        let address = PostalAddress::parse(&request.address)
+            .map_err(|p| crate::api::invalid_field(p.field.name(), t.account_field_problem(&p)))?;
+        let country_name = address.country.display_name_in(t);
         if address.phone.is_none() {
-            return Err(bad_request("Please give a telephone number: the carrier may need to call."));
+            return Err(bad_request(t.checkout_phone_needed()));
         }
         if !site.delivery_countries.allows(address.country) {
-            return Err(bad_request(format!(
-                "We cannot deliver online to {} yet. Our client advisors can help: please contact them.",
-                address.country.display_name()
-            )));
+            return Err(bad_request(t.checkout_country_not_served(&country_name)));
         }
         let basket = BasketRequest { country: address.country.as_str().to_owned(), ..request.basket.clone() };
         let (priced, products) = crate::api::basket::price(db, site, &basket).await?;
         if priced.lines.is_empty() {
-            return Err(bad_request("Your basket is empty."));
+            return Err(bad_request(t.basket_empty()));
         }
         if !priced.checkout_allowed {
             let problem = priced
                 .lines
                 .iter()
-                .find_map(|l| l.problem.as_ref().map(|p| format!("{}: {p}", l.name)))
-                .unwrap_or_else(|| "the gift is no longer offered for this basket".to_owned());
-            return Err(AppError::Conflict(format!("Your basket has changed ({problem}). Please review it.")).respond());
+                .find_map(|l| l.problem.as_ref().map(|p| t.checkout_line_problem(&l.name, &t.basket_problem(p))))
+                .unwrap_or_else(|| t.checkout_gift_no_longer_offered().to_owned());
+            return Err(AppError::Conflict(t.checkout_basket_changed(&problem)).respond());
         }
-        let zones = shipping::zones(db).await?;
-        let zone = zone_for(&zones, address.country).ok_or_else(|| {
-            bad_request(format!("We have no shipping rate for {} yet.", address.country.display_name()))
-        })?;
+        let zones = shipping::zones(db, t).await?;
+        let zone = zone_for(&zones, address.country).ok_or_else(|| bad_request(t.checkout_no_rate(&country_name)))?;
 
         let promo_lines: Vec<PromoLine> = priced
             .lines
@@ -182,7 +183,7 @@ mod prepare {
                     promo = Some(code);
                     discount = amount;
                 }
-                Err(refusal) => promo_refusal = Some(refusal.to_string()),
+                Err(refusal) => promo_refusal = Some(t.checkout_promo_refusal(&refusal)),
             }
         }
         let gift =
@@ -192,11 +193,11 @@ mod prepare {
             lines: priced.lines,
             gift,
             shipping_zone: zone.name.clone(),
-            estimate: zone.estimate(),
+            estimate: t.checkout_estimate(i64::from(zone.min_days), i64::from(zone.max_days)),
             promo,
             promo_refusal,
-            customs_notice: customs_notice(address.country).map(str::to_owned),
-            country_name: address.country.display_name(),
+            customs_notice: (!in_eu(address.country)).then(|| t.checkout_customs_notice().to_owned()),
+            country_name,
             order_key: crate::auth::token::Token::generate().as_str().to_owned(),
         };
         Ok(Prepared {
@@ -291,26 +292,26 @@ mod prepare {
             totals: quote.totals,
             lines,
             pay_by: now + minutes * 60,
+            locale: crate::i18n::use_locale(),
         };
+        // The confirmation is written in the language the order was placed in.
+        let t = order.locale;
         let summary: Vec<String> = order
             .lines
             .iter()
-            .map(|l| {
-                let size = if l.size.is_empty() { String::new() } else { format!(", size {}", l.size) };
-                format!("{} × {}{size}: {}", l.quantity, l.name, l.unit.times(l.quantity))
-            })
+            .map(|l| t.checkout_email_line(l.quantity, &l.name, &l.size, l.unit.times(l.quantity)))
             .collect();
-        let order_url = site.url(&keys.order_path(&reference));
-        let email =
-            crate::emails::order_received(&prepared.email, reference.as_str(), &summary, &quote.totals, &order_url);
+        let email = crate::emails::order_received(
+            t,
+            &prepared.email,
+            reference.as_str(),
+            &summary,
+            &quote.totals,
+            site,
+            &keys.order_path(&reference),
+        );
         match orders::place(db, &order, &email, now).await? {
-            Placement::SoldOut { name, size } => {
-                let which = if size.is_empty() { name } else { format!("{name} in size {size}") };
-                Err(AppError::Conflict(format!(
-                    "Sorry: {which} has just sold out, and your order was not placed. Please review your basket."
-                ))
-                .respond())
-            }
+            Placement::SoldOut { name, size } => Err(AppError::Conflict(t.checkout_sold_out(&name, &size)).respond()),
             Placement::Existing(existing) => answer_existing(db, site, keys, *existing, request, now).await,
             Placement::Placed { id } => {
                 tracing::info!(order = %reference, total = %quote.totals.total, "order placed");
@@ -328,11 +329,9 @@ mod prepare {
         amount: Money,
         now: i64,
     ) -> Result<PlacedOrder, AppError> {
-        let request = PaymentRequest {
-            order: reference.clone(),
-            amount,
-            return_url: site.url(&format!("{}&paid=1", keys.order_path(reference))),
-        };
+        // Back from the payment page to the order's page, in the shopper's language.
+        let back = crate::i18n::use_locale().href(&format!("{}&paid=1", keys.order_path(reference)));
+        let request = PaymentRequest { order: reference.clone(), amount, return_url: site.url(&back) };
         let start = Sandbox { secret: &keys.sandbox_callbacks }.start(db, &request, now).await?;
         orders::set_payment_ref(db, id, &start.payment_ref).await?;
         Ok(PlacedOrder { reference: reference.as_str().to_owned(), next_url: start.redirect_url })
@@ -348,10 +347,11 @@ mod prepare {
         request: &CheckoutRequest,
         now: i64,
     ) -> Result<PlacedOrder, AppError> {
+        let t = crate::i18n::use_locale();
         // A key is not a way into someone else's order.
         let same_buyer = Email::parse(&request.email).is_ok_and(|e| Some(e.lookup_key()) == existing.email_key);
         if !same_buyer {
-            return Err(bad_request("This order key was already used. Please reload the page and try again."));
+            return Err(bad_request(t.checkout_key_used()));
         }
         let reference = existing.reference.clone();
         if existing.status == crate::domain::order_status::OrderStatus::AwaitingPayment {
@@ -368,6 +368,6 @@ mod prepare {
                 return open_payment(db, site, keys, existing.id, &reference, existing.totals.total, now).await;
             }
         }
-        Ok(PlacedOrder { reference: reference.as_str().to_owned(), next_url: keys.order_path(&reference) })
+        Ok(PlacedOrder { reference: reference.as_str().to_owned(), next_url: t.href(&keys.order_path(&reference)) })
     }
 }

@@ -12,8 +12,8 @@ use leptos::prelude::*;
 pub async fn choose_delivery_country(country: String) -> Result<CountryCode, AppError> {
     use crate::shopper::country::set_cookie;
     let (_, site) = super::context()?;
-    let country =
-        CountryCode::parse_known(&country).map_err(|error| AppError::BadRequest(error.to_string()).respond())?;
+    let country = CountryCode::parse_known(&country)
+        .map_err(|error| AppError::BadRequest(crate::i18n::use_locale().basket_unknown_country(&error.0)).respond())?;
     super::session::append_header(
         http::header::SET_COOKIE,
         &set_cookie(country, site.public_url.starts_with("https://")),

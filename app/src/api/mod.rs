@@ -43,6 +43,12 @@ pub(crate) fn bad_request(problem: impl std::fmt::Display) -> crate::error::AppE
     crate::error::AppError::BadRequest(problem.to_string()).respond()
 }
 
+/// A 400 about one field of the form, by its name there.
+#[cfg(feature = "ssr")]
+pub(crate) fn invalid_field(field: &str, problem: impl std::fmt::Display) -> crate::error::AppError {
+    crate::error::AppError::Invalid { field: field.to_owned(), message: problem.to_string() }.respond()
+}
+
 /// Runs argon2 (tens of milliseconds of CPU by design) off the async threads.
 #[cfg(feature = "ssr")]
 pub(crate) async fn blocking<T: Send + 'static>(

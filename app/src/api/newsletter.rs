@@ -17,13 +17,14 @@ pub async fn newsletter(email: String, intent: String) -> Result<String, AppErro
         rate_limit::{NEWSLETTER_PER_ADDRESS, NEWSLETTER_PER_CLIENT},
     };
     use crate::store::{newsletter, outbox, unix_now};
+    let t = crate::i18n::use_locale();
     let (db, site) = super::context()?;
     let now = unix_now();
-    let email = Email::parse(&email).map_err(super::bad_request)?;
+    let email = Email::parse(&email).map_err(|p| super::bad_request(t.account_email_problem(&p)))?;
     let subscribe = match intent.as_str() {
         "subscribe" => true,
         "unsubscribe" => false,
-        _ => return Err(super::bad_request("Please choose to subscribe or to unsubscribe.")),
+        _ => return Err(super::bad_request(t.newsletter_choose_intent())),
     };
     let (address, client) = (email.lookup_key(), session::client());
     let limits = [(NEWSLETTER_PER_ADDRESS, address.as_str()), (NEWSLETTER_PER_CLIENT, client.as_str())];
@@ -34,24 +35,22 @@ pub async fn newsletter(email: String, intent: String) -> Result<String, AppErro
     if subscribe {
         if on_subscribe(current) == OnSubscribe::SendConfirmation {
             let link = Token::generate();
-            newsletter::request(&mut tx, &email, &link, now).await?;
-            let url = site.url(&format!("/newsletter/confirm?token={}", link.as_str()));
-            outbox::enqueue(&mut tx, &crate::emails::newsletter_confirm(&email, &url), now).await?;
+            newsletter::request(&mut tx, &email, &link, t, now).await?;
+            let path = format!("/newsletter/confirm?token={}", link.as_str());
+            outbox::enqueue(&mut tx, &crate::emails::newsletter_confirm(t, &email, &site, &path), now).await?;
         }
         tx.commit().await?;
-        Ok(format!(
-            "Almost there: please follow the link we have emailed to {email} to confirm. If you are subscribed already, there is nothing more to do."
-        ))
+        Ok(t.newsletter_almost_there(email.as_str()))
     } else {
         let action = on_unsubscribe(current);
         if action != OnUnsubscribe::Nothing {
             newsletter::unsubscribe(&mut tx, &email, now).await?;
         }
         if action == OnUnsubscribe::UnsubscribeAndConfirm {
-            outbox::enqueue(&mut tx, &crate::emails::newsletter_goodbye(&email), now).await?;
+            outbox::enqueue(&mut tx, &crate::emails::newsletter_goodbye(t, &email), now).await?;
         }
         tx.commit().await?;
-        Ok(format!("{email} will receive no more newsletters. If it was subscribed, a confirmation is on its way."))
+        Ok(t.newsletter_no_more(email.as_str()))
     }
 }
 
@@ -61,51 +60,40 @@ pub async fn newsletter(email: String, intent: String) -> Result<String, AppErro
 pub async fn confirm_newsletter(token: String) -> Result<String, AppError> {
     use crate::auth::token::Token;
     use crate::store::{newsletter, outbox, unix_now};
+    let t = crate::i18n::use_locale();
     let (db, site) = super::context()?;
     let now = unix_now();
-    let dead = || {
-        super::bad_request(
-            "This confirmation link does not work any more: it was used already, or is more than a week old. Please subscribe again from the foot of the page.",
-        )
-    };
+    let dead = || super::bad_request(t.newsletter_confirm_link_dead());
     let token = Token::parse(&token).ok_or_else(dead)?;
     let mut tx = db.begin_write().await?;
-    let (email, unsubscribe) = newsletter::confirm(&mut tx, &token, now).await?.ok_or_else(dead)?;
-    let (page, one_click) = unsubscribe_urls(&site, &unsubscribe);
-    outbox::enqueue(&mut tx, &crate::emails::newsletter_welcome(&email, &page, &one_click), now).await?;
+    let (email, unsubscribe, language) = newsletter::confirm(&mut tx, &token, now).await?.ok_or_else(dead)?;
+    // The newsletter is written in the language the subscriber signed up in.
+    let welcome = crate::emails::newsletter_welcome(language, &email, &site, unsubscribe.as_str());
+    outbox::enqueue(&mut tx, &welcome, now).await?;
     tx.commit().await?;
-    Ok(format!("Thank you: {email} is subscribed to our newsletter."))
+    Ok(t.newsletter_confirmed(email.as_str()))
 }
 
 /// Unsubscribes the address a newsletter email's link was for.
 #[server(endpoint = "newsletter/unsubscribe")]
 pub async fn unsubscribe_newsletter(token: String) -> Result<String, AppError> {
+    let t = crate::i18n::use_locale();
     let (db, _) = super::context()?;
-    match unsubscribe_by_token(&db, &token, crate::store::unix_now()).await? {
-        Some(email) => Ok(format!("{email} will receive no more newsletters. A confirmation is on its way.")),
-        None => Err(super::bad_request(
-            "This unsubscribe link is not one of ours. Please unsubscribe with the form at the foot of the page.",
-        )),
+    match unsubscribe_by_token(&db, &token, t, crate::store::unix_now()).await? {
+        Some(email) => Ok(t.newsletter_unsubscribed(email.as_str())),
+        None => Err(super::bad_request(t.newsletter_link_not_ours())),
     }
 }
 
-/// The two unsubscribe addresses of a newsletter email: the page a reader
-/// opens, and the one-click address mail clients post to (RFC 8058).
-#[cfg(feature = "ssr")]
-pub fn unsubscribe_urls(site: &crate::config::SiteConfig, token: &crate::auth::token::Token) -> (String, String) {
-    (
-        site.url(&format!("/newsletter/unsubscribe?token={}", token.as_str())),
-        site.url(&format!("/newsletter/one-click?token={}", token.as_str())),
-    )
-}
-
 /// Takes the address of an unsubscribe token off the list, with the
-/// goodbye email if it was subscribed. `None` for a token that is not ours.
-/// Following the link twice is harmless: the second time changes nothing.
+/// goodbye email, written in `locale`, if it was subscribed. `None` for a
+/// token that is not ours. Following the link twice is harmless: the
+/// second time changes nothing.
 #[cfg(feature = "ssr")]
 pub async fn unsubscribe_by_token(
     db: &crate::store::Db,
     token: &str,
+    locale: crate::i18n::Locale,
     now: i64,
 ) -> Result<Option<crate::domain::account::Email>, AppError> {
     use crate::domain::newsletter::Subscription;
@@ -114,7 +102,7 @@ pub async fn unsubscribe_by_token(
     let mut tx = db.begin_write().await?;
     let Some(email) = newsletter::by_unsubscribe_token(&mut tx, &token).await? else { return Ok(None) };
     if newsletter::unsubscribe(&mut tx, &email, now).await? == Subscription::Subscribed {
-        outbox::enqueue(&mut tx, &crate::emails::newsletter_goodbye(&email), now).await?;
+        outbox::enqueue(&mut tx, &crate::emails::newsletter_goodbye(locale, &email), now).await?;
     }
     tx.commit().await?;
     Ok(Some(email))

@@ -5,7 +5,7 @@
 use crate::domain::{
     checkout::Totals,
     money::Money,
-    order_status::{Actor, OrderStatus},
+    order_status::{Actor, OrderStatus, TimelineKind},
 };
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -26,14 +26,19 @@ pub struct OrderLineView {
     pub made_to_order: bool,
 }
 
-/// One entry of the timeline.
+/// One entry of the timeline. What it records is said by the page, in its
+/// reader's language (`Locale::order_timeline_says`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimelineEntry {
     /// Paris time, as written on the page.
     pub at: String,
     pub status: OrderStatus,
     pub actor: Actor,
+    pub kind: TimelineKind,
+    /// What a person typed: a customer's request, the house's reason for cancelling.
     pub note: String,
+    /// For a shipment, its parcel: (carrier, tracking number).
+    pub parcel: Option<(String, String)>,
 }
 
 /// A parcel on its way.
@@ -59,7 +64,9 @@ pub struct OrderView {
     pub totals: Totals,
     pub promo_code: Option<String>,
     pub shipping_zone: String,
+    /// "5–10 business days", in the page's language.
     pub estimate: String,
+    /// For deliveries outside the EU, in the page's language.
     pub customs_notice: Option<String>,
     pub timeline: Vec<TimelineEntry>,
     pub shipments: Vec<ShipmentView>,
@@ -78,9 +85,6 @@ pub struct OrderSummary {
     pub name: String,
     pub email: String,
 }
-
-/// What a declined payment's timeline entry says; the page looks for it.
-pub const DECLINED_NOTE: &str = "Your bank declined the payment; nothing was charged.";
 
 /// An order's page: for its customer signed in, for whoever holds the
 /// link of its emails (`key`), and for staff. Anyone else gets a 404 (or,
@@ -114,19 +118,14 @@ pub async fn cancel_order(reference: String, key: Option<String>) -> Result<Orde
     let (db, site) = super::context()?;
     let order = access::reach(&db, &site, &reference, key.as_deref()).await?;
     let keys = crate::api::shop_keys(&db).await?;
-    let change = Change {
-        event: OrderEvent::Cancel,
-        actor: Actor::Customer,
-        note: "Cancelled at your request.".into(),
-        shipment: None,
-        staff: None,
-    };
+    let change =
+        Change { event: OrderEvent::Cancel, actor: Actor::Customer, note: String::new(), shipment: None, staff: None };
     match apply_now(&db, &keys, &site, &order, &change, unix_now()).await? {
         Ok(status) => {
             tracing::info!(order = %order.reference, "cancelled by the customer");
             Ok(status)
         }
-        Err(refused) => Err(AppError::Conflict(refused.to_string()).respond()),
+        Err(refused) => Err(AppError::Conflict(refused.message(crate::i18n::use_locale())).respond()),
     }
 }
 
@@ -136,26 +135,20 @@ pub async fn cancel_order(reference: String, key: Option<String>) -> Result<Orde
 pub async fn request_change(reference: String, key: Option<String>, message: String) -> Result<(), AppError> {
     use crate::domain::order_status::Refusal;
     use crate::store::{orders, unix_now};
+    let t = crate::i18n::use_locale();
     let (db, site) = super::context()?;
     let order = access::reach(&db, &site, &reference, key.as_deref()).await?;
     let message = message.trim();
     if message.is_empty() || message.chars().count() > 1000 {
-        return Err(super::bad_request("Please say what to change, in at most 1,000 characters."));
+        return Err(super::bad_request(t.order_change_too_long()));
     }
     if !order.status.customer_may_change() {
-        let refusal = Refusal::TooLateForCustomer(order.status.label());
-        return Err(AppError::Conflict(refusal.to_string()).respond());
+        let refusal = Refusal::TooLateForCustomer(order.status);
+        return Err(AppError::Conflict(t.order_refusal(&refusal)).respond());
     }
+    // Kept as the customer wrote it: the page says "Change requested" in its reader's language.
     let mut tx = db.begin_write().await?;
-    orders::add_event(
-        &mut tx,
-        order.id,
-        order.status,
-        Actor::Customer,
-        &format!("Change requested: {message}"),
-        unix_now(),
-    )
-    .await?;
+    orders::add_event(&mut tx, order.id, order.status, Actor::Customer, message, unix_now()).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -165,7 +158,7 @@ pub(crate) mod access {
     use super::*;
     use crate::api::session;
     use crate::config::SiteConfig;
-    use crate::domain::{checkout::OrderRef, country::CountryCode, profile::PostalAddress, shipping::customs_notice};
+    use crate::domain::{checkout::OrderRef, country::CountryCode, profile::PostalAddress, shipping::in_eu};
     use crate::store::{
         orders::{self, OrderHead, OrderRow},
         unix_now, Db,
@@ -200,15 +193,14 @@ pub(crate) mod access {
         }
         match signed_in {
             Some(_) => Err(not_found()),
-            None => {
-                Err(AppError::Unauthorized("Please sign in, or open the link in your order email.".into()).respond())
-            }
+            None => Err(AppError::Unauthorized(crate::i18n::use_locale().order_sign_in_or_link().to_owned()).respond()),
         }
     }
 
-    /// A Unix time in Paris, as (English) pages write it.
+    /// A Unix time in Paris, as pages in the language of the request write it.
     pub fn paris(unix: i64) -> String {
-        use crate::domain::locale::{Locale, WallClock};
+        use crate::domain::locale::WallClock;
+        let locale = crate::i18n::use_locale();
         jiff::Timestamp::from_second(unix)
             .ok()
             .and_then(|t| t.in_tz("Europe/Paris").ok())
@@ -220,7 +212,7 @@ pub(crate) mod access {
                     hour: z.hour().unsigned_abs(),
                     minute: z.minute().unsigned_abs(),
                 };
-                Locale::En.date_time(at)
+                locale.date_time(at)
             })
             .unwrap_or_default()
     }
@@ -237,8 +229,35 @@ pub(crate) mod access {
         }
     }
 
+    /// The timeline as pages show it: each entry's kind from its status and
+    /// actor, a person's note where one is kept, and for the n-th shipment
+    /// entry the n-th parcel (each shipment writes one entry and one parcel).
+    fn timeline(events: Vec<orders::StoredEvent>, shipments: &[orders::StoredShipment]) -> Vec<TimelineEntry> {
+        let mut parcels = shipments.iter();
+        events
+            .into_iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let kind = TimelineKind::of(e.status, e.actor, i == 0);
+                let parcel = (kind == TimelineKind::Shipped)
+                    .then(|| parcels.next())
+                    .flatten()
+                    .map(|s| (s.carrier.clone(), s.tracking_number.clone()));
+                TimelineEntry {
+                    at: paris(e.at),
+                    status: e.status,
+                    actor: e.actor,
+                    kind,
+                    note: if kind.keeps_note() { e.note } else { String::new() },
+                    parcel,
+                }
+            })
+            .collect()
+    }
+
     pub async fn view(db: &Db, order: &OrderHead) -> Result<OrderView, AppError> {
-        let lines = orders::lines(db, order.id).await?;
+        let t = crate::i18n::use_locale();
+        let lines = orders::lines(db, order.id, t).await?;
         let events = orders::events(db, order.id).await?;
         let shipments = orders::shipments(db, order.id).await?;
         let country = CountryCode::parse(&order.country).ok();
@@ -253,7 +272,7 @@ pub(crate) mod access {
                     country,
                     phone: None,
                 }
-                .lines()
+                .lines_in(t)
             })
             .unwrap_or_default();
         let describe = |line_id: i64, quantity: u32| {
@@ -273,8 +292,9 @@ pub(crate) mod access {
             email: order.email.clone(),
             address: address.into_iter().filter(|l| !l.trim().is_empty()).collect(),
             phone: order.phone.clone(),
+            // The gateway cancels an order only when the bank declines its payment.
             payment_declined: order.status == OrderStatus::Cancelled
-                && events.iter().any(|e| e.actor == Actor::Gateway && e.note == DECLINED_NOTE),
+                && events.iter().any(|e| e.actor == Actor::Gateway && e.status == OrderStatus::Cancelled),
             lines: lines
                 .iter()
                 .map(|l| OrderLineView {
@@ -293,12 +313,9 @@ pub(crate) mod access {
             totals: order.totals,
             promo_code: order.promo_code.clone(),
             shipping_zone: order.zone.clone(),
-            estimate: format!("{}–{} business days", order.min_days, order.max_days),
-            customs_notice: country.and_then(customs_notice).map(str::to_owned),
-            timeline: events
-                .into_iter()
-                .map(|e| TimelineEntry { at: paris(e.at), status: e.status, actor: e.actor, note: e.note })
-                .collect(),
+            estimate: t.checkout_estimate(order.min_days, order.max_days),
+            customs_notice: country.filter(|c| !in_eu(*c)).map(|_| t.checkout_customs_notice().to_owned()),
+            timeline: timeline(events, &shipments),
             shipments: shipments
                 .into_iter()
                 .map(|s| ShipmentView {

@@ -3,10 +3,6 @@
 use crate::error::AppError;
 use leptos::prelude::*;
 
-/// What the reset page says about a dead link.
-pub const LINK_DEAD: &str =
-    "This link does not work any more: it was used already, or is more than an hour old. Please ask for a new one.";
-
 /// Emails a single-use reset link, if the address has an account. The
 /// answer is the same either way.
 #[server(endpoint = "account/forgot-password")]
@@ -17,9 +13,10 @@ pub async fn request_password_reset(email: String) -> Result<String, AppError> {
         rate_limit::{RESET_PER_ADDRESS, RESET_PER_CLIENT},
     };
     use crate::store::{account_tokens, customers, outbox, unix_now};
+    let t = crate::i18n::use_locale();
     let (db, site) = super::context()?;
     let now = unix_now();
-    let email = Email::parse(&email).map_err(super::bad_request)?;
+    let email = Email::parse(&email).map_err(|p| super::bad_request(t.account_email_problem(&p)))?;
     let (address, client) = (email.lookup_key(), session::client());
     let limits = [(RESET_PER_ADDRESS, address.as_str()), (RESET_PER_CLIENT, client.as_str())];
     session::within_limits(&db, &limits, now).await?;
@@ -27,13 +24,11 @@ pub async fn request_password_reset(email: String) -> Result<String, AppError> {
     if let Some((id, _)) = customers::credentials(&db, &email).await? {
         let mut tx = db.begin_write().await?;
         let token = account_tokens::issue(&mut tx, id, account_tokens::Purpose::Reset, now).await?;
-        let url = site.url(&format!("/account/reset-password?token={}", token.as_str()));
-        outbox::enqueue(&mut tx, &crate::emails::password_reset(&email, &url), now).await?;
+        let path = format!("/account/reset-password?token={}", token.as_str());
+        outbox::enqueue(&mut tx, &crate::emails::password_reset(t, &email, &site, &path), now).await?;
         tx.commit().await?;
     }
-    Ok(format!(
-        "If an account exists for {email}, we have sent it a link to choose a new password. The link works for one hour."
-    ))
+    Ok(t.account_reset_link_sent(email.as_str()))
 }
 
 /// Whether a reset link still works, so the page shows the form or says it is dead.
@@ -54,14 +49,16 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
     use crate::auth::token::Token;
     use crate::domain::account::NewPassword;
     use crate::store::{account_tokens, customers, outbox, sessions, unix_now};
+    let t = crate::i18n::use_locale();
     let (db, _) = super::context()?;
     let now = unix_now();
-    let dead = || super::bad_request(LINK_DEAD);
+    let dead = || super::bad_request(t.account_reset_link_dead());
     let token = Token::parse(&token).ok_or_else(dead)?;
     let id = account_tokens::check(&db, &token, account_tokens::Purpose::Reset, now).await?.ok_or_else(dead)?;
     let customer = customers::get(&db, id).await?.ok_or_else(dead)?;
     // A weak password is refused before the link is used up, so the shopper can try again.
-    let password = NewPassword::parse(&password, &customer.email).map_err(super::bad_request)?;
+    let password = NewPassword::parse(&password, &customer.email)
+        .map_err(|p| super::bad_request(t.account_password_problem(&p)))?;
     let hash = super::hash_password(password).await?;
     let mut tx = db.begin_write().await?;
     account_tokens::consume(&mut tx, &token, account_tokens::Purpose::Reset, now).await?.ok_or_else(dead)?;
@@ -70,10 +67,10 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
     // The link reached the inbox: the address is the customer's.
     customers::mark_verified(&mut tx, id, now).await?;
     let ended = sessions::end_all_for(&mut tx, id, None).await?;
-    outbox::enqueue(&mut tx, &crate::emails::password_changed(&customer.email), now).await?;
+    outbox::enqueue(&mut tx, &crate::emails::password_changed(customer.locale, &customer.email), now).await?;
     tx.commit().await?;
     tracing::info!(customer = id, sessions_ended = ended, "password reset");
-    leptos_axum::redirect("/account/sign-in?reset=done");
+    leptos_axum::redirect(&t.href("/account/sign-in?reset=done"));
     Ok(())
 }
 
@@ -84,6 +81,7 @@ pub async fn change_password(current_password: String, new_password: String) -> 
     use super::session;
     use crate::domain::{account::NewPassword, rate_limit::SIGN_IN_PER_ADDRESS};
     use crate::store::{customers, outbox, sessions, unix_now};
+    let t = crate::i18n::use_locale();
     let (db, site) = super::context()?;
     let now = unix_now();
     let me = session::require(&db, &site, now).await?;
@@ -93,18 +91,15 @@ pub async fn change_password(current_password: String, new_password: String) -> 
     let stored = customers::password_hash(&db, me.customer.id).await?.unwrap_or_default();
     if !super::password_matches(current_password, stored).await? {
         session::count_attempt(&db, &limits, now).await?;
-        return Err(AppError::Unauthorized("Your current password is incorrect.".to_owned()).respond());
+        return Err(AppError::Unauthorized(t.account_current_password_wrong().to_owned()).respond());
     }
-    let password = NewPassword::parse(&new_password, &me.customer.email).map_err(super::bad_request)?;
+    let password = NewPassword::parse(&new_password, &me.customer.email)
+        .map_err(|p| super::bad_request(t.account_password_problem(&p)))?;
     let hash = super::hash_password(password).await?;
     let mut tx = db.begin_write().await?;
     customers::set_password(&mut tx, me.customer.id, &hash).await?;
     let ended = sessions::end_all_for(&mut tx, me.customer.id, Some(&me.token)).await?;
-    outbox::enqueue(&mut tx, &crate::emails::password_changed(&me.customer.email), now).await?;
+    outbox::enqueue(&mut tx, &crate::emails::password_changed(me.customer.locale, &me.customer.email), now).await?;
     tx.commit().await?;
-    Ok(match ended {
-        0 => "Your password is changed.".to_owned(),
-        1 => "Your password is changed, and your other device was signed out.".to_owned(),
-        n => format!("Your password is changed, and your {n} other devices were signed out."),
-    })
+    Ok(t.account_password_changed(ended))
 }

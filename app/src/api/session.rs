@@ -9,6 +9,7 @@ use crate::domain::{
     rate_limit::Limit,
 };
 use crate::error::AppError;
+use crate::i18n::use_locale;
 use crate::store::{
     customers::{self, Customer},
     rate_limits, sessions, Db,
@@ -100,7 +101,7 @@ pub async fn require(db: &Db, site: &SiteConfig, now: i64) -> Result<SignedIn, A
     no_store();
     current(db, site, now)
         .await?
-        .ok_or_else(|| AppError::Unauthorized("Please sign in to continue.".to_owned()).respond())
+        .ok_or_else(|| AppError::Unauthorized(use_locale().account_sign_in_required().to_owned()).respond())
 }
 
 /// A signed-in member of staff: 401 when signed out, 403 for a customer.
@@ -109,7 +110,7 @@ pub async fn require_staff(db: &Db, site: &SiteConfig, now: i64) -> Result<Signe
     let signed_in = require(db, site, now).await?;
     if !signed_in.customer.is_staff {
         tracing::warn!(customer = signed_in.customer.id, "a customer called a staff function");
-        return Err(AppError::Forbidden("This part of the site is for the house's staff only.".to_owned()).respond());
+        return Err(AppError::Forbidden(use_locale().account_staff_only().to_owned()).respond());
     }
     Ok(signed_in)
 }
@@ -160,7 +161,7 @@ pub async fn within_limits(db: &Db, checks: &[(Limit, &str)], now: i64) -> Resul
     for (limit, subject) in checks {
         if !rate_limits::allows(db, *limit, subject, now).await? {
             tracing::warn!(action = limit.action, "rate limit reached");
-            return Err(AppError::TooManyAttempts(limit.message()).respond());
+            return Err(AppError::TooManyAttempts(limit.message(use_locale())).respond());
         }
     }
     Ok(())

@@ -41,7 +41,8 @@ pub async fn staff_orders(status: Option<String>) -> Result<Vec<OrderSummary>, A
     let status = match status.as_deref().filter(|s| !s.is_empty()) {
         None => None,
         Some(raw) => {
-            Some(OrderStatus::parse(raw).ok_or_else(|| super::bad_request(format!("{raw:?} is not a status.")))?)
+            let t = crate::i18n::use_locale();
+            Some(OrderStatus::parse(raw).ok_or_else(|| super::bad_request(t.order_not_a_status(raw)))?)
         }
     };
     let rows = orders::list(&db, status, 500).await?;
@@ -74,7 +75,7 @@ pub async fn staff_order(reference: String) -> Result<StaffOrderView, AppError> 
 #[server(endpoint = "staff/validate")]
 pub async fn staff_validate(reference: String) -> Result<(), AppError> {
     use crate::domain::order_status::OrderEvent;
-    action::act(&reference, OrderEvent::Validate, "Validated by the house.".into(), None).await
+    action::act(&reference, OrderEvent::Validate, String::new(), None).await
 }
 
 /// Hands all or some lines to a carrier: Partially shipped, or Shipped when nothing is left.
@@ -93,14 +94,17 @@ pub async fn staff_ship(
     use crate::store::{orders, unix_now};
     let (db, site) = super::context()?;
     super::session::require_staff(&db, &site, unix_now()).await?;
-    let carrier = Carrier::parse(&carrier).map_err(super::bad_request)?;
-    let tracking = TrackingNumber::parse(&tracking_number).map_err(super::bad_request)?;
+    let t = crate::i18n::use_locale();
+    let refused =
+        |problem: crate::domain::checkout::ShipmentProblem| super::bad_request(t.order_shipment_problem(&problem));
+    let carrier = Carrier::parse(&carrier).map_err(refused)?;
+    let tracking = TrackingNumber::parse(&tracking_number).map_err(refused)?;
     let order = action::find(&db, &reference).await?;
-    let stored = orders::lines(&db, order.id).await?;
+    let stored = orders::lines(&db, order.id, t).await?;
     let shippable: Vec<ShippableLine> =
         stored.iter().map(|l| ShippableLine { id: l.id, quantity: l.quantity, shipped: l.shipped }).collect();
     let asked: Vec<(i64, u32)> = lines.iter().map(|l| (l.line, l.quantity)).collect();
-    let complete = plan_shipment(&shippable, &asked).map_err(super::bad_request)?;
+    let complete = plan_shipment(&shippable, &asked).map_err(refused)?;
     let shipment = Shipment { carrier, tracking, lines: asked };
     action::act(&reference, OrderEvent::Ship { complete }, String::new(), Some(shipment)).await
 }
@@ -109,7 +113,7 @@ pub async fn staff_ship(
 #[server(endpoint = "staff/deliver")]
 pub async fn staff_deliver(reference: String) -> Result<(), AppError> {
     use crate::domain::order_status::OrderEvent;
-    action::act(&reference, OrderEvent::MarkDelivered, "Delivered.".into(), None).await
+    action::act(&reference, OrderEvent::MarkDelivered, String::new(), None).await
 }
 
 /// Cancels an order (up to Confirmed), giving its stock back; the reason is told to the customer.
@@ -118,9 +122,10 @@ pub async fn staff_cancel(reference: String, reason: String) -> Result<(), AppEr
     use crate::domain::order_status::OrderEvent;
     let reason = reason.trim();
     if reason.is_empty() || reason.chars().count() > 500 {
-        return Err(super::bad_request("Please give the reason the customer will read, in at most 500 characters."));
+        return Err(super::bad_request(crate::i18n::use_locale().order_cancel_reason_needed()));
     }
-    action::act(&reference, OrderEvent::Cancel, format!("Cancelled by the house: {reason}"), None).await
+    // Kept as staff wrote it: the page says "Cancelled by the house" in its reader's language.
+    action::act(&reference, OrderEvent::Cancel, reason.to_owned(), None).await
 }
 
 #[cfg(feature = "ssr")]
@@ -156,7 +161,7 @@ mod action {
                 tracing::info!(order = %order.reference, staff = staff.customer.id, status = status.as_str(), "staff moved an order");
                 Ok(())
             }
-            Err(refused) => Err(AppError::Conflict(refused.to_string()).respond()),
+            Err(refused) => Err(AppError::Conflict(refused.message(crate::i18n::use_locale())).respond()),
         }
     }
 }

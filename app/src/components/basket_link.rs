@@ -1,5 +1,6 @@
 //! The basket icon with its item count, top right of every page.
 
+use crate::i18n::use_locale;
 use crate::live::island_started;
 use crate::shopper::basket_store::BasketStore;
 use leptos::prelude::*;
@@ -11,14 +12,14 @@ use leptos::prelude::*;
 #[cfg_attr(not(feature = "csr"), island)]
 pub fn BasketLink() -> impl IntoView {
     let live = island_started();
+    let t = use_locale();
     let count = BasketStore::get().item_count(live);
     let label = move || match count.get() {
-        Some(1) => "Basket, 1 item".to_owned(),
-        Some(n) => format!("Basket, {n} items"),
-        None => "Basket".to_owned(),
+        Some(n) => t.header_basket_count(u64::from(n)),
+        None => t.header_basket().to_owned(),
     };
     view! {
-        <a href="/basket" class="basket-link">
+        <a href=t.href("/basket") class="basket-link">
             <svg class="basket-icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">
                 <path
                     d="M6 8h12l-1 12H7L6 8zm3 0V6a3 3 0 0 1 6 0v2"

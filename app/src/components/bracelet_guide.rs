@@ -2,12 +2,14 @@
 //! gives the length, and the length the size. Runs in the browser.
 
 use crate::domain::bracelet_size::{advise, cm, BraceletAdvice, Fit, Wrist};
+use crate::i18n::use_locale;
 use leptos::prelude::*;
 
 /// Measures a wrist and names the size among `sizes_cm`, the sizes this
 /// bracelet is made in; `picked` receives each size it advises.
 #[component]
 pub fn BraceletGuide(sizes_cm: Vec<u32>, picked: WriteSignal<Option<String>>) -> impl IntoView {
+    let t = use_locale();
     let wrist = RwSignal::new(String::new());
     let fit = RwSignal::new(Fit::Comfortable);
     let answer = Memo::new(move |_| {
@@ -26,11 +28,9 @@ pub fn BraceletGuide(sizes_cm: Vec<u32>, picked: WriteSignal<Option<String>>) ->
     });
     view! {
         <div class="bracelet-guide">
-            <p class="note">
-                "Wrap a strip of paper or a tape measure around your wrist, just below the wrist bone, and read the length in centimetres."
-            </p>
+            <p class="note">{t.bracelet_how_to()}</p>
             <label for="wrist-cm" class="measurement-label">
-                "Your wrist, in cm"
+                {t.bracelet_wrist_label()}
             </label>
             <input
                 id="wrist-cm"
@@ -42,7 +42,7 @@ pub fn BraceletGuide(sizes_cm: Vec<u32>, picked: WriteSignal<Option<String>>) ->
                 on:input=move |ev| wrist.set(event_target_value(&ev))
             />
             <fieldset class="method-choice">
-                <legend>"How should it sit?"</legend>
+                <legend>{t.bracelet_fit_question()}</legend>
                 {Fit::ALL
                     .into_iter()
                     .map(|f| {
@@ -55,7 +55,7 @@ pub fn BraceletGuide(sizes_cm: Vec<u32>, picked: WriteSignal<Option<String>>) ->
                                     on:change=move |_| fit.set(f)
                                 />
                                 " "
-                                {f.label()}
+                                {t.bracelet_fit(f)}
                             </label>
                         }
                     })
@@ -63,28 +63,24 @@ pub fn BraceletGuide(sizes_cm: Vec<u32>, picked: WriteSignal<Option<String>>) ->
             </fieldset>
             <div id="bracelet-answer" class="ring-size-answer" aria-live="polite">
                 {move || match answer.get() {
-                    None => view! { <p class="hint">"Enter your wrist size to see which bracelet size fits."</p> }.into_any(),
-                    Some(Err(problem)) => view! { <p class="field-error">{problem.to_string()}</p> }.into_any(),
+                    None => view! { <p class="hint">{t.bracelet_enter()}</p> }.into_any(),
+                    Some(Err(problem)) => {
+                        view! { <p class="field-error">{t.bracelet_wrist_problem(&problem)}</p> }.into_any()
+                    }
                     Some(Ok((length, advice))) => {
                         let advice = match advice {
-                            Some(BraceletAdvice::Size(size)) => format!("Your size: {size} cm."),
-                            Some(BraceletAdvice::LongerThanMade { longest }) => {
-                                format!(
-                                    "That is longer than our longest size, {longest} cm: a client advisor can have one made for you.",
-                                )
-                            }
+                            Some(BraceletAdvice::Size(size)) => t.bracelet_your_size(size),
+                            Some(BraceletAdvice::LongerThanMade { longest }) => t.bracelet_longer_than_made(longest),
                             Some(BraceletAdvice::ShorterThanMade { shortest }) => {
-                                format!(
-                                    "That is shorter than our shortest size, {shortest} cm: a client advisor can have it shortened for you.",
-                                )
+                                t.bracelet_shorter_than_made(shortest)
                             }
-                            None => "This bracelet is made in one length.".to_owned(),
+                            None => t.bracelet_one_length().to_owned(),
                         };
                         view! {
                             <p class="answer-size" data-answer="bracelet">
                                 {advice}
                             </p>
-                            <p class="note">{format!("A bracelet of {} cm for this wrist and fit.", cm(length))}</p>
+                            <p class="note">{t.bracelet_length(&cm(length))}</p>
                         }
                             .into_any()
                     }

@@ -6,6 +6,7 @@ use crate::domain::{
     catalogue::SizeLabel,
     slug::Slug,
 };
+use crate::i18n::use_locale;
 use crate::shopper::basket_store::BasketStore;
 use leptos::prelude::*;
 
@@ -34,6 +35,7 @@ pub struct Offer {
 /// delivery country (`country`, its name).
 #[component]
 pub fn BuyAreaView(#[prop(into)] state: Signal<BuyArea>, offer: Offer, country: String) -> impl IntoView {
+    let t = use_locale();
     let store = BasketStore::get();
     let feedback = RwSignal::new(None::<AddFeedback>);
     let Offer { product, name, chosen, limit } = offer;
@@ -60,24 +62,20 @@ pub fn BuyAreaView(#[prop(into)] state: Signal<BuyArea>, offer: Offer, country: 
         feedback.get().map(|f| match f {
             AddFeedback::Added(quantity) => view! {
                 <p class="buy-feedback buy-added" role="status">
-                    {if quantity == 1 {
-                        "Added to your basket. ".to_owned()
-                    } else {
-                        format!("Added: your basket now holds {quantity} of this piece. ")
-                    }}
-                    <a href="/basket">"View your basket"</a>
+                    {if quantity == 1 { t.buy_added_one().to_owned() } else { t.buy_added_more(quantity) }}
+                    <a href=t.href("/basket")>{t.buy_view_basket()}</a>
                 </p>
             }
             .into_any(),
             AddFeedback::ChooseSize => view! {
                 <p class="field-error" role="alert">
-                    "Please choose a size above before adding this piece to your basket."
+                    {t.buy_choose_size_first()}
                 </p>
             }
             .into_any(),
             AddFeedback::Refused(refused) => view! {
                 <p class="field-error" role="alert">
-                    {refused.to_string()}
+                    {t.buy_add_refused(refused)}
                 </p>
             }
             .into_any(),
@@ -88,28 +86,26 @@ pub fn BuyAreaView(#[prop(into)] state: Signal<BuyArea>, offer: Offer, country: 
         BuyArea::AddToBasket { needs_size } => view! {
             <div class="buy-area" data-state="add-to-basket">
                 <button type="button" class="button-primary" on:click=add.clone()>
-                    "Add to basket"
+                    {t.buy_add_to_basket()}
                 </button>
-                {needs_size.then(|| view! { <p class="buy-hint">"Choose a size above."</p> })}
+                {needs_size.then(|| view! { <p class="buy-hint">{t.buy_choose_size_hint()}</p> })}
                 {feedback_view}
             </div>
         }
         .into_any(),
         BuyArea::NotifyWhenBackInStock => view! {
             <div class="buy-area" data-state="notify">
-                <p class="buy-status">"This size is out of stock."</p>
+                <p class="buy-status">{t.buy_size_out_of_stock()}</p>
                 <button type="button" class="button-secondary">
-                    "Notify me when back in stock"
+                    {t.buy_notify_me()}
                 </button>
             </div>
         }
         .into_any(),
         BuyArea::AskClientAdvisor(reason) => {
             let why = match reason {
-                AdvisorReason::BoutiqueOnly => "This piece is offered in our boutiques only.".to_owned(),
-                AdvisorReason::CountryNotServed => {
-                    format!("Online purchase is not available for delivery to {country}.")
-                }
+                AdvisorReason::BoutiqueOnly => t.buy_boutique_only().to_owned(),
+                AdvisorReason::CountryNotServed => t.buy_country_not_served(&country),
             };
             let name = name.clone();
             view! {
@@ -123,17 +119,18 @@ pub fn BuyAreaView(#[prop(into)] state: Signal<BuyArea>, offer: Offer, country: 
     }
 }
 
-/// How to reach a client advisor, about a piece or about a basket.
+/// How to reach a client advisor: about a piece (`piece`, its name in the
+/// page's language), or, without one, about the pieces in the basket.
 #[component]
-pub fn AdvisorContact(#[prop(into)] piece: String) -> impl IntoView {
+pub fn AdvisorContact(#[prop(optional, into)] piece: Option<String>) -> impl IntoView {
+    let t = use_locale();
     view! {
         <p>
-            "A client advisor will gladly tell you about the " {piece}
-            " and arrange a viewing or a delivery: call " <a href=ADVISOR_PHONE.0>{ADVISOR_PHONE.1}</a>
-            ", Monday to Friday 10:00–19:00, Saturday 10:00–17:00 (Paris time)."
+            {t.buy_advisor_offer(piece.as_deref())} <a href=ADVISOR_PHONE.0>{ADVISOR_PHONE.1}</a>
+            {t.buy_advisor_hours()}
         </p>
         <a class="button-secondary" href=ADVISOR_PHONE.0>
-            "Ask a client advisor"
+            {t.buy_ask_advisor()}
         </a>
     }
 }

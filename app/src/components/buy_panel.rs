@@ -14,6 +14,7 @@ use crate::domain::{
     ring_size::Method,
     slug::Slug,
 };
+use crate::i18n::use_locale;
 use crate::live::island_started;
 use leptos::prelude::*;
 
@@ -35,6 +36,7 @@ pub struct PanelPiece {
 #[cfg_attr(not(feature = "csr"), island)]
 pub fn BuyPanel(piece: PanelPiece, chosen: Option<SizeLabel>, served: bool, country: String) -> impl IntoView {
     island_started();
+    let t = use_locale();
     let PanelPiece { slug, name, category, flags, stock } = piece;
     let chosen = RwSignal::new(chosen);
     // A size chosen here is kept in the address too, to share or reload,
@@ -42,7 +44,7 @@ pub fn BuyPanel(piece: PanelPiece, chosen: Option<SizeLabel>, served: bool, coun
     let choose = Callback::new({
         let slug = slug.clone();
         move |size: SizeLabel| {
-            let url = format!("/products/{slug}?size={size}");
+            let url = t.href(&format!("/products/{slug}?size={size}"));
             if let Ok(history) = window().history() {
                 let _ = history.replace_state_with_url(&leptos::wasm_bindgen::JsValue::NULL, "", Some(&url));
             }
@@ -61,7 +63,12 @@ pub fn BuyPanel(piece: PanelPiece, chosen: Option<SizeLabel>, served: bool, coun
     let sizes = stock.sizes().to_vec();
     let sized = category.is_sized();
     view! {
-        {sized.then(|| view! { <SizeSelector category sizes=sizes.clone() chosen choose/> })}
+        {sized
+            .then(|| {
+                view! {
+                    <SizeSelector category sizes=sizes.clone() chosen choose made_to_order=flags.made_to_order/>
+                }
+            })}
         {sized.then(|| view! { <SizeHelp category sizes choose/> })}
         <BuyAreaView state offer country/>
     }
@@ -71,6 +78,7 @@ pub fn BuyPanel(piece: PanelPiece, chosen: Option<SizeLabel>, served: bool, coun
 /// size it finds is chosen on the page, as if the shopper had clicked it.
 #[component]
 fn SizeHelp(category: Category, sizes: Vec<SizeStock>, choose: Callback<SizeLabel>) -> impl IntoView {
+    let t = use_locale();
     let picked = RwSignal::new(None::<String>);
     let note = RwSignal::new(None::<String>);
     let made: Vec<SizeLabel> = sizes.iter().map(|s| s.size.clone()).collect();
@@ -79,15 +87,13 @@ fn SizeHelp(category: Category, sizes: Vec<SizeStock>, choose: Callback<SizeLabe
         match made.iter().find(|s| s.as_str() == size) {
             Some(label) => {
                 choose.run(label.clone());
-                note.set(Some(format!("Size {size} is now chosen above.")));
+                note.set(Some(t.size_now_chosen(&size)));
             }
-            None => note.set(Some(format!(
-                "This piece is not made in size {size}: a client advisor can tell you what the workshop can do."
-            ))),
+            None => note.set(Some(t.size_not_made(&size))),
         }
     });
     let rings = category == Category::Rings;
-    let summary = if rings { "Find your ring size" } else { "Find your bracelet size" };
+    let summary = if rings { t.size_find_ring() } else { t.size_find_bracelet() };
     // Built when first opened: most visitors never open it, so the server
     // does not render it and the page stays light. Without JavaScript the
     // fold offers the helper's own page instead.
@@ -97,15 +103,13 @@ fn SizeHelp(category: Category, sizes: Vec<SizeStock>, choose: Callback<SizeLabe
             return if rings {
                 view! {
                     <p class="note">
-                        <a href="/ring-size">"Open the ring-size helper"</a>
+                        <a href=t.href("/ring-size")>{t.size_open_ring_helper()}</a>
                     </p>
                 }
                 .into_any()
             } else {
                 view! {
-                    <p class="note">
-                        "Measure around your wrist and add 1 cm for a snug fit, 1.5 cm for a comfortable one, 2 cm for a loose one; between two sizes, take the larger."
-                    </p>
+                    <p class="note">{t.size_bracelet_rule()}</p>
                 }
                 .into_any()
             };
@@ -131,7 +135,7 @@ fn SizeHelp(category: Category, sizes: Vec<SizeStock>, choose: Callback<SizeLabe
             .then(|| {
                 view! {
                     <p class="note">
-                        <a href="/ring-size">"The ring-size helper on its own page"</a>
+                        <a href=t.href("/ring-size")>{t.size_ring_helper_page()}</a>
                     </p>
                 }
             })}

@@ -9,6 +9,7 @@ pub mod error_notice;
 pub mod footer;
 pub mod form_message;
 pub mod header;
+pub mod language_switcher;
 pub mod new_password_field;
 pub mod newsletter_form;
 pub mod post_form;

@@ -3,6 +3,7 @@
 //! the rule in words.
 
 use crate::domain::account::{MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
+use crate::i18n::use_locale;
 use leptos::prelude::*;
 
 #[component]
@@ -11,12 +12,14 @@ pub fn NewPasswordField(
     id: &'static str,
     /// The form field's name, as the server function calls it.
     name: &'static str,
+    /// The label, in the page's language.
     label: &'static str,
-    /// A sentence added to the rule, if any.
+    /// A sentence added to the rule, in the page's language, if any.
     #[prop(optional)]
     extra: &'static str,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
+    let rule = use_locale().account_password_rule();
     view! {
         <label for=id>{label}</label>
         <input
@@ -30,7 +33,7 @@ pub fn NewPasswordField(
             aria-describedby=hint_id.clone()
         />
         <p id=hint_id class="field-hint">
-            {format!("At least {MIN_PASSWORD_CHARS} characters. A few unrelated words make a strong password. {extra}")}
+            {format!("{rule} {extra}")}
         </p>
     }
 }

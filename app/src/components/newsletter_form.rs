@@ -5,6 +5,7 @@
 use super::{form_message::said, post_form::PostForm};
 use crate::api::newsletter::Newsletter;
 use crate::error::AppError;
+use crate::i18n::use_locale;
 use crate::live::island_started;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -21,6 +22,7 @@ pub fn NewsletterForm() -> impl IntoView {
 #[cfg_attr(not(feature = "csr"), island)]
 fn NewsletterIsland(refused: Option<String>) -> impl IntoView {
     island_started();
+    let t = use_locale();
     let sending = Action::new(|(email, intent): &(String, String)| send(email.clone(), intent.clone()));
     let answer = move || match sending.value().get() {
         Some(result) => Some(said(result)),
@@ -34,12 +36,12 @@ fn NewsletterIsland(refused: Option<String>) -> impl IntoView {
                 sending.dispatch((fields.text("email"), fields.text("intent")));
             }
         >
-            <label for="newsletter-email" class="footer-heading">"Newsletter"</label>
-            <p class="field-hint">"New collections and boutique events, a few times a season."</p>
-            <input id="newsletter-email" type="email" name="email" autocomplete="email" required maxlength="254" placeholder="Your email address"/>
+            <label for="newsletter-email" class="footer-heading">{t.newsletter_label()}</label>
+            <p class="field-hint">{t.newsletter_hint()}</p>
+            <input id="newsletter-email" type="email" name="email" autocomplete="email" required maxlength="254" placeholder=t.newsletter_placeholder()/>
             <div class="newsletter-buttons">
-                <button type="submit" name="intent" value="subscribe" class="button-small">"Subscribe"</button>
-                <button type="submit" name="intent" value="unsubscribe" class="button-small">"Unsubscribe"</button>
+                <button type="submit" name="intent" value="subscribe" class="button-small">{t.newsletter_subscribe()}</button>
+                <button type="submit" name="intent" value="unsubscribe" class="button-small">{t.newsletter_unsubscribe()}</button>
             </div>
             {answer}
         </PostForm>
@@ -61,7 +63,8 @@ fn refused_without_javascript() -> Option<String> {
     {
         use leptos::server_fn::error::ServerFnUrlError;
         let error = use_context::<leptos::server::ServerActionError>()?;
-        (error.path() == Newsletter::PATH).then(|| ServerFnUrlError::<AppError>::decode_err(error.err()).to_string())
+        (error.path() == Newsletter::PATH)
+            .then(|| ServerFnUrlError::<AppError>::decode_err(error.err()).message(use_locale()))
     }
     #[cfg(not(feature = "ssr"))]
     None

@@ -2,6 +2,7 @@
 
 use super::price::Price;
 use crate::domain::catalogue::ProductCard;
+use crate::i18n::use_locale;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -18,17 +19,18 @@ pub fn ProductGrid(products: Vec<ProductCard>) -> impl IntoView {
 /// One product's card.
 #[component]
 fn ProductCardView(card: ProductCard) -> impl IntoView {
-    let href = format!("/products/{}", card.slug);
+    let t = use_locale();
+    let href = t.href(&format!("/products/{}", card.slug));
     let badge = if card.flags.members_preview {
-        Some("Members' preview")
+        Some(t.product_badge_preview())
     } else if !card.flags.online {
-        Some("In boutique")
+        Some(t.product_badge_boutique())
     } else if card.is_on_sale() {
-        Some("Sale")
+        Some(t.product_badge_sale())
     } else if card.flags.made_to_order {
-        Some("Made to order")
+        Some(t.product_badge_made_to_order())
     } else if !card.available_online_now {
-        Some("Sold out")
+        Some(t.product_badge_sold_out())
     } else {
         None
     };

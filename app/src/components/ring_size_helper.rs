@@ -4,6 +4,7 @@
 //! plain GET form to `/ring-size`, answered by the server from the same rules.
 
 use crate::domain::ring_size::{chart, one_decimal, us_label, FingerSize, MeasurementProblem, Method, SizeAnswer};
+use crate::i18n::use_locale;
 use leptos::prelude::*;
 
 /// The measuring form, the answer and the chart.
@@ -18,6 +19,7 @@ pub fn RingSizeHelper(
     measurement: String,
     #[prop(optional)] picked: Option<WriteSignal<Option<String>>>,
 ) -> impl IntoView {
+    let t = use_locale();
     let (initial_method, initial_mm) = (method, measurement);
     let method = RwSignal::new(initial_method);
     let measurement = RwSignal::new(initial_mm.clone());
@@ -35,8 +37,8 @@ pub fn RingSizeHelper(
     }
 
     let label = move || match method.get() {
-        Method::Circumference => "Circumference of your finger, in mm",
-        Method::InnerDiameter => "Inner diameter of a ring that fits, in mm",
+        Method::Circumference => t.ring_size_label_finger(),
+        Method::InnerDiameter => t.ring_size_label_ring(),
     };
     let chosen_french = move || result.get().and_then(Result::ok).map(|a| a.french);
 
@@ -45,14 +47,14 @@ pub fn RingSizeHelper(
         <form
             class="ring-size-form"
             method="get"
-            action="/ring-size"
+            action=t.href("/ring-size")
             on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default()
         >
             <fieldset class="method-choice">
-                <legend>"What are you measuring?"</legend>
+                <legend>{t.ring_size_what()}</legend>
                 {[
-                    (Method::Circumference, " My finger (circumference)"),
-                    (Method::InnerDiameter, " A ring that fits (inner diameter)"),
+                    (Method::Circumference, t.ring_size_method_finger()),
+                    (Method::InnerDiameter, t.ring_size_method_ring()),
                 ]
                     .into_iter()
                     .map(|(m, text)| {
@@ -89,37 +91,35 @@ pub fn RingSizeHelper(
                     on:input=move |ev| measurement.set(event_target_value(&ev))
                 />
                 <button type="submit" class="button-primary">
-                    "Find my size"
+                    {t.ring_size_find()}
                 </button>
             </div>
         </form>
         <div id="ring-size-answer" class="ring-size-answer" aria-live="polite">
             {move || match result.get() {
-                None => view! { <p class="hint">"Enter a measurement to see your size."</p> }.into_any(),
-                Some(Err(problem)) => view! { <p class="field-error">{problem.to_string()}</p> }.into_any(),
+                None => view! { <p class="hint">{t.ring_size_enter()}</p> }.into_any(),
+                Some(Err(problem)) => view! { <p class="field-error">{t.ring_size_problem(&problem)}</p> }.into_any(),
                 Some(Ok(answer)) => view! { <Answer answer/> }.into_any(),
             }}
         </div>
         <aside class="ring-size-advice">
-            <h2>"Measuring well"</h2>
+            <h2>{t.ring_size_advice_heading()}</h2>
             <ul>
-                <li>"Measure at the end of the day, with warm fingers: fingers are smaller when cold."</li>
-                <li>"Measure the finger the ring is for; the knuckle must pass too."</li>
-                <li>"Between two sizes, take the larger."</li>
+                <li>{t.ring_size_advice_warm()}</li>
+                <li>{t.ring_size_advice_knuckle()}</li>
+                <li>{t.ring_size_advice_between()}</li>
             </ul>
         </aside>
         <section class="ring-size-chart">
-            <h2>"The chart we use"</h2>
-            <p class="note">
-                "French/EU size = circumference in mm. US sizes: 11.63 mm inner diameter at size 0, +0.8128 mm a size. UK letters: A = 37.8 mm, +1.25 mm a letter."
-            </p>
+            <h2>{t.ring_size_chart_heading()}</h2>
+            <p class="note">{t.ring_size_chart_note()}</p>
             <table>
                 <thead>
                     <tr>
-                        <th scope="col">"French/EU"</th>
-                        <th scope="col">"Inner diameter (mm)"</th>
-                        <th scope="col">"US"</th>
-                        <th scope="col">"UK"</th>
+                        <th scope="col">{t.ring_size_col_french()}</th>
+                        <th scope="col">{t.ring_size_col_diameter()}</th>
+                        <th scope="col">{t.ring_size_col_us()}</th>
+                        <th scope="col">{t.ring_size_col_uk()}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -130,8 +130,8 @@ pub fn RingSizeHelper(
                             view! {
                                 <tr class:chosen=move || chosen_french() == Some(french) data-french=french>
                                     <th scope="row">{french}</th>
-                                    <td>{one_decimal(row.diameter_mm)}</td>
-                                    <td>{us_label(row.us)}</td>
+                                    <td>{t.decimal_text(&one_decimal(row.diameter_mm))}</td>
+                                    <td>{t.decimal_text(&us_label(row.us))}</td>
                                     <td>{row.uk}</td>
                                 </tr>
                             }
@@ -146,22 +146,22 @@ pub fn RingSizeHelper(
 /// The size found, its equivalents, and the between-sizes advice.
 #[component]
 fn Answer(answer: SizeAnswer) -> impl IntoView {
+    let t = use_locale();
     let SizeAnswer { circumference_mm, diameter_mm, french, between, us, uk } = answer;
     view! {
         <p class="answer-size">
-            "Your size: " <strong data-answer="french">{french}</strong> " (French/EU)"
+            {t.ring_size_your_size()} <strong data-answer="french">{french}</strong> {t.ring_size_french_eu()}
         </p>
         <p class="answer-equivalents">
-            "US " <span data-answer="us">{us_label(us)}</span> " · UK " <span data-answer="uk">{uk}</span>
+            {t.ring_size_us()} <span data-answer="us">{t.decimal_text(&us_label(us))}</span> {t.ring_size_uk()}
+            <span data-answer="uk">{uk}</span>
         </p>
-        <p class="note">
-            {format!("Circumference {} mm, inner diameter {} mm.", one_decimal(circumference_mm), one_decimal(diameter_mm))}
-        </p>
+        <p class="note">{t.ring_size_measures(&one_decimal(circumference_mm), &one_decimal(diameter_mm))}</p>
         {between
             .map(|(low, high)| {
                 view! {
                     <p class="answer-between">
-                        {format!("You are between sizes {low} and {high}: we advise {high}, the larger.")}
+                        {t.ring_size_between(low, high)}
                     </p>
                 }
             })}

@@ -1,6 +1,7 @@
 //! Messages about the shopper's basket, under the header of every page:
 //! a stored basket that had to be repaired, a gift that was withdrawn.
 
+use crate::i18n::use_locale;
 use crate::live::island_started;
 use crate::shopper::basket_store::BasketStore;
 use leptos::prelude::*;
@@ -10,6 +11,7 @@ use leptos::prelude::*;
 #[cfg_attr(not(feature = "csr"), island)]
 pub fn SiteNotices() -> impl IntoView {
     let live = island_started();
+    let t = use_locale();
     let store = BasketStore::get();
     let notices = store.notices(live);
     // An empty live region from the start, so screen readers announce what appears in it.
@@ -24,7 +26,7 @@ pub fn SiteNotices() -> impl IntoView {
                             <div class="site-notice">
                                 <ul>{notices.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
                                 <button type="button" class="button-small" on:click=move |_| store.dismiss_notices()>
-                                    "Dismiss"
+                                    {t.notices_dismiss()}
                                 </button>
                             </div>
                         }

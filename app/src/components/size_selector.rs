@@ -8,6 +8,7 @@ use crate::domain::{
     availability::StockLevel,
     catalogue::{Category, SizeLabel, SizeStock},
 };
+use crate::i18n::use_locale;
 use leptos::prelude::*;
 
 /// The sizes of a ring or bracelet, the chosen one marked.
@@ -17,10 +18,13 @@ pub fn SizeSelector(
     sizes: Vec<SizeStock>,
     #[prop(into)] chosen: Signal<Option<SizeLabel>>,
     choose: Callback<SizeLabel>,
+    /// Made in the workshop once ordered: every size may be had, whatever the stock.
+    made_to_order: bool,
 ) -> impl IntoView {
+    let t = use_locale();
     view! {
         <fieldset class="size-selector">
-            <legend>{category.size_caption()}</legend>
+            <legend>{t.size_selector_caption(category)}</legend>
             <ul>
                 {sizes
                     .into_iter()
@@ -34,10 +38,12 @@ pub fn SizeSelector(
                             ev.prevent_default();
                             choose.run(size.clone());
                         };
-                        let (state, note) = match StockLevel::of(s.quantity) {
-                            StockLevel::Out => ("out", "out of stock"),
-                            StockLevel::LastOne => ("few", "last one"),
-                            StockLevel::InStock => ("in", "in stock"),
+                        let level = StockLevel::of(s.quantity);
+                        let (state, note) = match level {
+                            _ if made_to_order => ("in", t.product_badge_made_to_order()),
+                            StockLevel::Out => ("out", t.stock_level_note(level)),
+                            StockLevel::LastOne => ("few", t.stock_level_note(level)),
+                            StockLevel::InStock => ("in", t.stock_level_note(level)),
                         };
                         view! {
                             <li>

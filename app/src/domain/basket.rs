@@ -99,7 +99,8 @@ pub struct Basket {
     gift: Option<Slug>,
 }
 
-/// Why a piece could not be added.
+/// Why a piece could not be added. The `Display` is the English (logs);
+/// pages say it with `Locale::buy_add_refused`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum AddRefused {
     /// The line already holds as many as may be bought.
@@ -314,7 +315,8 @@ fn read_line(raw: &serde_json::Value) -> Option<(BasketLine, bool)> {
     Some((BasketLine { product, size, quantity }, count > u64::from(MAX_PER_LINE)))
 }
 
-/// What had to be put right in a stored basket.
+/// What had to be put right in a stored basket. The `Display` is the
+/// English (logs); the shopper is told `Locale::basket_repair`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Repair {
     /// Not a basket at all: emptied.
@@ -392,7 +394,8 @@ impl BasketProduct {
 }
 
 /// Why a line cannot be bought as it is. Each blocks checkout until the line
-/// is changed or removed.
+/// is changed or removed. The `Display` is the English (logs); pages say it
+/// with `Locale::basket_problem`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum LineProblem {
     /// The product is unknown, withdrawn, or not public.

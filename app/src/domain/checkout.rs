@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IdempotencyKey(String);
 
-/// Why a key was refused.
+/// Why a key was refused (pages: `Locale::checkout_bad_key`).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("The order's key must be 16 to 64 letters, digits or hyphens; please reload the page and try again.")]
 pub struct InvalidKey;
@@ -89,7 +89,8 @@ pub struct Carrier(String);
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TrackingNumber(String);
 
-/// What is wrong with a shipment staff asked for.
+/// What is wrong with a shipment staff asked for. The `Display` is the
+/// English (logs); staff read `Locale::order_shipment_problem`.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ShipmentProblem {
     #[error("Please give the carrier's name (2 to 40 characters).")]

@@ -1,5 +1,6 @@
 //! Delivery countries and the list the house ships to (PRODUCT.md §1).
 
+use super::locale::Locale;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -56,50 +57,79 @@ impl fmt::Display for CountryCode {
 /// The countries a shopper can choose as delivery country, by name: the
 /// house's delivery list and the countries its clients most often write
 /// from. Only some are served online; the others browse and ask an advisor.
-pub const COUNTRIES: &[(&str, &str)] = &[
-    ("AU", "Australia"),
-    ("AT", "Austria"),
-    ("BE", "Belgium"),
-    ("BR", "Brazil"),
-    ("CA", "Canada"),
-    ("CN", "China"),
-    ("HR", "Croatia"),
-    ("CZ", "Czechia"),
-    ("DK", "Denmark"),
-    ("FI", "Finland"),
-    ("FR", "France"),
-    ("DE", "Germany"),
-    ("GR", "Greece"),
-    ("HK", "Hong Kong"),
-    ("HU", "Hungary"),
-    ("IN", "India"),
-    ("IE", "Ireland"),
-    ("IL", "Israel"),
-    ("IT", "Italy"),
-    ("JP", "Japan"),
-    ("LU", "Luxembourg"),
-    ("MX", "Mexico"),
-    ("MC", "Monaco"),
-    ("MA", "Morocco"),
-    ("NL", "Netherlands"),
-    ("NO", "Norway"),
-    ("PL", "Poland"),
-    ("PT", "Portugal"),
-    ("QA", "Qatar"),
-    ("RO", "Romania"),
-    ("SA", "Saudi Arabia"),
-    ("SG", "Singapore"),
-    ("SK", "Slovakia"),
-    ("SI", "Slovenia"),
-    ("KR", "South Korea"),
-    ("ES", "Spain"),
-    ("SE", "Sweden"),
-    ("CH", "Switzerland"),
-    ("TR", "Turkey"),
-    ("AE", "United Arab Emirates"),
-    ("GB", "United Kingdom"),
-    ("US", "United States"),
+pub const COUNTRIES: &[(&str, &str, &str)] = &[
+    ("AU", "Australia", "Australie"),
+    ("AT", "Austria", "Autriche"),
+    ("BE", "Belgium", "Belgique"),
+    ("BR", "Brazil", "Brésil"),
+    ("CA", "Canada", "Canada"),
+    ("CN", "China", "Chine"),
+    ("HR", "Croatia", "Croatie"),
+    ("CZ", "Czechia", "Tchéquie"),
+    ("DK", "Denmark", "Danemark"),
+    ("FI", "Finland", "Finlande"),
+    ("FR", "France", "France"),
+    ("DE", "Germany", "Allemagne"),
+    ("GR", "Greece", "Grèce"),
+    ("HK", "Hong Kong", "Hong Kong"),
+    ("HU", "Hungary", "Hongrie"),
+    ("IN", "India", "Inde"),
+    ("IE", "Ireland", "Irlande"),
+    ("IL", "Israel", "Israël"),
+    ("IT", "Italy", "Italie"),
+    ("JP", "Japan", "Japon"),
+    ("LU", "Luxembourg", "Luxembourg"),
+    ("MX", "Mexico", "Mexique"),
+    ("MC", "Monaco", "Monaco"),
+    ("MA", "Morocco", "Maroc"),
+    ("NL", "Netherlands", "Pays-Bas"),
+    ("NO", "Norway", "Norvège"),
+    ("PL", "Poland", "Pologne"),
+    ("PT", "Portugal", "Portugal"),
+    ("QA", "Qatar", "Qatar"),
+    ("RO", "Romania", "Roumanie"),
+    ("SA", "Saudi Arabia", "Arabie saoudite"),
+    ("SG", "Singapore", "Singapour"),
+    ("SK", "Slovakia", "Slovaquie"),
+    ("SI", "Slovenia", "Slovénie"),
+    ("KR", "South Korea", "Corée du Sud"),
+    ("ES", "Spain", "Espagne"),
+    ("SE", "Sweden", "Suède"),
+    ("CH", "Switzerland", "Suisse"),
+    ("TR", "Turkey", "Turquie"),
+    ("AE", "United Arab Emirates", "Émirats arabes unis"),
+    ("GB", "United Kingdom", "Royaume-Uni"),
+    ("US", "United States", "États-Unis"),
 ];
+
+/// The countries a selector offers, as (code, name) in a language's
+/// alphabetical order (accents sort with their letter: Émirats among the E).
+pub fn countries_in(locale: Locale) -> Vec<(&'static str, &'static str)> {
+    let mut list: Vec<_> = COUNTRIES
+        .iter()
+        .map(|&(code, en, fr)| match locale {
+            Locale::Fr => (code, fr),
+            Locale::En => (code, en),
+        })
+        .collect();
+    let key = |name: &str| name.chars().map(fold_accent).collect::<String>();
+    list.sort_by_cached_key(|(_, name)| key(name));
+    list
+}
+
+/// A letter without its accent, for sorting names.
+fn fold_accent(c: char) -> char {
+    match c {
+        'É' | 'È' | 'Ê' => 'E',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'à' | 'â' => 'a',
+        'î' | 'ï' => 'i',
+        'ô' => 'o',
+        'û' | 'ü' => 'u',
+        'ç' => 'c',
+        other => other,
+    }
+}
 
 /// Why a code cannot be chosen as delivery country.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -116,7 +146,20 @@ impl CountryCode {
 
     /// The country's name in English, if the selector knows it.
     pub fn name(self) -> Option<&'static str> {
-        COUNTRIES.iter().find(|(code, _)| *code == self.as_str()).map(|(_, name)| *name)
+        COUNTRIES.iter().find(|(code, ..)| *code == self.as_str()).map(|(_, name, _)| *name)
+    }
+
+    /// The country's name in a language, if the selector knows it.
+    pub fn name_in(self, locale: Locale) -> Option<&'static str> {
+        COUNTRIES.iter().find(|(code, ..)| *code == self.as_str()).map(|&(_, en, fr)| match locale {
+            Locale::Fr => fr,
+            Locale::En => en,
+        })
+    }
+
+    /// The name in a language, or the code itself for a country the selector does not list.
+    pub fn display_name_in(self, locale: Locale) -> String {
+        self.name_in(locale).map(str::to_owned).unwrap_or_else(|| self.as_str().to_owned())
     }
 
     /// The name, or the code itself for a country the selector does not list.
@@ -192,7 +235,7 @@ mod tests {
         assert_eq!(CountryCode::parse_known("us").unwrap().name(), Some("United States"));
         assert!(CountryCode::parse_known("ZZ").is_err());
         assert!(CountryCode::parse_known("<b>").is_err());
-        let mut names: Vec<_> = COUNTRIES.iter().map(|(_, n)| *n).collect();
+        let mut names: Vec<_> = COUNTRIES.iter().map(|(_, n, _)| *n).collect();
         let sorted = {
             let mut s = names.clone();
             s.sort_unstable();
@@ -201,6 +244,19 @@ mod tests {
         assert_eq!(names, sorted, "listed by name");
         names.dedup();
         assert_eq!(names.len(), COUNTRIES.len());
+    }
+
+    #[test]
+    fn each_language_lists_countries_in_its_own_alphabetical_order() {
+        let french: Vec<_> = countries_in(Locale::Fr).into_iter().map(|(_, name)| name).collect();
+        assert_eq!(&french[..3], ["Allemagne", "Arabie saoudite", "Australie"]);
+        let position = |name| french.iter().position(|n| *n == name).unwrap();
+        assert!(position("Émirats arabes unis") < position("Espagne"), "É sorts as E");
+        assert!(position("Espagne") < position("États-Unis"));
+        assert_eq!(countries_in(Locale::En).len(), COUNTRIES.len());
+        let us = CountryCode::parse("US").unwrap();
+        assert_eq!(us.display_name_in(Locale::Fr), "États-Unis");
+        assert_eq!(us.display_name_in(Locale::En), "United States");
     }
 
     #[test]

@@ -86,26 +86,64 @@ pub struct ListingFilter {
     pub text: Option<SearchText>,
 }
 
-/// One part of the query string that could not be understood, said plainly.
+/// One part of the query string that could not be understood. Its
+/// `Display` is the English sentence (logs); shoppers read
+/// `Locale::listing_problem`, in their language.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[error("{0}")]
-pub struct FilterProblem(pub String);
+pub enum FilterProblem {
+    #[error("There is no category called '{0}'.")]
+    UnknownCategory(String),
+    #[error("There is no collection called '{0}'.")]
+    UnknownCollection(String),
+    #[error("There is no material called '{0}'.")]
+    UnknownMaterial(String),
+    #[error("The {0} price must be a whole number of euros, not '{1}'.")]
+    PriceNotWhole(PriceBound, String),
+    #[error("The {0} price must be between 0 and {MAX_FILTER_EUROS} euros.")]
+    PriceOutOfRange(PriceBound),
+    #[error("The {0} price is too large.")]
+    PriceTooLarge(PriceBound),
+    #[error("The lowest price is above the highest price.")]
+    PricesReversed,
+    #[error("'{0}' is not a yes or no.")]
+    NotYesOrNo(String),
+    #[error("Listings cannot be sorted by '{0}'.")]
+    UnknownSort(String),
+    #[error("Searches are limited to {} characters.", SearchText::MAX_CHARS)]
+    SearchTooLong,
+    #[error("The search contains characters that cannot be searched for.")]
+    SearchUnsearchable,
+}
+
+/// Which end of the price range a problem is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PriceBound {
+    Lowest,
+    Highest,
+}
+
+impl std::fmt::Display for PriceBound {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            PriceBound::Lowest => "lowest",
+            PriceBound::Highest => "highest",
+        })
+    }
+}
 
 /// Highest price one may filter by, in euros: well above any piece, well below overflow.
-const MAX_FILTER_EUROS: i64 = 10_000_000;
+pub const MAX_FILTER_EUROS: i64 = 10_000_000;
 
 fn present(value: &Option<String>) -> Option<&str> {
     value.as_deref().map(str::trim).filter(|v| !v.is_empty())
 }
 
-fn parse_euros(label: &str, raw: &str) -> Result<Money, FilterProblem> {
-    let euros: i64 = raw.parse().map_err(|_| {
-        FilterProblem(format!("The {label} price must be a whole number of euros, not '{}'.", clip(raw)))
-    })?;
+fn parse_euros(bound: PriceBound, raw: &str) -> Result<Money, FilterProblem> {
+    let euros: i64 = raw.parse().map_err(|_| FilterProblem::PriceNotWhole(bound, clip(raw)))?;
     if !(0..=MAX_FILTER_EUROS).contains(&euros) {
-        return Err(FilterProblem(format!("The {label} price must be between 0 and {MAX_FILTER_EUROS} euros.")));
+        return Err(FilterProblem::PriceOutOfRange(bound));
     }
-    Money::from_euros(euros).ok_or_else(|| FilterProblem(format!("The {label} price is too large.")))
+    Money::from_euros(euros).ok_or(FilterProblem::PriceTooLarge(bound))
 }
 
 /// Keeps echoed input short in messages.
@@ -123,55 +161,56 @@ impl ListingFilter {
         if let Some(raw) = present(&query.category) {
             match Category::from_slug(raw) {
                 Some(c) => filter.category = Some(c),
-                None => problems.push(FilterProblem(format!("There is no category called '{}'.", clip(raw)))),
+                None => problems.push(FilterProblem::UnknownCategory(clip(raw))),
             }
         }
-        for (label, raw, slot) in [
-            ("collection", present(&query.collection), &mut filter.collection),
-            ("material", present(&query.material), &mut filter.material),
+        type Unknown = fn(String) -> FilterProblem;
+        for (unknown, raw, slot) in [
+            (FilterProblem::UnknownCollection as Unknown, present(&query.collection), &mut filter.collection),
+            (FilterProblem::UnknownMaterial as Unknown, present(&query.material), &mut filter.material),
         ] {
             if let Some(raw) = raw {
                 match Slug::parse(raw) {
                     Ok(slug) => *slot = Some(slug),
-                    Err(_) => problems.push(FilterProblem(format!("There is no {label} called '{}'.", clip(raw)))),
+                    Err(_) => problems.push(unknown(clip(raw))),
                 }
             }
         }
         if let Some(raw) = present(&query.min) {
-            match parse_euros("lowest", raw) {
+            match parse_euros(PriceBound::Lowest, raw) {
                 Ok(m) => filter.min_price = Some(m),
                 Err(p) => problems.push(p),
             }
         }
         if let Some(raw) = present(&query.max) {
-            match parse_euros("highest", raw) {
+            match parse_euros(PriceBound::Highest, raw) {
                 Ok(m) => filter.max_price = Some(m),
                 Err(p) => problems.push(p),
             }
         }
         if let (Some(min), Some(max)) = (filter.min_price, filter.max_price) {
             if min > max {
-                problems.push(FilterProblem("The lowest price is above the highest price.".into()));
+                problems.push(FilterProblem::PricesReversed);
             }
         }
         if let Some(raw) = present(&query.online) {
             match raw {
                 "1" | "on" | "true" | "yes" => filter.online_now = true,
                 "0" | "off" | "false" | "no" => filter.online_now = false,
-                other => problems.push(FilterProblem(format!("'{}' is not a yes or no.", clip(other)))),
+                other => problems.push(FilterProblem::NotYesOrNo(clip(other))),
             }
         }
         if let Some(raw) = present(&query.sort) {
             match SortOrder::ALL.into_iter().find(|s| s.param() == raw) {
                 Some(s) => filter.sort = s,
-                None => problems.push(FilterProblem(format!("Listings cannot be sorted by '{}'.", clip(raw)))),
+                None => problems.push(FilterProblem::UnknownSort(clip(raw))),
             }
         }
         if let Some(raw) = present(&query.q) {
             if raw.chars().count() > SearchText::MAX_CHARS {
-                problems.push(FilterProblem(format!("Searches are limited to {} characters.", SearchText::MAX_CHARS)));
+                problems.push(FilterProblem::SearchTooLong);
             } else if raw.chars().any(char::is_control) {
-                problems.push(FilterProblem("The search contains characters that cannot be searched for.".into()));
+                problems.push(FilterProblem::SearchUnsearchable);
             } else {
                 filter.text = Some(SearchText(raw.to_lowercase()));
             }
@@ -251,7 +290,10 @@ mod tests {
         ]))
         .unwrap_err();
         assert_eq!(problems.len(), 6, "{problems:?}");
-        assert!(problems[0].0.contains("watches"));
+        assert_eq!(problems[0], FilterProblem::UnknownCategory("watches".into()));
+        assert_eq!(problems[0].to_string(), "There is no category called 'watches'.");
+        assert_eq!(problems[2].to_string(), "The lowest price must be a whole number of euros, not 'abc'.");
+        assert_eq!(problems[3].to_string(), "The highest price must be between 0 and 10000000 euros.");
     }
 
     #[test]

@@ -2,10 +2,9 @@
 //! language alone: which one a visitor gets, and how each writes money,
 //! numbers, counts and dates.
 //!
-//! Amounts follow the house's way of writing prices (whole euros without
-//! cents) with each language's separators: `1 250 €` and `1 250,50 €` in
-//! French (a narrow no-break space between thousands, a no-break space
-//! before the sign), `€1,250` and `€1,250.50` in English.
+//! Amounts are written with their cents and each language's separators:
+//! `1 250,00 €` in French (a narrow no-break space between thousands, a
+//! no-break space before the sign), `€1,250.00` in English.
 
 use super::money::Money;
 use serde::{Deserialize, Serialize};
@@ -62,6 +61,9 @@ impl Locale {
     /// The house is in Paris: a visitor whose browser asks for neither
     /// language is served in French.
     pub const DEFAULT: Locale = Locale::Fr;
+
+    /// Both languages, French first.
+    pub const ALL: [Locale; 2] = [Locale::Fr, Locale::En];
 
     /// The tag: `fr` or `en` (paths, cookies, `<html lang>`, `hreflang`).
     pub fn tag(self) -> &'static str {
@@ -129,17 +131,15 @@ impl Locale {
         grouped
     }
 
-    /// An amount as shoppers read prices: cents only when there are some.
+    /// An amount as shoppers read prices: `1 234,00 €`, `€1,234.00`.
     pub fn money(self, amount: Money) -> String {
         let sign = if amount.cents() < 0 { "-" } else { "" };
         let abs = amount.cents().unsigned_abs();
         let euros = self.number(abs / 100);
         let cents = abs % 100;
-        match (self, cents) {
-            (Locale::Fr, 0) => format!("{sign}{euros}\u{A0}€"),
-            (Locale::Fr, _) => format!("{sign}{euros},{cents:02}\u{A0}€"),
-            (Locale::En, 0) => format!("{sign}€{euros}"),
-            (Locale::En, _) => format!("{sign}€{euros}.{cents:02}"),
+        match self {
+            Locale::Fr => format!("{sign}{euros},{cents:02}\u{A0}€"),
+            Locale::En => format!("{sign}€{euros}.{cents:02}"),
         }
     }
 
@@ -192,13 +192,13 @@ mod tests {
     #[test]
     fn money_is_written_as_each_language_writes_it() {
         let money = |cents| Money::from_cents(cents);
-        assert_eq!(Locale::Fr.money(money(123_400)), "1\u{202F}234\u{A0}€");
+        assert_eq!(Locale::Fr.money(money(123_400)), "1\u{202F}234,00\u{A0}€");
         assert_eq!(Locale::Fr.money(money(123_450)), "1\u{202F}234,50\u{A0}€");
-        assert_eq!(Locale::En.money(money(123_400)), "€1,234");
+        assert_eq!(Locale::En.money(money(123_400)), "€1,234.00");
         assert_eq!(Locale::En.money(money(123_450)), "€1,234.50");
         assert_eq!(Locale::Fr.money(money(5)), "0,05\u{A0}€");
-        assert_eq!(Locale::En.money(money(-2_000)), "-€20");
-        assert_eq!(Locale::En.money(money(1_234_567_800)), "€12,345,678");
+        assert_eq!(Locale::En.money(money(-2_000)), "-€20.00");
+        assert_eq!(Locale::En.money(money(1_234_567_800)), "€12,345,678.00");
     }
 
     #[test]

@@ -26,8 +26,8 @@ impl Money {
     }
 }
 
-/// Formats as English pages read prices: `€1,250` for whole euros,
-/// `€1,250.50` otherwise (each language's way: [`Locale::money`]).
+/// Formats as English pages read prices: `€1,250.00` (each language's
+/// way: [`Locale::money`]).
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&Locale::En.money(*self))
@@ -67,11 +67,11 @@ mod tests {
     use proptest::prelude::*;
 
     #[test]
-    fn whole_euros_have_no_decimals() {
-        assert_eq!(Money::from_cents(125_000).to_string(), "€1,250");
-        assert_eq!(Money::from_cents(0).to_string(), "€0");
-        assert_eq!(Money::from_cents(99_900).to_string(), "€999");
-        assert_eq!(Money::from_cents(100_000_000).to_string(), "€1,000,000");
+    fn whole_euros_show_their_zero_cents() {
+        assert_eq!(Money::from_cents(125_000).to_string(), "€1,250.00");
+        assert_eq!(Money::from_cents(0).to_string(), "€0.00");
+        assert_eq!(Money::from_cents(99_900).to_string(), "€999.00");
+        assert_eq!(Money::from_cents(100_000_000).to_string(), "€1,000,000.00");
     }
 
     #[test]
@@ -107,8 +107,7 @@ mod tests {
             let shown = Money::from_cents(cents).to_string();
             let digits: String = shown.chars().filter(|c| c.is_ascii_digit()).collect();
             let parsed: i64 = digits.parse().unwrap();
-            let expected = if cents % 100 == 0 { cents / 100 } else { cents };
-            prop_assert_eq!(parsed, expected);
+            prop_assert_eq!(parsed, cents);
         }
     }
 }

@@ -27,7 +27,7 @@ impl OrderStatus {
         OrderStatus::Cancelled,
     ];
 
-    /// The name customers and staff see.
+    /// The name in English, for logs; pages show `Locale::order_status`.
     pub fn label(self) -> &'static str {
         match self {
             OrderStatus::AwaitingPayment => "Awaiting payment",
@@ -40,7 +40,8 @@ impl OrderStatus {
         }
     }
 
-    /// What the status means, for the order page.
+    /// What the status means, in English; the order page shows
+    /// `Locale::order_status_meaning`.
     pub fn meaning(self) -> &'static str {
         match self {
             OrderStatus::AwaitingPayment => "Received, waiting for the bank.",
@@ -122,28 +123,34 @@ pub enum OrderEvent {
     Cancel,
 }
 
-/// Why an event cannot happen to an order, said to whoever asked.
+/// Why an event cannot happen to an order, said to whoever asked. The
+/// `Display` is the English (logs); pages say it with
+/// `Locale::order_refusal`.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum Refusal {
     #[error(
-        "Your order is {0}: it can no longer be changed or cancelled. Once it is delivered, you may return it within the return period."
+        "Your order is {}: it can no longer be changed or cancelled. Once it is delivered, you may return it within the return period.",
+        .0.label()
     )]
-    TooLateForCustomer(&'static str),
+    TooLateForCustomer(OrderStatus),
     #[error("Only the house may do this.")]
     NotAllowed,
-    #[error("An order that is {0} cannot be {1}.")]
-    Impossible(&'static str, &'static str),
+    #[error("An order that is {} cannot be {}.", .0.label(), .1.done_words())]
+    Impossible(OrderStatus, OrderEvent),
 }
 
-fn event_words(event: OrderEvent) -> &'static str {
-    match event {
-        OrderEvent::PaymentAuthorised => "paid",
-        OrderEvent::PaymentDeclined => "declined",
-        OrderEvent::PaymentExpired => "expired",
-        OrderEvent::Validate => "validated",
-        OrderEvent::Ship { .. } => "shipped",
-        OrderEvent::MarkDelivered => "marked delivered",
-        OrderEvent::Cancel => "cancelled",
+impl OrderEvent {
+    /// What the event does to an order, in English ("cannot be …").
+    pub fn done_words(self) -> &'static str {
+        match self {
+            OrderEvent::PaymentAuthorised => "paid",
+            OrderEvent::PaymentDeclined => "declined",
+            OrderEvent::PaymentExpired => "expired",
+            OrderEvent::Validate => "validated",
+            OrderEvent::Ship { .. } => "shipped",
+            OrderEvent::MarkDelivered => "marked delivered",
+            OrderEvent::Cancel => "cancelled",
+        }
     }
 }
 
@@ -152,7 +159,7 @@ pub fn transition(status: OrderStatus, event: OrderEvent, actor: Actor) -> Resul
     use Actor as A;
     use OrderEvent as E;
     use OrderStatus as S;
-    let impossible = || Refusal::Impossible(status.label(), event_words(event));
+    let impossible = || Refusal::Impossible(status, event);
     // Who may cause what, whatever the status.
     let allowed = match event {
         E::PaymentAuthorised | E::PaymentDeclined => actor == A::Gateway,
@@ -173,8 +180,78 @@ pub fn transition(status: OrderStatus, event: OrderEvent, actor: Actor) -> Resul
         (S::AwaitingPayment | S::BeingValidated, E::Cancel) => Ok(S::Cancelled),
         // The house may still cancel a confirmed order it cannot fulfil; the customer may not.
         (S::Confirmed, E::Cancel) if actor == A::Staff => Ok(S::Cancelled),
-        (_, E::Cancel) if actor == A::Customer => Err(Refusal::TooLateForCustomer(status.label())),
+        (_, E::Cancel) if actor == A::Customer => Err(Refusal::TooLateForCustomer(status)),
         _ => Err(impossible()),
+    }
+}
+
+/// What an entry of an order's timeline records. Only what a person typed
+/// is stored with an entry (a customer's request, the house's reason for
+/// cancelling); the rest is said when a page shows the entry, in its
+/// reader's language, from the status the entry moved the order to and who
+/// moved it: the state machine allows one event for each pair.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TimelineKind {
+    /// The first entry of every order.
+    Placed,
+    PaymentAuthorised,
+    PaymentDeclined,
+    PaymentExpired,
+    Validated,
+    /// A parcel handed to a carrier (the order's shipments say which, in order).
+    Shipped,
+    Delivered,
+    CancelledByCustomer,
+    /// Its note is the reason staff gave.
+    CancelledByHouse,
+    /// Its note is the customer's request; the status does not move.
+    ChangeRequested,
+    /// Staff wrote in the timeline without moving the order: its note only.
+    Noted,
+}
+
+impl TimelineKind {
+    /// The kind of a stored entry: `first` for the order's first entry.
+    pub fn of(status: OrderStatus, actor: Actor, first: bool) -> TimelineKind {
+        use Actor as A;
+        use OrderStatus as S;
+        if first {
+            return TimelineKind::Placed;
+        }
+        match (actor, status) {
+            (A::Gateway, S::Cancelled) => TimelineKind::PaymentDeclined,
+            (A::Gateway, _) => TimelineKind::PaymentAuthorised,
+            (A::System, _) => TimelineKind::PaymentExpired,
+            (A::Customer, S::Cancelled) => TimelineKind::CancelledByCustomer,
+            (A::Customer, _) => TimelineKind::ChangeRequested,
+            (A::Staff, S::Confirmed) => TimelineKind::Validated,
+            (A::Staff, S::PartiallyShipped | S::Shipped) => TimelineKind::Shipped,
+            (A::Staff, S::Delivered) => TimelineKind::Delivered,
+            (A::Staff, S::Cancelled) => TimelineKind::CancelledByHouse,
+            (A::Staff, S::AwaitingPayment | S::BeingValidated) => TimelineKind::Noted,
+        }
+    }
+
+    /// The kind of the entry an event writes when `actor` causes it.
+    pub fn of_event(event: OrderEvent, actor: Actor) -> TimelineKind {
+        match event {
+            OrderEvent::PaymentAuthorised => TimelineKind::PaymentAuthorised,
+            OrderEvent::PaymentDeclined => TimelineKind::PaymentDeclined,
+            OrderEvent::PaymentExpired => TimelineKind::PaymentExpired,
+            OrderEvent::Validate => TimelineKind::Validated,
+            OrderEvent::Ship { .. } => TimelineKind::Shipped,
+            OrderEvent::MarkDelivered => TimelineKind::Delivered,
+            OrderEvent::Cancel if actor == Actor::Customer => TimelineKind::CancelledByCustomer,
+            OrderEvent::Cancel => TimelineKind::CancelledByHouse,
+        }
+    }
+
+    /// Whether the entry's note is something a person typed, to keep and
+    /// show as written. Other entries keep no note: notes written before
+    /// the timeline was said in two languages were sentences of the shop's
+    /// own, and are not shown.
+    pub fn keeps_note(self) -> bool {
+        matches!(self, TimelineKind::CancelledByHouse | TimelineKind::ChangeRequested | TimelineKind::Noted)
     }
 }
 
@@ -246,7 +323,7 @@ mod tests {
             assert!(s.customer_may_change());
         }
         let refused = transition(OrderStatus::Confirmed, OrderEvent::Cancel, Actor::Customer).unwrap_err();
-        assert_eq!(refused, Refusal::TooLateForCustomer("Confirmed"));
+        assert_eq!(refused, Refusal::TooLateForCustomer(OrderStatus::Confirmed));
         assert!(refused.to_string().contains("can no longer be changed or cancelled"));
         assert_eq!(transition(OrderStatus::Confirmed, OrderEvent::Cancel, Actor::Staff), Ok(OrderStatus::Cancelled));
         assert!(transition(OrderStatus::Shipped, OrderEvent::Cancel, Actor::Staff).is_err());
@@ -270,6 +347,28 @@ mod tests {
             transition(OrderStatus::AwaitingPayment, OrderEvent::PaymentExpired, Actor::Staff),
             Err(Refusal::NotAllowed)
         );
+    }
+
+    #[test]
+    fn a_stored_entry_reads_back_as_the_event_that_wrote_it() {
+        for status in OrderStatus::ALL {
+            for event in EVENTS {
+                for actor in ACTORS {
+                    if let Ok(to) = transition(status, event, actor) {
+                        assert_eq!(
+                            TimelineKind::of(to, actor, false),
+                            TimelineKind::of_event(event, actor),
+                            "{status:?} {event:?} {actor:?}"
+                        );
+                    }
+                }
+            }
+        }
+        assert_eq!(TimelineKind::of(OrderStatus::AwaitingPayment, Actor::Customer, true), TimelineKind::Placed);
+        // A customer's request leaves the status where it was.
+        for status in [OrderStatus::AwaitingPayment, OrderStatus::BeingValidated] {
+            assert_eq!(TimelineKind::of(status, Actor::Customer, false), TimelineKind::ChangeRequested);
+        }
     }
 
     #[test]

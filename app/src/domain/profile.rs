@@ -3,61 +3,117 @@
 //! field that says what to fix.
 
 use super::country::CountryCode;
+use super::locale::Locale;
 use serde::{Deserialize, Serialize};
+use std::fmt;
 
-/// A field that could not be accepted, and why.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{message}")]
-pub struct FieldProblem {
-    /// The form field's name, so the page can show the message beside it.
-    pub field: &'static str,
-    pub message: String,
+/// A field of the details or address forms, as its problems name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    FirstName,
+    LastName,
+    FullName,
+    Line1,
+    Line2,
+    Postcode,
+    City,
+    Country,
+    Phone,
 }
 
-fn problem(field: &'static str, message: impl Into<String>) -> FieldProblem {
-    FieldProblem { field, message: message.into() }
+impl Field {
+    /// The form field's name, so the page can show the message beside it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::FirstName => "first_name",
+            Field::LastName => "last_name",
+            Field::FullName => "full_name",
+            Field::Line1 => "line1",
+            Field::Line2 => "line2",
+            Field::Postcode => "postcode",
+            Field::City => "city",
+            Field::Country => "country",
+            Field::Phone => "phone",
+        }
+    }
+}
+
+/// What is wrong with a field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldIssue {
+    /// A required field left empty.
+    Missing,
+    TooLong {
+        max: usize,
+    },
+    /// Control characters (a newline in a name would break a shipping label).
+    Unprintable,
+    /// Not a telephone number a courier can dial.
+    Phone,
+    /// A character a postcode never has.
+    Postcode,
+    /// A country the selector does not list.
+    Country,
+}
+
+/// A field that could not be accepted, and why. Shoppers read it in their
+/// language through [`Locale::account_field_problem`]; its `Display` is the
+/// English one, for logs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldProblem {
+    pub field: Field,
+    pub issue: FieldIssue,
+}
+
+impl fmt::Display for FieldProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&Locale::En.account_field_problem(self))
+    }
+}
+
+impl std::error::Error for FieldProblem {}
+
+fn problem(field: Field, issue: FieldIssue) -> FieldProblem {
+    FieldProblem { field, issue }
 }
 
 /// Trims a required text field and holds it to `max` characters, with no
 /// control characters (a newline in a name would break a shipping label).
-fn required(field: &'static str, label: &str, raw: &str, max: usize) -> Result<String, FieldProblem> {
+fn required(field: Field, raw: &str, max: usize) -> Result<String, FieldProblem> {
     let text = raw.trim();
     if text.is_empty() {
-        return Err(problem(field, format!("Please enter your {label}.")));
+        return Err(problem(field, FieldIssue::Missing));
     }
-    checked(field, label, text, max)
+    checked(field, text, max)
 }
 
-fn optional(field: &'static str, label: &str, raw: &str, max: usize) -> Result<Option<String>, FieldProblem> {
+fn optional(field: Field, raw: &str, max: usize) -> Result<Option<String>, FieldProblem> {
     let text = raw.trim();
     if text.is_empty() {
         Ok(None)
     } else {
-        checked(field, label, text, max).map(Some)
+        checked(field, text, max).map(Some)
     }
 }
 
-fn checked(field: &'static str, label: &str, text: &str, max: usize) -> Result<String, FieldProblem> {
+fn checked(field: Field, text: &str, max: usize) -> Result<String, FieldProblem> {
     if text.chars().count() > max {
-        return Err(problem(field, format!("Your {label} must have at most {max} characters.")));
+        return Err(problem(field, FieldIssue::TooLong { max }));
     }
     if text.chars().any(char::is_control) {
-        return Err(problem(field, format!("Your {label} contains characters we cannot print.")));
+        return Err(problem(field, FieldIssue::Unprintable));
     }
     Ok(text.to_owned())
 }
 
 /// A telephone number as a courier can dial it: digits, spaces and `+ - . ( )`,
 /// with 6 to 15 digits (E.164's maximum).
-fn phone(field: &'static str, raw: &str) -> Result<Option<String>, FieldProblem> {
-    let Some(text) = optional(field, "telephone number", raw, 25)? else { return Ok(None) };
+fn phone(raw: &str) -> Result<Option<String>, FieldProblem> {
+    let Some(text) = optional(Field::Phone, raw, 25)? else { return Ok(None) };
     let digits = text.chars().filter(char::is_ascii_digit).count();
     let allowed = text.chars().all(|c| c.is_ascii_digit() || " +-.()".contains(c));
     if !allowed || !(6..=15).contains(&digits) || text.chars().skip(1).any(|c| c == '+') {
-        return Err(problem(
-            field,
-            "Please enter a telephone number with its country code, for example +33 1 42 60 00 00.",
-        ));
+        return Err(problem(Field::Phone, FieldIssue::Phone));
     }
     Ok(Some(text))
 }
@@ -76,9 +132,9 @@ impl PersonalDetails {
 
     pub fn parse(first_name: &str, last_name: &str, phone_number: &str) -> Result<Self, FieldProblem> {
         Ok(PersonalDetails {
-            first_name: required("first_name", "first name", first_name, Self::NAME_MAX)?,
-            last_name: required("last_name", "last name", last_name, Self::NAME_MAX)?,
-            phone: phone("phone", phone_number)?,
+            first_name: required(Field::FirstName, first_name, Self::NAME_MAX)?,
+            last_name: required(Field::LastName, last_name, Self::NAME_MAX)?,
+            phone: phone(phone_number)?,
         })
     }
 }
@@ -111,19 +167,19 @@ pub struct PostalAddress {
 
 impl PostalAddress {
     pub fn parse(form: &AddressForm) -> Result<Self, FieldProblem> {
-        let postcode = required("postcode", "postcode", &form.postcode, 12)?;
+        let postcode = required(Field::Postcode, &form.postcode, 12)?;
         if !postcode.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-') {
-            return Err(problem("postcode", "A postcode has only letters, digits, spaces and hyphens."));
+            return Err(problem(Field::Postcode, FieldIssue::Postcode));
         }
         Ok(PostalAddress {
-            full_name: required("full_name", "name", &form.full_name, 120)?,
-            line1: required("line1", "street address", &form.line1, 120)?,
-            line2: optional("line2", "second address line", &form.line2, 120)?,
+            full_name: required(Field::FullName, &form.full_name, 120)?,
+            line1: required(Field::Line1, &form.line1, 120)?,
+            line2: optional(Field::Line2, &form.line2, 120)?,
             postcode: postcode.to_uppercase(),
-            city: required("city", "town or city", &form.city, 80)?,
+            city: required(Field::City, &form.city, 80)?,
             country: CountryCode::parse_known(form.country.trim())
-                .map_err(|_| problem("country", "Please choose a country from the list."))?,
-            phone: phone("phone", &form.phone)?,
+                .map_err(|_| problem(Field::Country, FieldIssue::Country))?,
+            phone: phone(&form.phone)?,
         })
     }
 
@@ -140,12 +196,17 @@ impl PostalAddress {
         }
     }
 
-    /// The address as lines, the way a label prints it.
+    /// The address as lines, the way a label prints it (the country in English).
     pub fn lines(&self) -> Vec<String> {
+        self.lines_in(Locale::En)
+    }
+
+    /// The address as lines, the country named in a language.
+    pub fn lines_in(&self, locale: Locale) -> Vec<String> {
         let mut lines = vec![self.full_name.clone(), self.line1.clone()];
         lines.extend(self.line2.clone());
         lines.push(format!("{} {}", self.postcode, self.city));
-        lines.push(self.country.display_name());
+        lines.push(self.country.display_name_in(locale));
         lines
     }
 }
@@ -202,16 +263,21 @@ mod tests {
         for (spoil, field) in cases {
             let mut f = form();
             spoil(&mut f);
-            assert_eq!(PostalAddress::parse(&f).map_err(|p| p.field), Err(field));
+            assert_eq!(PostalAddress::parse(&f).map_err(|p| p.field.name()), Err(field));
         }
     }
 
     #[test]
     fn details_need_both_names_and_a_dialable_phone_if_any() {
         assert!(PersonalDetails::parse("Anne", "Dupont", "").unwrap().phone.is_none());
-        assert_eq!(PersonalDetails::parse("", "Dupont", "").unwrap_err().field, "first_name");
-        assert_eq!(PersonalDetails::parse("Anne", "", "").unwrap_err().field, "last_name");
-        assert_eq!(PersonalDetails::parse("Anne", "Dupont", "12").unwrap_err().field, "phone");
+        assert_eq!(PersonalDetails::parse("", "Dupont", "").unwrap_err().field, Field::FirstName);
+        assert_eq!(PersonalDetails::parse("Anne", "", "").unwrap_err().field, Field::LastName);
+        assert_eq!(PersonalDetails::parse("Anne", "Dupont", "12").unwrap_err().field, Field::Phone);
+        assert_eq!(PersonalDetails::parse("", "Dupont", "").unwrap_err().to_string(), "Please enter your first name.");
+        assert_eq!(
+            PersonalDetails::parse(&"A".repeat(81), "Dupont", "").unwrap_err().to_string(),
+            "Your first name must have at most 80 characters."
+        );
         assert_eq!(
             PersonalDetails::parse("Anne", "Dupont", "+33 (0)1 42-60-00-00").unwrap().phone.as_deref(),
             Some("+33 (0)1 42-60-00-00")

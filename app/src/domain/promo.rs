@@ -35,7 +35,8 @@ pub struct PromoLine {
     pub on_sale: bool,
 }
 
-/// Why a code was refused, said so the shopper understands.
+/// Why a code was refused, said so the shopper understands. The `Display`
+/// is the English (logs); the shopper reads `Locale::checkout_promo_refusal`.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum PromoRefusal {
     #[error("Please enter a code of 3 to 32 letters and digits.")]

@@ -3,6 +3,8 @@
 //! subscribing to the newsletter. Counted in the database, so every server
 //! replica sees the same count.
 
+use super::locale::Locale;
+
 /// At most `max` attempts in any `window_seconds`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Limit {
@@ -43,10 +45,14 @@ impl Limit {
         now - self.window_seconds
     }
 
-    /// What the shopper is told when the limit is reached.
-    pub fn message(&self) -> String {
-        let minutes = self.window_seconds / 60;
-        format!("Too many attempts. For your security, please wait {minutes} minutes before trying again.")
+    /// How long a shopper who reached the limit is asked to wait, in whole minutes.
+    pub fn wait_minutes(&self) -> u64 {
+        u64::try_from(self.window_seconds / 60).unwrap_or(0).max(1)
+    }
+
+    /// What the shopper is told when the limit is reached, in their language.
+    pub fn message(&self, locale: Locale) -> String {
+        locale.account_too_many_attempts(self.wait_minutes())
     }
 }
 
@@ -66,8 +72,9 @@ mod tests {
     fn keys_and_messages_name_the_action_and_the_wait() {
         assert_eq!(RESET_PER_CLIENT.key("127.0.0.1"), "reset-client:127.0.0.1");
         assert_ne!(SIGN_IN_PER_ADDRESS.key("a"), SIGN_IN_PER_CLIENT.key("a"));
-        assert!(SIGN_IN_PER_CLIENT.message().contains("15 minutes"));
-        assert!(RESET_PER_ADDRESS.message().contains("60 minutes"));
+        assert!(SIGN_IN_PER_CLIENT.message(Locale::En).contains("15 minutes"));
+        assert!(RESET_PER_ADDRESS.message(Locale::En).contains("60 minutes"));
+        assert!(RESET_PER_ADDRESS.message(Locale::Fr).contains("60\u{a0}minutes"));
         assert_eq!(SIGN_IN_PER_ADDRESS.window_start(1000), 100);
     }
 

@@ -20,7 +20,8 @@ pub fn in_eu(country: CountryCode) -> bool {
     EU_MEMBERS.contains(&country.as_str()) || CUSTOMS_UNION_OTHERS.contains(&country.as_str())
 }
 
-/// The notice the review step shows for deliveries outside the EU.
+/// The notice the review step shows for deliveries outside the EU, in
+/// English (pages show `Locale::checkout_customs_notice` when this is some).
 pub fn customs_notice(country: CountryCode) -> Option<&'static str> {
     (!in_eu(country)).then_some(
         "Customs duties and import taxes are not included in this price: they are payable by you on delivery.",
@@ -39,7 +40,7 @@ pub struct ShippingZone {
 }
 
 impl ShippingZone {
-    /// "5–10 business days".
+    /// "5–10 business days", in English (pages: `Locale::checkout_estimate`).
     pub fn estimate(&self) -> String {
         format!("{}–{} business days", self.min_days, self.max_days)
     }

@@ -13,14 +13,16 @@ pub enum CardOutcome {
     ApproveAfterDelay,
 }
 
-/// The test cards, as the sandbox's page lists them.
+/// The test cards, as the sandbox's page lists them, with what each does in
+/// English (the page in its reader's language: `Locale::sandbox_card_outcome`).
 pub const TEST_CARDS: [(&str, CardOutcome, &str); 3] = [
     ("4242 4242 4242 4242", CardOutcome::Approve, "approved"),
     ("4000 0000 0000 0002", CardOutcome::Decline, "declined"),
     ("4000 0000 0000 3220", CardOutcome::ApproveAfterDelay, "approved after a delay"),
 ];
 
-/// Why the card form was refused before any "bank" saw it.
+/// Why the card form was refused before any "bank" saw it. The `Display` is
+/// the English; the page says `Locale::sandbox_card_problem`.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum CardProblem {
     #[error("The card number is not valid: please check it.")]

@@ -11,6 +11,7 @@ use crate::domain::{
     money::Money,
     slug::Slug,
 };
+use crate::i18n::{use_locale, Locale};
 use crate::live::island_started;
 use crate::shopper::{basket_store::BasketStore, country::DeliveryCountry};
 use leptos::prelude::*;
@@ -20,20 +21,15 @@ use leptos_meta::{Meta, Title};
 /// frame and the basket island fills it in.
 #[component]
 pub fn BasketPage() -> impl IntoView {
+    let t = use_locale();
     let country = DeliveryCountry::expect().chosen.as_str().to_owned();
     view! {
-        <Title text="Your basket"/>
-        <Meta
-            name="description"
-            content="The pieces you have chosen at Maison Aurèle, re-priced from the house's current prices, with the gift with purchase."
-        />
+        <Title text=t.basket_title()/>
+        <Meta name="description" content=t.basket_meta_description()/>
         <section class="basket-page">
-            <h1>"Your basket"</h1>
+            <h1>{t.basket_title()}</h1>
             <noscript>
-                <p class="notice">
-                    "Your basket is kept in your browser and needs JavaScript. Please turn it on, or call a client advisor on "
-                    {crate::components::buy_area::ADVISOR_PHONE.1} "."
-                </p>
+                <p class="notice">{t.basket_noscript(crate::components::buy_area::ADVISOR_PHONE.1)}</p>
             </noscript>
             <BasketIsland country/>
         </section>
@@ -46,6 +42,7 @@ pub fn BasketPage() -> impl IntoView {
 #[cfg_attr(not(feature = "csr"), island(lazy))]
 fn BasketIsland(country: String) -> impl IntoView {
     crate::island_preload::preload_lazy_island("basket_island");
+    let t = use_locale();
     let live = island_started();
     let store = BasketStore::get();
     let shown = store.shown(live);
@@ -62,7 +59,7 @@ fn BasketIsland(country: String) -> impl IntoView {
         let Some(Some(Ok(priced))) = priced.get() else { return };
         if priced.gift == GiftState::Withdrawn && store.current().gift().is_some() {
             store.update(Basket::drop_gift);
-            store.notify(withdrawn_message(priced.gift_offer.as_ref()));
+            store.notify(withdrawn_message(t, priced.gift_offer.as_ref()));
         }
     });
     view! {
@@ -70,7 +67,7 @@ fn BasketIsland(country: String) -> impl IntoView {
             {move || Suspend::new(async move {
                 match priced.await {
                     None => loading().into_any(),
-                    Some(Err(error)) => view! { <ErrorNotice error back_to="/basket"/> }.into_any(),
+                    Some(Err(error)) => view! { <ErrorNotice error back_to=t.href("/basket")/> }.into_any(),
                     Some(Ok(priced)) => view! { <PricedBasketView priced/> }.into_any(),
                 }
             })}
@@ -87,27 +84,24 @@ fn request(basket: &Basket, country: &str) -> BasketRequest {
     }
 }
 
-fn withdrawn_message(offer: Option<&GiftOffer>) -> String {
+fn withdrawn_message(t: Locale, offer: Option<&GiftOffer>) -> String {
     match offer {
-        Some(offer) => format!(
-            "The {} has been taken out of your basket: it is offered with orders from {}.",
-            offer.name.to_lowercase(),
-            offer.threshold
-        ),
-        None => "The gift with purchase has ended and has been taken out of your basket.".to_owned(),
+        Some(offer) => t.basket_gift_withdrawn(&offer.name, offer.threshold),
+        None => t.basket_gift_ended().to_owned(),
     }
 }
 
 #[component]
 fn PricedBasketView(priced: PricedBasket) -> impl IntoView {
+    let t = use_locale();
     let PricedBasket { lines, subtotal, gift, gift_offer, country, country_served, checkout_allowed } = priced;
     if lines.is_empty() && gift != GiftState::InBasket {
         return view! {
             <div class="basket-empty">
-                <p>"Your basket is empty."</p>
+                <p>{t.basket_empty()}</p>
                 <p>
-                    <a href="/shop" class="button-primary">
-                        "Discover the jewellery"
+                    <a href=t.href("/shop") class="button-primary">
+                        {t.basket_discover()}
                     </a>
                 </p>
             </div>
@@ -124,13 +118,8 @@ fn PricedBasketView(priced: PricedBasket) -> impl IntoView {
             .then(|| {
                 view! {
                     <div class="notice notice-warning" data-testid="country-not-served">
-                        <p class="buy-status">
-                            {format!(
-                                "Online purchase is not available for delivery to {}. You can keep your basket and choose another delivery country above, or:",
-                                country.display_name(),
-                            )}
-                        </p>
-                        <AdvisorContact piece="pieces in your basket"/>
+                        <p class="buy-status">{t.basket_country_not_served(&country.display_name_in(t))}</p>
+                        <AdvisorContact/>
                     </div>
                 }
             })}
@@ -140,25 +129,21 @@ fn PricedBasketView(priced: PricedBasket) -> impl IntoView {
         <GiftPanel state=gift offer=gift_offer/>
         <div class="basket-summary">
             <p class="basket-subtotal">
-                "Subtotal " <strong data-testid="subtotal">{subtotal.to_string()}</strong>
+                {t.basket_subtotal()} " " <strong data-testid="subtotal">{t.money(subtotal)}</strong>
             </p>
-            <p class="note">"Delivery and any promo code are worked out at checkout."</p>
+            <p class="note">{t.basket_worked_out_at_checkout()}</p>
             {if checkout_allowed {
                 view! {
-                    <a class="button-primary" href="/checkout" data-testid="checkout">
-                        "Proceed to checkout"
+                    <a class="button-primary" href=t.href("/checkout") data-testid="checkout">
+                        {t.basket_proceed()}
                     </a>
                 }
                     .into_any()
             } else {
-                let why = if blocked {
-                    "Please change or remove the lines marked above to continue."
-                } else {
-                    "Checkout is not available for this delivery country."
-                };
+                let why = if blocked { t.basket_blocked_by_lines() } else { t.basket_blocked_by_country() };
                 view! {
                     <button type="button" class="button-primary" disabled=true data-testid="checkout">
-                        "Proceed to checkout"
+                        {t.basket_proceed()}
                     </button>
                     <p class="field-error">{why}</p>
                 }
@@ -172,11 +157,12 @@ fn PricedBasketView(priced: PricedBasket) -> impl IntoView {
 /// One line: picture, name, size, unit price, quantity, total, and what is wrong with it.
 #[component]
 fn LineView(line: PricedLine) -> impl IntoView {
+    let t = use_locale();
     let store = BasketStore::get();
     let PricedLine { product, size, quantity, name, picture, unit_price, line_total, sizes, limit, problem, .. } = line;
     let key = LineKey { product: product.clone(), size: size.clone() };
     let name = if name.is_empty() { product.to_string() } else { name };
-    let href = format!("/products/{product}");
+    let href = t.href(&format!("/products/{product}"));
     let set_quantity = {
         let (key, store) = (key.clone(), store.clone());
         move |to: u32| {
@@ -202,15 +188,15 @@ fn LineView(line: PricedLine) -> impl IntoView {
         let id = format!("size-{product}-{}", size.as_ref().map(ToString::to_string).unwrap_or_default());
         view! {
             <label for=id.clone() class="line-field">
-                "Size"
+                {t.basket_size()}
             </label>
             <select id=id class="line-size" on:change=change_size>
-                {current.is_none().then(|| view! { <option value="" selected=true>"Choose…"</option> })}
+                {current.is_none().then(|| view! { <option value="" selected=true>{t.basket_choose_size()}</option> })}
                 {sizes
                     .into_iter()
                     .map(|s| {
                         let selected = current.as_ref() == Some(&s.size);
-                        let text = if s.quantity == 0 { format!("{} (out of stock)", s.size) } else { s.size.to_string() };
+                        let text = if s.quantity == 0 { t.basket_size_out_of_stock(s.size.as_str()) } else { s.size.to_string() };
                         view! {
                             <option value=s.size.to_string() selected=selected>
                                 {text}
@@ -223,7 +209,7 @@ fn LineView(line: PricedLine) -> impl IntoView {
     });
     let size_text = size.as_ref().map(ToString::to_string).unwrap_or_default();
     let has_problem = problem.is_some();
-    let group_label = format!("Quantity of {name}");
+    let group_label = t.basket_quantity_of(&name);
     view! {
         <li
             class="basket-line"
@@ -238,12 +224,12 @@ fn LineView(line: PricedLine) -> impl IntoView {
                 </a>
                 <div class="line-controls">
                     {size_field}
-                    <span class="line-field">"Quantity"</span>
+                    <span class="line-field">{t.basket_quantity()}</span>
                     <div class="quantity" role="group" aria-label=group_label>
                         <button
                             type="button"
                             class="button-small"
-                            aria-label="One fewer"
+                            aria-label=t.basket_one_fewer()
                             disabled={quantity <= 1}
                             on:click=move |_| less(quantity - 1)
                         >
@@ -253,7 +239,7 @@ fn LineView(line: PricedLine) -> impl IntoView {
                         <button
                             type="button"
                             class="button-small"
-                            aria-label="One more"
+                            aria-label=t.basket_one_more()
                             disabled={quantity >= limit}
                             on:click=move |_| more(quantity + 1)
                         >
@@ -261,14 +247,14 @@ fn LineView(line: PricedLine) -> impl IntoView {
                         </button>
                     </div>
                     <button type="button" class="link-button" on:click=remove>
-                        "Remove"
+                        {t.basket_remove()}
                     </button>
                 </div>
-                {problem.map(|p| view! { <p class="field-error line-problem">{p.to_string()}</p> })}
+                {problem.map(|p| view! { <p class="field-error line-problem">{t.basket_problem(&p)}</p> })}
             </div>
             <div class="line-prices">
-                {unit_price.map(|p| view! { <p class="note">{format!("{p} each")}</p> })}
-                <p class="line-total">{line_total.to_string()}</p>
+                {unit_price.map(|p| view! { <p class="note">{t.basket_each(p)}</p> })}
+                <p class="line-total">{t.money(line_total)}</p>
             </div>
         </li>
     }
@@ -277,19 +263,20 @@ fn LineView(line: PricedLine) -> impl IntoView {
 /// The gift, once taken: a line at €0 that can be given back.
 #[component]
 fn GiftLine(offer: GiftOffer) -> impl IntoView {
+    let t = use_locale();
     let store = BasketStore::get();
     view! {
         <li class="basket-line gift-line" data-gift=offer.code.to_string()>
             <img src=offer.picture.src alt=offer.picture.alt width="120" height="120" loading="lazy"/>
             <div class="line-body">
                 <span class="line-name">{offer.name}</span>
-                <p class="note">"Gift with your order"</p>
+                <p class="note">{t.basket_gift_with_order()}</p>
                 <button type="button" class="link-button" on:click=move |_| store.update(Basket::drop_gift)>
-                    "Remove"
+                    {t.basket_remove()}
                 </button>
             </div>
             <div class="line-prices">
-                <p class="line-total">{Money::ZERO.to_string()}</p>
+                <p class="line-total">{t.money(Money::ZERO)}</p>
             </div>
         </li>
     }
@@ -298,17 +285,14 @@ fn GiftLine(offer: GiftOffer) -> impl IntoView {
 /// What the basket says about the gift: how far off it is, or the offer and its button.
 #[component]
 fn GiftPanel(state: GiftState, offer: Option<GiftOffer>) -> impl IntoView {
+    let t = use_locale();
     let store = BasketStore::get();
     let offer = offer?;
     match state {
         GiftState::NotYet { missing } => Some(
             view! {
                 <p class="gift-teaser" data-testid="gift-teaser">
-                    {format!(
-                        "Add {missing} more to receive our {} with your order, offered from {}.",
-                        offer.name.to_lowercase(),
-                        offer.threshold,
-                    )}
+                    {t.basket_gift_teaser(missing, &offer.name, offer.threshold)}
                 </p>
             }
             .into_any(),
@@ -320,14 +304,14 @@ fn GiftPanel(state: GiftState, offer: Option<GiftOffer>) -> impl IntoView {
                     <div class="gift-offer" data-testid="gift-offer">
                         <img src=offer.picture.src alt="" width="96" height="96" loading="lazy"/>
                         <div>
-                            <p class="buy-status">{format!("Your order qualifies for our {}.", offer.name.to_lowercase())}</p>
+                            <p class="buy-status">{t.basket_gift_qualifies(&offer.name)}</p>
                             <p class="note">{offer.description}</p>
                             <button
                                 type="button"
                                 class="button-secondary"
                                 on:click=move |_| store.update(|b| b.take_gift(code.clone()))
                             >
-                                "Add the gift to my basket"
+                                {t.basket_take_gift()}
                             </button>
                         </div>
                     </div>

@@ -6,8 +6,9 @@
 use super::loading;
 use crate::api::basket::{BasketRequest, RequestedLine};
 use crate::api::checkout::{checkout_profile, place_order, quote_checkout, CheckoutRequest, Quote};
-use crate::domain::{country::COUNTRIES, profile::AddressForm};
+use crate::domain::{country::countries_in, money::Money, profile::AddressForm};
 use crate::error::AppError;
+use crate::i18n::use_locale;
 use crate::live::island_started;
 use crate::shopper::{basket_store::BasketStore, country::DeliveryCountry};
 use leptos::prelude::*;
@@ -55,16 +56,14 @@ impl Details {
 /// `/checkout`: the page's frame; the steps are an island.
 #[component]
 pub fn CheckoutPage() -> impl IntoView {
+    let t = use_locale();
     let country = DeliveryCountry::expect().chosen.as_str().to_owned();
     view! {
-        <Title text="Checkout"/>
-        <Meta
-            name="description"
-            content="Delivery details, shipping, promo code and payment for your Maison Aurèle order."
-        />
+        <Title text=t.checkout_title()/>
+        <Meta name="description" content=t.checkout_meta_description()/>
         <section class="checkout-page">
-            <h1>"Checkout"</h1>
-            <noscript><p class="notice">"Checkout needs JavaScript: your basket is kept in your browser."</p></noscript>
+            <h1>{t.checkout_title()}</h1>
+            <noscript><p class="notice">{t.checkout_noscript()}</p></noscript>
             <CheckoutSteps country/>
         </section>
     }
@@ -76,6 +75,7 @@ pub fn CheckoutPage() -> impl IntoView {
 #[cfg_attr(not(feature = "csr"), island(lazy))]
 fn CheckoutSteps(country: String) -> impl IntoView {
     crate::island_preload::preload_lazy_island("checkout_steps");
+    let t = use_locale();
     let live = island_started();
     let store = BasketStore::get();
     let basket = store.shown(live);
@@ -114,7 +114,7 @@ fn CheckoutSteps(country: String) -> impl IntoView {
             problem.set(None);
             quote.set(Some(answer));
         }
-        Some(Err(error)) => problem.set(Some(error.to_string())),
+        Some(Err(error)) => problem.set(Some(error.message(t))),
         None => {}
     });
     let paying =
@@ -158,25 +158,25 @@ fn CheckoutSteps(country: String) -> impl IntoView {
 
     view! {
             <Show when=move || basket.get().is_some() fallback=loading>
-                <Show when=move || !empty() fallback=|| view! {
-                    <p>"Your basket is empty."</p>
-                    <p><a href="/shop" class="button-primary">"Discover the jewellery"</a></p>
+                <Show when=move || !empty() fallback=move || view! {
+                    <p>{t.basket_empty()}</p>
+                    <p><a href=t.href("/shop") class="button-primary">{t.basket_discover()}</a></p>
                 }>
                     <ol class="checkout-steps">
                         <li class="checkout-step">
-                            <h2>"1. Delivery details"</h2>
+                            <h2>{t.checkout_step_details()}</h2>
                             <Transition fallback=|| ()>
                                 {move || Suspend::new(async move {
                                     let saved = profile.await.map(|p| p.addresses).unwrap_or_default();
                                     (!saved.is_empty()).then(|| view! {
                                         <fieldset class="saved-addresses">
-                                            <legend>"Your saved addresses"</legend>
+                                            <legend>{t.checkout_saved_addresses()}</legend>
                                             {saved.into_iter().map(|s| {
                                                 let form = s.address.to_form();
-                                                let label = s.address.lines().join(", ");
+                                                let label = t.checkout_deliver_to(&s.address.lines_in(t).join(", "));
                                                 view! {
                                                     <button type="button" class="button-small" on:click=move |_| details.fill(&form)>
-                                                        "Deliver to " {label}
+                                                        {label}
                                                     </button>
                                                 }
                                             }).collect_view()}
@@ -185,11 +185,11 @@ fn CheckoutSteps(country: String) -> impl IntoView {
                                 })}
                             </Transition>
                             <form class="checkout-form" on:submit=continue_to_shipping>
-                                <label for="checkout-email">"Email address (for your confirmation)"</label>
+                                <label for="checkout-email">{t.checkout_email()}</label>
                                 <input id="checkout-email" type="email" autocomplete="email" required bind:value=details.email/>
                                 <DeliveryFields details/>
                                 <button type="submit" class="button-primary" disabled=move || quoting.pending().get()>
-                                    "Continue to shipping"
+                                    {t.checkout_continue()}
                                 </button>
                             </form>
                             {move || problem.get().map(|p| view! { <p class="field-error" role="alert" data-testid="checkout-problem">{p}</p> })}
@@ -203,22 +203,23 @@ fn CheckoutSteps(country: String) -> impl IntoView {
 
 #[component]
 fn DeliveryFields(details: Details) -> impl IntoView {
+    let t = use_locale();
     view! {
-        <label for="checkout-name">"Full name"</label>
+        <label for="checkout-name">{t.checkout_full_name()}</label>
         <input id="checkout-name" autocomplete="name" required maxlength="120" bind:value=details.full_name/>
-        <label for="checkout-line1">"Street address"</label>
+        <label for="checkout-line1">{t.checkout_line1()}</label>
         <input id="checkout-line1" autocomplete="address-line1" required maxlength="120" bind:value=details.line1/>
-        <label for="checkout-line2">"Address line 2 (optional)"</label>
+        <label for="checkout-line2">{t.checkout_line2()}</label>
         <input id="checkout-line2" autocomplete="address-line2" maxlength="120" bind:value=details.line2/>
-        <label for="checkout-postcode">"Postcode"</label>
+        <label for="checkout-postcode">{t.checkout_postcode()}</label>
         <input id="checkout-postcode" autocomplete="postal-code" required maxlength="12" bind:value=details.postcode/>
-        <label for="checkout-city">"Town or city"</label>
+        <label for="checkout-city">{t.checkout_city()}</label>
         <input id="checkout-city" autocomplete="address-level2" required maxlength="120" bind:value=details.city/>
-        <label for="checkout-country">"Country"</label>
+        <label for="checkout-country">{t.checkout_country()}</label>
         <select id="checkout-country" autocomplete="country" bind:value=details.country>
-            {COUNTRIES.iter().map(|(code, name)| view! { <option value=*code>{*name}</option> }).collect_view()}
+            {countries_in(t).into_iter().map(|(code, name)| view! { <option value=code>{name}</option> }).collect_view()}
         </select>
-        <label for="checkout-phone">"Telephone (for the courier)"</label>
+        <label for="checkout-phone">{t.checkout_phone()}</label>
         <input id="checkout-phone" type="tel" autocomplete="tel" required maxlength="30" bind:value=details.phone/>
     }
 }
@@ -244,53 +245,54 @@ fn QuoteSteps(
         country_name,
         ..
     } = quote;
+    let t = use_locale();
     view! {
         <li class="checkout-step">
-            <h2>"2. Shipping"</h2>
+            <h2>{t.checkout_step_shipping()}</h2>
             <p data-testid="shipping">
-                {format!("{shipping_zone} delivery to {country_name}: {}, {estimate}.", totals.shipping)}
+                {t.checkout_shipping(&shipping_zone, &country_name, totals.shipping, &estimate)}
             </p>
         </li>
         <li class="checkout-step">
-            <h2>"3. Promo code"</h2>
+            <h2>{t.checkout_step_promo()}</h2>
             <form class="promo-form" on:submit=apply_promo>
-                <label for="checkout-promo">"Promo code (one per order; not on sale pieces)"</label>
+                <label for="checkout-promo">{t.checkout_promo_label()}</label>
                 <input id="checkout-promo" autocomplete="off" maxlength="32" bind:value=promo/>
-                <button type="submit" class="button-small">"Apply"</button>
+                <button type="submit" class="button-small">{t.checkout_apply()}</button>
             </form>
-            {applied.map(|code| view! { <p class="form-success" role="status" data-testid="promo-applied">{format!("Code {code} applied.")}</p> })}
+            {applied.map(|code| view! { <p class="form-success" role="status" data-testid="promo-applied">{t.checkout_promo_applied(&code)}</p> })}
             {promo_refusal.map(|why| view! { <p class="field-error" role="alert" data-testid="promo-refused">{why}</p> })}
         </li>
         <li class="checkout-step">
-            <h2>"4. Review"</h2>
+            <h2>{t.checkout_step_review()}</h2>
             <table class="order-lines">
-                <thead><tr><th scope="col">"Piece"</th><th scope="col">"Qty"</th><th scope="col">"Price"</th></tr></thead>
+                <thead><tr><th scope="col">{t.order_piece()}</th><th scope="col">{t.checkout_qty()}</th><th scope="col">{t.checkout_price()}</th></tr></thead>
                 <tbody>
                     {lines.into_iter().map(|l| {
-                        let size = l.size.map(|s| format!(" (size {s})")).unwrap_or_default();
-                        view! { <tr><td>{l.name}{size}</td><td>{l.quantity}</td><td>{l.line_total.to_string()}</td></tr> }
+                        let size = l.size.map(|s| t.order_size_mark(s.as_str())).unwrap_or_default();
+                        view! { <tr><td>{l.name}{size}</td><td>{l.quantity}</td><td>{t.money(l.line_total)}</td></tr> }
                     }).collect_view()}
-                    {gift.map(|g| view! { <tr data-testid="gift-line"><td>{g} " (gift)"</td><td>"1"</td><td>"€0"</td></tr> })}
+                    {gift.map(|g| view! { <tr data-testid="gift-line"><td>{g} {t.checkout_gift_mark()}</td><td>"1"</td><td>{t.money(Money::ZERO)}</td></tr> })}
                 </tbody>
             </table>
             <dl class="order-totals">
-                <dt>"Subtotal"</dt><dd>{totals.subtotal.to_string()}</dd>
-                {(totals.discount.cents() > 0).then(|| view! { <dt>"Discount"</dt><dd data-testid="discount">{format!("-{}", totals.discount)}</dd> })}
-                <dt>"Shipping"</dt><dd>{totals.shipping.to_string()}</dd>
-                <dt>"Total"</dt><dd><strong data-testid="total">{totals.total.to_string()}</strong></dd>
+                <dt>{t.order_subtotal()}</dt><dd>{t.money(totals.subtotal)}</dd>
+                {(totals.discount.cents() > 0).then(|| view! { <dt>{t.order_discount()}</dt><dd data-testid="discount">{t.order_minus(totals.discount)}</dd> })}
+                <dt>{t.order_shipping()}</dt><dd>{t.money(totals.shipping)}</dd>
+                <dt>{t.order_total()}</dt><dd><strong data-testid="total">{t.money(totals.total)}</strong></dd>
             </dl>
             {customs_notice.map(|n| view! { <p class="notice notice-warning" data-testid="customs-notice">{n}</p> })}
         </li>
         <li class="checkout-step">
-            <h2>"5. Payment"</h2>
-            <p>"You will pay on our payment provider's secure page; we never see your card number."</p>
+            <h2>{t.checkout_step_payment()}</h2>
+            <p>{t.checkout_payment_page()}</p>
             <button type="button" class="button-primary" on:click=pay disabled=move || paying.pending().get()>
-                {move || if paying.pending().get() { "Opening the payment page…".to_owned() } else { format!("Pay {}", totals.total) }}
+                {move || if paying.pending().get() { t.checkout_opening_payment().to_owned() } else { t.checkout_pay(totals.total) }}
             </button>
             {move || paying.value().get().and_then(Result::err).map(|e| view! {
                 <div class="field-error" role="alert" data-testid="place-problem">
-                    <p>{e.to_string()}</p>
-                    <p><a href="/basket">"Back to your basket"</a></p>
+                    <p>{e.message(t)}</p>
+                    <p><a href=t.href("/basket")>{t.checkout_back_to_basket()}</a></p>
                 </div>
             })}
         </li>

@@ -3,6 +3,7 @@
 use super::loading;
 use crate::api::catalogue::home_page;
 use crate::components::{error_notice::ErrorNotice, product_grid::ProductGrid};
+use crate::i18n::use_locale;
 use crate::page_data::page_resource;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
@@ -11,18 +12,16 @@ use leptos_router::components::A;
 /// The storefront's front door.
 #[component]
 pub fn HomePage() -> impl IntoView {
+    let t = use_locale();
     let page = page_resource(|| (), |_| home_page());
     view! {
-        <Title text="Fine jewellery from Paris"/>
-        <Meta
-            name="description"
-            content="Rings, bracelets, necklaces and earrings in gold, platinum and precious stones, made in the Maison Aurèle workshop in Paris."
-        />
+        <Title text=t.home_title()/>
+        <Meta name="description" content=t.home_description()/>
         <section class="hero">
-            <h1>"Jewellery made in Paris, to be worn for a lifetime"</h1>
-            <p>"Gold, platinum and precious stones, set by hand in our workshop on the rue de la Paix."</p>
-            <A href="/shop" attr:class="button-primary">
-                "Discover the jewellery"
+            <h1>{t.home_heading()}</h1>
+            <p>{t.home_lead()}</p>
+            <A href=t.href("/shop") attr:class="button-primary">
+                {t.home_discover()}
             </A>
         </section>
         <Suspense fallback=loading>
@@ -32,13 +31,13 @@ pub fn HomePage() -> impl IntoView {
                         view! {
                             <Link rel="canonical" href=page.canonical/>
                             <section class="collections" aria-labelledby="collections-heading">
-                                <h2 id="collections-heading">"The collections"</h2>
+                                <h2 id="collections-heading">{t.home_collections()}</h2>
                                 <ul class="collection-grid">
                                     {page
                                         .collections
                                         .into_iter()
                                         .map(|c| {
-                                            let href = format!("/collections/{}", c.slug);
+                                            let href = t.href(&format!("/collections/{}", c.slug));
                                             view! {
                                                 <li class="collection-card">
                                                     <A href=href>
@@ -59,7 +58,7 @@ pub fn HomePage() -> impl IntoView {
                                 </ul>
                             </section>
                             <section class="highlights" aria-labelledby="highlights-heading">
-                                <h2 id="highlights-heading">"New in"</h2>
+                                <h2 id="highlights-heading">{t.home_new_in()}</h2>
                                 <ProductGrid products=page.highlights/>
                             </section>
                         }

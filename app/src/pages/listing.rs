@@ -8,6 +8,7 @@ use crate::domain::{
     catalogue::Category,
     listing::{ListingFilter, ListingQuery, SortOrder},
 };
+use crate::i18n::use_locale;
 use crate::page_data::page_resource;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
@@ -46,6 +47,7 @@ pub fn ListingPage() -> impl IntoView {
     });
     let page = page_resource(move || (scope.get(), listing_query.get()), |(scope, query)| list_products(scope, query));
     let path = use_location().pathname;
+    let t = use_locale();
 
     view! {
         <Suspense fallback=loading>
@@ -54,7 +56,7 @@ pub fn ListingPage() -> impl IntoView {
                     Ok(data) => view! { <Listing data scope=scope.get_untracked()/> }.into_any(),
                     Err(error) => {
                         view! {
-                            <Title text="Jewellery"/>
+                            <Title text=t.listing_title()/>
                             <ErrorNotice error back_to=path.get_untracked()/>
                         }
                             .into_any()
@@ -68,17 +70,18 @@ pub fn ListingPage() -> impl IntoView {
 /// The heading, the filter form and the results.
 #[component]
 fn Listing(data: ListingData, scope: ListingScope) -> impl IntoView {
+    let t = use_locale();
     let ListingData { heading, intro, products, filter, collections, materials, canonical } = data;
-    let count = products.len();
+    let count = products.len() as u64;
     // Clearing the filters is the same path with no query string.
     let reset = use_location().pathname.get_untracked();
     let searching = filter.text.is_some();
     let results = if products.is_empty() {
         view! {
             <div class="empty-results" role="status">
-                <p>"No piece matches these choices."</p>
+                <p>{t.listing_no_match()}</p>
                 <p>
-                    <A href=reset.clone()>"Clear the filters"</A>
+                    <A href=reset.clone()>{t.listing_clear_filters()}</A>
                 </p>
             </div>
         }
@@ -86,7 +89,7 @@ fn Listing(data: ListingData, scope: ListingScope) -> impl IntoView {
     } else {
         view! {
             <p class="result-count" role="status">
-                {if count == 1 { "1 piece".to_owned() } else { format!("{count} pieces") }}
+                {t.listing_count(count)}
             </p>
             <ProductGrid products/>
         }
@@ -95,7 +98,7 @@ fn Listing(data: ListingData, scope: ListingScope) -> impl IntoView {
     let title = heading.clone();
     view! {
         <Title text=title/>
-        <Meta name="description" content=format!("{heading}: {intro}")/>
+        <Meta name="description" content=t.listing_meta_description(&heading, &intro)/>
         <Link rel="canonical" href=canonical/>
         {searching.then(|| view! { <Meta name="robots" content="noindex"/> })}
         <header class="listing-header">
@@ -104,7 +107,7 @@ fn Listing(data: ListingData, scope: ListingScope) -> impl IntoView {
         </header>
         <div class="listing">
             <FilterForm filter scope collections materials reset/>
-            <section class="results" aria-label="Pieces">
+            <section class="results" aria-label=t.listing_results_label()>
                 {results}
             </section>
         </div>
@@ -121,23 +124,28 @@ fn FilterForm(
     materials: Vec<crate::domain::catalogue::Material>,
     reset: String,
 ) -> impl IntoView {
+    let t = use_locale();
     let category_choice = matches!(scope, ListingScope::Everything | ListingScope::Collection(_)).then(|| {
-        let options = Category::ALL.into_iter().map(|c| (c.slug().to_owned(), c.name().to_owned())).collect();
+        let options = Category::ALL.into_iter().map(|c| (c.slug().to_owned(), t.category_name(c).to_owned())).collect();
         let chosen = filter.category.map(|c| c.slug().to_owned());
-        view! { <Choice name="category" label="Category" any=Some("All categories") options chosen/> }
+        view! {
+            <Choice name="category" label=t.listing_category() any=Some(t.listing_all_categories()) options chosen/>
+        }
     });
     let collection_choice = (!matches!(scope, ListingScope::Collection(_))).then(|| {
         let options = collections.into_iter().map(|c| (c.slug.to_string(), c.name)).collect();
         let chosen = filter.collection.as_ref().map(ToString::to_string);
-        view! { <Choice name="collection" label="Collection" any=Some("All collections") options chosen/> }
+        // "Collection" is written the same in both languages.
+        view! { <Choice name="collection" label="Collection" any=Some(t.listing_all_collections()) options chosen/> }
     });
     let materials = materials.into_iter().map(|m| (m.slug.to_string(), m.name)).collect();
-    let sorts = SortOrder::ALL.into_iter().map(|s| (s.param().to_owned(), s.label().to_owned())).collect();
+    let sorts =
+        SortOrder::ALL.into_iter().map(|s| (s.param().to_owned(), t.listing_sort_label(s).to_owned())).collect();
     let euros = |m: Option<crate::domain::money::Money>| m.map(|m| (m.cents() / 100).to_string()).unwrap_or_default();
     view! {
-        <form method="get" action="" class="filters" aria-label="Filter and sort">
+        <form method="get" action="" class="filters" aria-label=t.listing_filters_label()>
             <div class="filter-field filter-search">
-                <label for="filter-q">"Search"</label>
+                <label for="filter-q">{t.listing_search()}</label>
                 <input
                     id="filter-q"
                     type="search"
@@ -150,26 +158,26 @@ fn FilterForm(
             {collection_choice}
             <Choice
                 name="material"
-                label="Material"
-                any=Some("All materials")
+                label=t.listing_material()
+                any=Some(t.listing_all_materials())
                 options=materials
                 chosen=filter.material.as_ref().map(ToString::to_string)
             />
             <fieldset class="filter-field filter-price">
-                <legend>"Price (€)"</legend>
-                <label for="filter-min">"From"</label>
+                <legend>{t.listing_price()}</legend>
+                <label for="filter-min">{t.listing_price_from()}</label>
                 <input id="filter-min" type="number" name="min" min="0" step="1" inputmode="numeric" value=euros(filter.min_price)/>
-                <label for="filter-max">"To"</label>
+                <label for="filter-max">{t.listing_price_to()}</label>
                 <input id="filter-max" type="number" name="max" min="0" step="1" inputmode="numeric" value=euros(filter.max_price)/>
             </fieldset>
             <div class="filter-field filter-check">
                 <input id="filter-online" type="checkbox" name="online" value="1" checked=filter.online_now/>
-                <label for="filter-online">"Available online now"</label>
+                <label for="filter-online">{t.listing_online_now()}</label>
             </div>
-            <Choice name="sort" label="Sort by" any=None options=sorts chosen=Some(filter.sort.param().to_owned())/>
+            <Choice name="sort" label=t.listing_sort_by() any=None options=sorts chosen=Some(filter.sort.param().to_owned())/>
             <div class="filter-actions">
-                <button type="submit" class="button-primary">"Apply"</button>
-                <A href=reset attr:class="filter-reset">"Reset"</A>
+                <button type="submit" class="button-primary">{t.listing_apply()}</button>
+                <A href=reset attr:class="filter-reset">{t.listing_reset()}</A>
             </div>
         </form>
     }

@@ -44,9 +44,10 @@ pub(crate) fn here() -> String {
 /// The message shown while a page's data is on its way.
 pub(crate) fn loading() -> impl leptos::prelude::IntoView {
     use leptos::prelude::*;
+    let t = crate::i18n::use_locale();
     view! {
         <p class="loading" aria-live="polite">
-            "Loading…"
+            {t.page_loading()}
         </p>
     }
 }

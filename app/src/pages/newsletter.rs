@@ -4,6 +4,7 @@
 
 use crate::api::newsletter::{confirm_newsletter, unsubscribe_newsletter};
 use crate::components::form_message::said;
+use crate::i18n::use_locale;
 use crate::page_data::page_resource;
 use crate::pages::loading;
 use leptos::prelude::*;
@@ -14,13 +15,14 @@ use leptos_router::{components::A, hooks::use_query_map};
 pub fn NewsletterConfirmPage() -> impl IntoView {
     let token = use_query_map().read_untracked().get("token").unwrap_or_default();
     let result = page_resource(move || token.clone(), confirm_newsletter);
+    let t = use_locale();
     view! {
-        <Title text="Newsletter"/>
+        <Title text=t.newsletter_confirm_title()/>
         <Meta name="robots" content="noindex"/>
         <section class="account-form-page">
-            <h1>"Your subscription"</h1>
+            <h1>{t.newsletter_confirm_heading()}</h1>
             <Suspense fallback=loading>{move || Suspend::new(async move { said(result.await) })}</Suspense>
-            <p><A href="/shop">"Discover the jewellery"</A></p>
+            <p><A href=t.href("/shop")>{t.newsletter_discover()}</A></p>
         </section>
     }
 }
@@ -29,13 +31,14 @@ pub fn NewsletterConfirmPage() -> impl IntoView {
 pub fn NewsletterUnsubscribePage() -> impl IntoView {
     let token = use_query_map().read_untracked().get("token").unwrap_or_default();
     let result = page_resource(move || token.clone(), unsubscribe_newsletter);
+    let t = use_locale();
     view! {
-        <Title text="Unsubscribe"/>
+        <Title text=t.newsletter_unsubscribe_title()/>
         <Meta name="robots" content="noindex"/>
         <section class="account-form-page">
-            <h1>"Unsubscribe"</h1>
+            <h1>{t.newsletter_unsubscribe_title()}</h1>
             <Suspense fallback=loading>{move || Suspend::new(async move { said(result.await) })}</Suspense>
-            <p>"Changed your mind? You can subscribe again from the foot of any page."</p>
+            <p>{t.newsletter_changed_mind()}</p>
         </section>
     }
 }

@@ -1,5 +1,6 @@
 //! The 404 page, for unknown addresses and unknown products.
 
+use crate::i18n::use_locale;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
@@ -11,16 +12,17 @@ pub fn NotFound() -> impl IntoView {
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(http::StatusCode::NOT_FOUND);
     }
+    let t = use_locale();
     view! {
-        <Title text="Page not found"/>
+        <Title text=t.not_found_title()/>
         <Meta name="robots" content="noindex"/>
         <section class="not-found">
-            <h1>"This page does not exist"</h1>
-            <p>"The piece or page you were looking for is not here, or is no longer offered."</p>
+            <h1>{t.not_found_heading()}</h1>
+            <p>{t.not_found_text()}</p>
             <p>
-                <A href="/shop">"Browse all jewellery"</A>
-                " or "
-                <A href="/">"return to the home page"</A>
+                <A href=t.href("/shop")>{t.not_found_browse()}</A>
+                {t.not_found_or()}
+                <A href=t.href("/")>{t.not_found_home()}</A>
                 "."
             </p>
         </section>

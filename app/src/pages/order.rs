@@ -12,6 +12,7 @@ use crate::api::orders::{get_order, CancelOrder, OrderView, RequestChange};
 use crate::components::error_notice::ErrorNotice;
 use crate::domain::{basket::Basket, order_status::OrderStatus};
 use crate::error::AppError;
+use crate::i18n::use_locale;
 use crate::live::island_started;
 use crate::page_data::page_resource;
 use crate::pages::here;
@@ -26,8 +27,9 @@ pub fn OrderPage() -> impl IntoView {
     let query = use_query_map();
     let key = query.read_untracked().get("key");
     let paid_now = query.read_untracked().get("paid").is_some();
+    let t = use_locale();
     view! {
-        <Title text=format!("Order {reference}")/>
+        <Title text=t.order_title(&reference)/>
         <Meta name="robots" content="noindex"/>
         <section class="order-page">
             <OrderIsland reference key paid_now here=here()/>
@@ -42,6 +44,7 @@ pub fn OrderPage() -> impl IntoView {
 #[cfg_attr(not(feature = "csr"), island(lazy))]
 fn OrderIsland(reference: String, key: Option<String>, paid_now: bool, here: String) -> impl IntoView {
     crate::island_preload::preload_lazy_island("order_island");
+    let t = use_locale();
     let live = island_started();
     let key = StoredValue::new(key);
     let reference = StoredValue::new(reference);
@@ -78,7 +81,7 @@ fn OrderIsland(reference: String, key: Option<String>, paid_now: bool, here: Str
                 match order.await {
                     Ok(view) => view! { <OrderDetail order=view key=key.get_value() paid_now cancel change/> }.into_any(),
                     Err(AppError::Unauthorized(_)) => view! { <SignInRedirect here=here.get_value()/> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error back_to="/account/orders"/> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error back_to=t.href("/account/orders")/> }.into_any(),
                 }
             })}
         </Transition>
@@ -94,64 +97,65 @@ fn OrderDetail(
     cancel: ServerAction<CancelOrder>,
     change: ServerAction<RequestChange>,
 ) -> impl IntoView {
+    let t = use_locale();
     let reference = order.reference.clone();
     let status = order.status;
     let email = order.email.clone();
-    let receipt = match &key {
+    let receipt = t.href(&match &key {
         Some(k) => format!("/orders/{reference}/receipt?key={k}"),
         None => format!("/orders/{reference}/receipt"),
-    };
+    });
     // Offered while the state machine lets the customer cancel (before Confirmed).
     let open = status.customer_may_change();
     let key_field = key.clone().unwrap_or_default();
     let key_field2 = key_field.clone();
     let (r1, r2) = (reference.clone(), reference.clone());
     view! {
-        <h1>"Order " {reference.clone()}</h1>
-        <p class="order-placed">"Placed on " {order.placed_at.clone()} " (Paris time)"</p>
+        <h1>{t.order_title(&reference)}</h1>
+        <p class="order-placed">{t.order_placed_on(&order.placed_at)}</p>
         <div class=format!("order-status status-{}", status.as_str()) data-testid="order-status">
-            <p class="order-status-label"><strong>{status.label()}</strong></p>
-            <p>{status.meaning()}</p>
+            <p class="order-status-label"><strong>{t.order_status(status)}</strong></p>
+            <p>{t.order_status_meaning(status)}</p>
         </div>
         {(paid_now && status == OrderStatus::BeingValidated).then(|| view! {
             <p class="form-success" role="status" data-testid="thank-you">
-                {format!("Thank you for your order. Its confirmation is on its way to {email}.")}
+                {t.order_thank_you(&email)}
             </p>
         })}
         {(status == OrderStatus::AwaitingPayment).then(|| view! {
-            <p class="notice" role="status" aria-live="polite">"Waiting for your bank's answer… this page updates by itself."</p>
+            <p class="notice" role="status" aria-live="polite">{t.order_waiting_for_bank()}</p>
         })}
         {order.payment_declined.then(|| view! {
             <div class="notice notice-error" role="alert" data-testid="payment-declined">
-                <p>"Your bank declined the payment: nothing was charged, and this order is cancelled."</p>
-                <p>"Your basket is still here. You may try again with another card."</p>
-                <p><a href="/checkout" class="button-primary">"Try again"</a></p>
+                <p>{t.order_declined()}</p>
+                <p>{t.order_declined_basket_kept()}</p>
+                <p><a href=t.href("/checkout") class="button-primary">{t.order_try_again()}</a></p>
             </div>
         })}
         <OrderBody order=order.clone()/>
-        <p><a href=receipt class="button-small" data-testid="receipt-link">"Printable receipt"</a></p>
+        <p><a href=receipt class="button-small" data-testid="receipt-link">{t.order_receipt_link()}</a></p>
         {open.then(|| view! {
             <section class="order-requests" aria-labelledby="requests-heading">
-                <h2 id="requests-heading">"Change or cancel"</h2>
-                <p class="note">"Possible until your order is confirmed. After that, a return is the way."</p>
+                <h2 id="requests-heading">{t.order_change_or_cancel()}</h2>
+                <p class="note">{t.order_change_until_confirmed()}</p>
                 <ActionForm action=cancel>
                     <input type="hidden" name="reference" value=r1/>
                     <input type="hidden" name="key" value=key_field/>
-                    <button type="submit" class="button-small" data-testid="cancel-order">"Cancel this order"</button>
+                    <button type="submit" class="button-small" data-testid="cancel-order">{t.order_cancel_this()}</button>
                 </ActionForm>
                 <ActionForm action=change attr:class="account-form">
                     <input type="hidden" name="reference" value=r2/>
                     <input type="hidden" name="key" value=key_field2/>
-                    <label for="change-message">"Ask for a change (size, address…)"</label>
+                    <label for="change-message">{t.order_ask_change()}</label>
                     <textarea id="change-message" name="message" maxlength="1000" required></textarea>
-                    <button type="submit" class="button-small">"Send the request"</button>
+                    <button type="submit" class="button-small">{t.order_send_request()}</button>
                 </ActionForm>
             </section>
         })}
         // Outside the section: the answer must stay when the order it changed
         // (or a refusal's fresh status) no longer offers the forms.
-        {outcome(cancel.value(), |_| Some("Your order is cancelled.".to_owned()))}
-        {outcome(change.value(), |_| Some("Your request is sent to our client service.".to_owned()))}
+        {outcome(cancel.value(), move |_| Some(t.order_cancelled_now().to_owned()))}
+        {outcome(change.value(), move |_| Some(t.order_request_sent().to_owned()))}
     }
 }
 
@@ -173,55 +177,60 @@ pub fn OrderBody(order: OrderView) -> impl IntoView {
         phone,
         ..
     } = order;
+    let t = use_locale();
     view! {
         {(!shipments.is_empty()).then(|| view! {
             <section aria-labelledby="parcels-heading">
-                <h2 id="parcels-heading">"Parcels"</h2>
+                <h2 id="parcels-heading">{t.order_parcels()}</h2>
                 <ul class="shipments">
                     {shipments.into_iter().map(|s| view! {
                         <li data-testid="shipment">
-                            {format!("Sent on {} with {}, tracking number ", s.shipped_at, s.carrier)}
+                            {t.order_parcel_sent(&s.shipped_at, &s.carrier)}
                             <strong data-testid="tracking-number">{s.tracking_number}</strong>
-                            {format!(": {}.", s.contents.join(", "))}
+                            {t.order_parcel_contents(&s.contents.join(", "))}
                         </li>
                     }).collect_view()}
                 </ul>
             </section>
         })}
         <section aria-labelledby="timeline-heading">
-            <h2 id="timeline-heading">"Timeline"</h2>
+            <h2 id="timeline-heading">{t.order_timeline()}</h2>
             <ol class="timeline" data-testid="timeline">
-                {timeline.into_iter().map(|e| view! {
-                    <li><span class="timeline-at">{e.at}</span> " · " <strong>{e.status.label()}</strong>
-                        {(!e.note.is_empty()).then(|| format!(" — {}", e.note))}</li>
+                {timeline.into_iter().map(|e| {
+                    let parcel = e.parcel.as_ref().map(|(carrier, number)| (carrier.as_str(), number.as_str()));
+                    let said = t.order_timeline_says(e.kind, &e.note, parcel);
+                    view! {
+                        <li><span class="timeline-at">{e.at}</span> " · " <strong>{t.order_status(e.status)}</strong>
+                            {(!said.is_empty()).then(|| format!(" — {said}"))}</li>
+                    }
                 }).collect_view()}
             </ol>
         </section>
         <section aria-labelledby="lines-heading">
-            <h2 id="lines-heading">"Pieces"</h2>
+            <h2 id="lines-heading">{t.order_pieces()}</h2>
             <table class="order-lines">
-                <thead><tr><th scope="col">"Piece"</th><th scope="col">"Qty"</th><th scope="col">"Unit price"</th><th scope="col">"Total"</th></tr></thead>
+                <thead><tr><th scope="col">{t.order_piece()}</th><th scope="col">{t.checkout_qty()}</th><th scope="col">{t.order_unit_price()}</th><th scope="col">{t.order_line_total()}</th></tr></thead>
                 <tbody>
                     {lines.into_iter().map(|l| {
-                        let size = if l.size.is_empty() { String::new() } else { format!(" (size {})", l.size) };
-                        let extra = if l.is_gift { " — gift" } else if l.made_to_order { " — made to order" } else { "" };
-                        view! { <tr><td>{l.name}{size}{extra}</td><td>{l.quantity}</td><td>{l.unit.to_string()}</td><td>{l.total.to_string()}</td></tr> }
+                        let size = if l.size.is_empty() { String::new() } else { t.order_size_mark(&l.size) };
+                        let extra = if l.is_gift { t.order_gift_mark() } else if l.made_to_order { t.order_made_to_order_mark() } else { "" };
+                        view! { <tr><td>{l.name}{size}{extra}</td><td>{l.quantity}</td><td>{t.money(l.unit)}</td><td>{t.money(l.total)}</td></tr> }
                     }).collect_view()}
                 </tbody>
             </table>
             <dl class="order-totals">
-                <dt>"Subtotal"</dt><dd>{totals.subtotal.to_string()}</dd>
+                <dt>{t.order_subtotal()}</dt><dd>{t.money(totals.subtotal)}</dd>
                 {(totals.discount.cents() > 0).then(|| view! {
-                    <dt>{format!("Discount{}", promo_code.map(|c| format!(" ({c})")).unwrap_or_default())}</dt>
-                    <dd>{format!("-{}", totals.discount)}</dd>
+                    <dt>{t.order_discount_with(promo_code.as_deref())}</dt>
+                    <dd>{t.order_minus(totals.discount)}</dd>
                 })}
-                <dt>{format!("Shipping ({shipping_zone}, {estimate})")}</dt><dd>{totals.shipping.to_string()}</dd>
-                <dt>"Total"</dt><dd><strong>{totals.total.to_string()}</strong></dd>
+                <dt>{t.order_shipping_with(&shipping_zone, &estimate)}</dt><dd>{t.money(totals.shipping)}</dd>
+                <dt>{t.order_total()}</dt><dd><strong>{t.money(totals.total)}</strong></dd>
             </dl>
             {customs_notice.map(|n| view! { <p class="note">{n}</p> })}
         </section>
         <section aria-labelledby="delivery-heading">
-            <h2 id="delivery-heading">"Delivery"</h2>
+            <h2 id="delivery-heading">{t.order_delivery()}</h2>
             <address>{address.into_iter().map(|l| view! { <span>{l}</span><br/> }).collect_view()}</address>
             <p>{email}{phone.map(|p| format!(" · {p}"))}</p>
         </section>

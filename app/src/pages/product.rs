@@ -9,6 +9,7 @@ use crate::components::{
     price::Price,
 };
 use crate::domain::catalogue::{ProductDetail, SizeLabel};
+use crate::i18n::use_locale;
 use crate::page_data::page_resource;
 use crate::shopper::country::DeliveryCountry;
 use leptos::prelude::*;
@@ -42,6 +43,7 @@ pub fn ProductPage() -> impl IntoView {
 
 #[component]
 fn Product(data: ProductData, chosen: Option<SizeLabel>) -> impl IntoView {
+    let t = use_locale();
     let ProductData { product, canonical, json_ld } = data;
     let delivery = DeliveryCountry::expect();
     let flags = product.flags;
@@ -63,9 +65,9 @@ fn Product(data: ProductData, chosen: Option<SizeLabel>) -> impl IntoView {
     } = product;
     let piece = PanelPiece { slug, name: name.clone(), category, flags, stock };
     let served = delivery.is_served();
-    let country = delivery.chosen.display_name();
-    let collection_href = format!("/collections/{collection_slug}");
-    let category_href = format!("/shop/{}", category.slug());
+    let country = delivery.chosen.display_name_in(t);
+    let collection_href = t.href(&format!("/collections/{collection_slug}"));
+    let category_href = t.href(&format!("/shop/{}", category.slug()));
     view! {
         <Title text=name.clone()/>
         <Meta name="description" content=meta_description(&description)/>
@@ -73,13 +75,13 @@ fn Product(data: ProductData, chosen: Option<SizeLabel>) -> impl IntoView {
         {json_ld.map(|json_ld| view! { <script type="application/ld+json" inner_html=json_ld></script> })}
         // Members' preview pieces stay out of search engines.
         {preview.then(|| view! { <Meta name="robots" content="noindex"/> })}
-        <nav class="breadcrumbs" aria-label="Breadcrumb">
+        <nav class="breadcrumbs" aria-label=t.product_breadcrumb_label()>
             <ol>
                 <li>
-                    <A href="/">"Home"</A>
+                    <A href=t.href("/")>{t.product_breadcrumb_home()}</A>
                 </li>
                 <li>
-                    <A href=category_href>{category.name()}</A>
+                    <A href=category_href>{t.category_name(category)}</A>
                 </li>
                 <li aria-current="page">{name.clone()}</li>
             </ol>
@@ -100,29 +102,29 @@ fn Product(data: ProductData, chosen: Option<SizeLabel>) -> impl IntoView {
                 <p class="product-collection">
                     <A href=collection_href>{collection_name}</A>
                 </p>
-                {preview.then(|| view! { <p class="badge preview-mark">"Members' preview"</p> })}
+                {preview.then(|| view! { <p class="badge preview-mark">{t.product_badge_preview()}</p> })}
                 <h1>{name.clone()}</h1>
                 <Price price former_price/>
-                {on_sale.then(|| view! { <p class="note">"Sale pieces can be returned only if they arrive damaged."</p> })}
+                {on_sale.then(|| view! { <p class="note">{t.product_sale_returns()}</p> })}
                 <BuyPanel piece chosen served country/>
                 {flags
                     .made_to_order
                     .then(|| {
                         view! {
-                            <p class="note">"Made to order in our workshop: ships 4 to 6 weeks after your order."</p>
+                            <p class="note">{t.product_made_to_order_note()}</p>
                         }
                     })}
                 {flags
                     .personalised
                     .then(|| {
-                        view! { <p class="note">"Engraved for you. Personalised pieces cannot be returned."</p> }
+                        view! { <p class="note">{t.product_personalised_note()}</p> }
                     })}
                 <section class="product-description">
-                    <h2>"Description"</h2>
+                    <h2>{t.product_description_heading()}</h2>
                     <p>{description}</p>
                 </section>
                 <section class="product-materials">
-                    <h2>"Materials"</h2>
+                    <h2>{t.product_materials_heading()}</h2>
                     <ul>{materials.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
                 </section>
             </div>

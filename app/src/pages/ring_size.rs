@@ -4,6 +4,7 @@
 
 use crate::components::ring_size_helper::RingSizeHelper;
 use crate::domain::ring_size::Method;
+use crate::i18n::use_locale;
 use crate::live::island_started;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -22,17 +23,13 @@ pub fn RingSizePage() -> impl IntoView {
             response.set_status(http::StatusCode::BAD_REQUEST);
         }
     }
+    let t = use_locale();
     view! {
-        <Title text="Find your ring size"/>
-        <Meta
-            name="description"
-            content="Measure your finger or a ring that fits, and find your French, US and UK ring size with the Maison Aurèle size chart."
-        />
+        <Title text=t.ring_size_title()/>
+        <Meta name="description" content=t.ring_size_description()/>
         <section class="ring-size-page">
-            <h1>"Find your ring size"</h1>
-            <p class="lead">
-                "Measure around your finger with a strip of paper, or across the inside of a ring that fits you well."
-            </p>
+            <h1>{t.ring_size_title()}</h1>
+            <p class="lead">{t.ring_size_lead()}</p>
             <RingSizeIsland method measurement/>
         </section>
     }

@@ -19,7 +19,9 @@ use leptos::prelude::*;
 #[derive(Clone, Debug)]
 pub struct BasketStore {
     basket: ArcRwSignal<Option<Basket>>,
-    /// What the shopper should be told about their basket (a repair, a withdrawn gift).
+    /// What the shopper should be told about their basket (a repair, a
+    /// withdrawn gift), in the page's language: each is written when it
+    /// arises, and a page in the other language is another page load.
     notices: ArcRwSignal<Vec<String>>,
 }
 
@@ -111,8 +113,9 @@ impl BasketStore {
         if !repairs.is_empty() {
             // Keep the repaired basket, so the message is given once.
             self.save(&basket);
+            let t = crate::i18n::use_locale();
             for repair in repairs {
-                self.notify(repair.to_string());
+                self.notify(t.basket_repair(&repair));
             }
         }
         self.basket.set(Some(basket));
@@ -120,11 +123,7 @@ impl BasketStore {
 
     fn save(&self, basket: &Basket) {
         if !write_storage(basket) {
-            self.notify(
-                "Your browser would not let us save your basket: it will be lost when you leave this page. \
-                 Allowing this site to store data keeps it."
-                    .to_owned(),
-            );
+            self.notify(crate::i18n::use_locale().basket_not_saved().to_owned());
         }
     }
 }

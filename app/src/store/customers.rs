@@ -1,7 +1,7 @@
 //! Customer accounts: created, found by email, updated, erased.
 
 use super::Db;
-use crate::domain::{account::Email, profile::PersonalDetails};
+use crate::domain::{account::Email, locale::Locale, profile::PersonalDetails};
 use sqlx::{AnyConnection, Row};
 
 /// A customer as the account pages show them.
@@ -13,6 +13,8 @@ pub struct Customer {
     pub email_verified: bool,
     /// Whether the account has the staff role (PRODUCT.md §9).
     pub is_staff: bool,
+    /// The language the customer's emails are written in.
+    pub locale: Locale,
 }
 
 fn customer(row: &sqlx::any::AnyRow) -> Result<Customer, sqlx::Error> {
@@ -29,10 +31,17 @@ fn customer(row: &sqlx::any::AnyRow) -> Result<Customer, sqlx::Error> {
         },
         email_verified: row.try_get::<Option<i64>, _>("email_verified_at")?.is_some(),
         is_staff: row.try_get::<String, _>("role")? == "staff",
+        locale: stored_locale(row)?,
     })
 }
 
-const COLUMNS: &str = "id, email, first_name, last_name, phone, email_verified_at, role";
+/// A row's `locale` column, which the schema keeps to `fr` or `en`.
+pub(crate) fn stored_locale(row: &sqlx::any::AnyRow) -> Result<Locale, sqlx::Error> {
+    let tag: String = row.try_get("locale")?;
+    Locale::parse(&tag).ok_or_else(|| sqlx::Error::Decode(format!("corrupt locale {tag:?}").into()))
+}
+
+const COLUMNS: &str = "id, email, first_name, last_name, phone, email_verified_at, role, locale";
 
 /// Opens an account. `None` if the address already has one.
 pub async fn create(
@@ -40,11 +49,12 @@ pub async fn create(
     email: &Email,
     password_hash: &str,
     details: &PersonalDetails,
+    locale: Locale,
     now: i64,
 ) -> Result<Option<i64>, sqlx::Error> {
     let inserted = sqlx::query_scalar(
-        "INSERT INTO customers (email, email_key, password_hash, first_name, last_name, phone, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        "INSERT INTO customers (email, email_key, password_hash, first_name, last_name, phone, created_at, locale) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     )
     .bind(email.as_str())
     .bind(email.lookup_key())
@@ -53,6 +63,7 @@ pub async fn create(
     .bind(&details.last_name)
     .bind(details.phone.as_deref())
     .bind(now)
+    .bind(locale.tag())
     .fetch_one(conn)
     .await;
     match inserted {
@@ -99,7 +110,7 @@ pub async fn get(db: &Db, id: i64) -> Result<Option<Customer>, sqlx::Error> {
 /// one query for every signed-in request.
 pub async fn by_session(db: &Db, token_digest: &str, now: i64) -> Result<Option<(Customer, i64)>, sqlx::Error> {
     let row = sqlx::query(
-        "SELECT c.id, c.email, c.first_name, c.last_name, c.phone, c.email_verified_at, c.role, s.expires_at \
+        "SELECT c.id, c.email, c.first_name, c.last_name, c.phone, c.email_verified_at, c.role, c.locale, s.expires_at \
          FROM sessions s JOIN customers c ON c.id = s.customer_id WHERE s.token_digest = $1 AND s.expires_at > $2",
     )
     .bind(token_digest)
@@ -114,6 +125,21 @@ pub async fn get_in(conn: &mut AnyConnection, id: i64) -> Result<Option<Customer
     let row =
         sqlx::query(&format!("SELECT {COLUMNS} FROM customers WHERE id = $1")).bind(id).fetch_optional(conn).await?;
     row.as_ref().map(customer).transpose()
+}
+
+/// Sets the language a customer's emails are written in.
+pub async fn set_locale(db: &Db, id: i64, locale: Locale) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE customers SET locale = $1 WHERE id = $2").bind(locale.tag()).bind(id).execute(&db.pool).await?;
+    Ok(())
+}
+
+/// The language emails to an address are written in, if it has an account.
+pub async fn locale_of(conn: &mut AnyConnection, email: &Email) -> Result<Option<Locale>, sqlx::Error> {
+    let tag: Option<String> = sqlx::query_scalar("SELECT locale FROM customers WHERE email_key = $1")
+        .bind(email.lookup_key())
+        .fetch_optional(conn)
+        .await?;
+    Ok(tag.as_deref().and_then(Locale::parse))
 }
 
 /// Replaces a customer's personal details.

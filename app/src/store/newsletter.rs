@@ -4,6 +4,7 @@ use super::Db;
 use crate::auth::token::Token;
 use crate::domain::{
     account::Email,
+    locale::Locale,
     newsletter::{confirm_link_usable, Subscription},
 };
 use sqlx::{AnyConnection, Row};
@@ -25,27 +26,37 @@ pub async fn status(db: &Db, email: &Email) -> Result<Subscription, sqlx::Error>
 
 /// Records a subscription request awaiting confirmation by `confirm`
 /// (a fresh link replaces any earlier one).
-pub async fn request(conn: &mut AnyConnection, email: &Email, confirm: &Token, now: i64) -> Result<(), sqlx::Error> {
+/// `locale` is the language the subscriber signed up in, which their
+/// newsletters are written in.
+pub async fn request(
+    conn: &mut AnyConnection,
+    email: &Email,
+    confirm: &Token,
+    locale: Locale,
+    now: i64,
+) -> Result<(), sqlx::Error> {
     let updated = sqlx::query(
-        "UPDATE newsletter_subscribers SET status = 'pending', email = $1, confirm_digest = $2, confirm_sent_at = $3 \
-         WHERE email_key = $4",
+        "UPDATE newsletter_subscribers SET status = 'pending', email = $1, confirm_digest = $2, confirm_sent_at = $3, \
+         locale = $5 WHERE email_key = $4",
     )
     .bind(email.as_str())
     .bind(confirm.digest())
     .bind(now)
     .bind(email.lookup_key())
+    .bind(locale.tag())
     .execute(&mut *conn)
     .await?;
     if updated.rows_affected() == 0 {
         sqlx::query(
             "INSERT INTO newsletter_subscribers (email, email_key, status, confirm_digest, confirm_sent_at, \
-             unsubscribe_token, created_at) VALUES ($1, $2, 'pending', $3, $4, $5, $4)",
+             unsubscribe_token, created_at, locale) VALUES ($1, $2, 'pending', $3, $4, $5, $4, $6)",
         )
         .bind(email.as_str())
         .bind(email.lookup_key())
         .bind(confirm.digest())
         .bind(now)
         .bind(Token::generate().as_str())
+        .bind(locale.tag())
         .execute(&mut *conn)
         .await?;
     }
@@ -53,11 +64,16 @@ pub async fn request(conn: &mut AnyConnection, email: &Email, confirm: &Token, n
 }
 
 /// Confirms the subscription a link was sent for. Returns the address and
-/// its unsubscribe token, or `None` if the link does not work (unknown,
-/// expired, already used).
-pub async fn confirm(conn: &mut AnyConnection, link: &Token, now: i64) -> Result<Option<(Email, Token)>, sqlx::Error> {
+/// its unsubscribe token and the language the subscriber signed up in, or
+/// `None` if the link does not work (unknown, expired, already used).
+pub async fn confirm(
+    conn: &mut AnyConnection,
+    link: &Token,
+    now: i64,
+) -> Result<Option<(Email, Token, Locale)>, sqlx::Error> {
     let row = sqlx::query(
-        "SELECT id, email, status, confirm_sent_at, unsubscribe_token FROM newsletter_subscribers WHERE confirm_digest = $1",
+        "SELECT id, email, status, confirm_sent_at, unsubscribe_token, locale FROM newsletter_subscribers \
+         WHERE confirm_digest = $1",
     )
     .bind(link.digest())
     .fetch_optional(&mut *conn)
@@ -83,8 +99,9 @@ pub async fn confirm(conn: &mut AnyConnection, link: &Token, now: i64) -> Result
     }
     let email: String = row.try_get("email")?;
     let unsubscribe: String = row.try_get("unsubscribe_token")?;
+    let locale = super::customers::stored_locale(&row)?;
     match (Email::parse(&email), Token::parse(&unsubscribe)) {
-        (Ok(email), Some(unsubscribe)) => Ok(Some((email, unsubscribe))),
+        (Ok(email), Some(unsubscribe)) => Ok(Some((email, unsubscribe, locale))),
         _ => Err(sqlx::Error::Decode(format!("corrupt newsletter subscriber {id}").into())),
     }
 }

@@ -13,6 +13,7 @@
 use super::Db;
 use crate::domain::{
     checkout::{IdempotencyKey, OrderRef, Totals},
+    locale::Locale,
     money::Money,
     order_status::{Actor, OrderStatus},
 };
@@ -58,6 +59,8 @@ pub struct NewOrder {
     pub totals: Totals,
     pub lines: Vec<NewLine>,
     pub pay_by: i64,
+    /// The language the order was placed in: its emails are written in it.
+    pub locale: Locale,
 }
 
 /// What placing an order came to.
@@ -95,11 +98,13 @@ pub struct OrderHead {
     pub payment_ref: Option<String>,
     pub pay_by: i64,
     pub created_at: i64,
+    /// The language the order was placed in, which its emails are written in.
+    pub locale: Locale,
 }
 
 const HEAD_COLUMNS: &str = "id, reference, customer_id, email, email_key, status, full_name, line1, line2, postcode, \
     city, country, phone, shipping_zone, shipping_cents, min_days, max_days, promo_code, discount_cents, \
-    subtotal_cents, total_cents, payment_ref, pay_by, created_at";
+    subtotal_cents, total_cents, payment_ref, pay_by, created_at, locale";
 
 fn corrupt(what: &str, value: &str) -> sqlx::Error {
     sqlx::Error::Decode(format!("corrupt {what} {value:?} in orders").into())
@@ -136,6 +141,7 @@ fn head(row: &sqlx::any::AnyRow) -> Result<OrderHead, sqlx::Error> {
         payment_ref: row.try_get("payment_ref")?,
         pay_by: row.try_get("pay_by")?,
         created_at: row.try_get("created_at")?,
+        locale: super::customers::stored_locale(row)?,
     })
 }
 
@@ -152,9 +158,9 @@ pub async fn place(
     let id: Option<i64> = sqlx::query_scalar(
         "INSERT INTO orders (reference, idempotency_key, customer_id, email, email_key, status, full_name, line1, \
          line2, postcode, city, country, phone, shipping_zone, shipping_cents, min_days, max_days, promo_code, \
-         discount_cents, subtotal_cents, total_cents, pay_by, created_at, updated_at) \
+         discount_cents, subtotal_cents, total_cents, pay_by, created_at, updated_at, locale) \
          VALUES ($1, $2, $3, $4, $5, 'awaiting_payment', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
-         $18, $19, $20, $21, $22, $22) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id",
+         $18, $19, $20, $21, $22, $22, $23) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id",
     )
     .bind(order.reference.as_str())
     .bind(order.key.as_str())
@@ -178,6 +184,7 @@ pub async fn place(
     .bind(order.totals.total.cents())
     .bind(order.pay_by)
     .bind(now)
+    .bind(order.locale.tag())
     .fetch_optional(&mut *tx)
     .await?;
     let Some(id) = id else {
@@ -210,9 +217,16 @@ pub async fn place(
         pages_change |= shown_change(left + i64::from(line.reserve), left);
     }
     for (position, line) in order.lines.iter().enumerate() {
+        // The piece's name in both languages, as the catalogue (or the gift
+        // offer) has it now; the line's own name if neither knows it.
         sqlx::query(
-            "INSERT INTO order_lines (order_id, position, product_id, slug, name, size, quantity, unit_cents, \
-             on_sale, is_gift, made_to_order, reserved) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+            "INSERT INTO order_lines (order_id, position, product_id, slug, name, name_fr, size, quantity, \
+             unit_cents, on_sale, is_gift, made_to_order, reserved) VALUES ($1, $2, $3, $4, \
+             COALESCE((SELECT name FROM products WHERE id = $3), \
+                      (SELECT name FROM gift_offers WHERE code = $4 AND $10 = 1), $5), \
+             COALESCE((SELECT name_fr FROM products WHERE id = $3), \
+                      (SELECT name_fr FROM gift_offers WHERE code = $4 AND $10 = 1), $5), \
+             $6, $7, $8, $9, $10, $11, $12)",
         )
         .bind(id)
         .bind(i64::try_from(position).unwrap_or(i64::MAX))
@@ -229,7 +243,8 @@ pub async fn place(
         .execute(&mut *tx)
         .await?;
     }
-    add_event(&mut tx, id, OrderStatus::AwaitingPayment, Actor::Customer, "Order placed.", now).await?;
+    // The first entry says "placed" by being first: no sentence is stored.
+    add_event(&mut tx, id, OrderStatus::AwaitingPayment, Actor::Customer, "", now).await?;
     super::outbox::enqueue(&mut tx, email, now).await?;
     if pages_change {
         super::catalogue_version::bump(&mut tx).await?;
@@ -284,11 +299,13 @@ fn count(row: &sqlx::any::AnyRow, name: &str) -> Result<u32, sqlx::Error> {
     Ok(u32::try_from(row.try_get::<i64, _>(name)?).unwrap_or(0))
 }
 
-pub async fn lines(db: &Db, order_id: i64) -> Result<Vec<StoredLine>, sqlx::Error> {
-    sqlx::query(
-        "SELECT id, slug, name, size, quantity, unit_cents, is_gift, made_to_order, shipped \
+/// An order's lines, the pieces named in `locale`.
+pub async fn lines(db: &Db, order_id: i64, locale: Locale) -> Result<Vec<StoredLine>, sqlx::Error> {
+    sqlx::query(&format!(
+        "SELECT id, slug, name{} AS name, size, quantity, unit_cents, is_gift, made_to_order, shipped \
          FROM order_lines WHERE order_id = $1 ORDER BY position",
-    )
+        super::products::text_column(locale)
+    ))
     .bind(order_id)
     .fetch_all(&db.pool)
     .await?
@@ -315,6 +332,9 @@ pub struct StoredEvent {
     pub at: i64,
     pub status: OrderStatus,
     pub actor: Actor,
+    /// What a person typed (a customer's request, the house's reason for
+    /// cancelling), else empty. What the entry records is said from its
+    /// status and actor when shown (`domain::order_status::TimelineKind`).
     pub note: String,
 }
 
@@ -485,7 +505,9 @@ pub async fn move_status(
     Ok(done.rows_affected() == 1)
 }
 
-/// Writes an entry in the order's timeline.
+/// Writes an entry in the order's timeline; `note` is only ever what a
+/// person typed, never a sentence of the shop's (pages say those in their
+/// reader's language).
 pub async fn add_event(
     conn: &mut AnyConnection,
     order_id: i64,

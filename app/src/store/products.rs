@@ -9,18 +9,34 @@ use crate::domain::{
         SizeStock, Stock,
     },
     listing::{ListingFilter, SortOrder},
+    locale::Locale,
     money::Money,
     slug::Slug,
 };
 use sqlx::{any::AnyRow, Row};
 
-/// Columns every card needs; `p` is products, `c` collections.
-const CARD_COLUMNS: &str = "SELECT p.slug, p.name, p.category, c.name AS collection_name, \
-     p.price_cents, p.former_price_cents, p.online, p.made_to_order, p.personalised, p.members_preview, \
-     (SELECT pp.src FROM product_pictures pp WHERE pp.product_id = p.id ORDER BY pp.position LIMIT 1) AS picture_src, \
-     (SELECT pp.alt FROM product_pictures pp WHERE pp.product_id = p.id ORDER BY pp.position LIMIT 1) AS picture_alt, \
-     (SELECT COALESCE(MAX(s.quantity), 0) FROM stock s WHERE s.product_id = p.id) AS best_stock \
-     FROM products p JOIN collections c ON c.id = p.collection_id";
+/// Columns every card needs, its texts in `locale`; `p` is products, `c` collections.
+fn card_columns(locale: Locale) -> String {
+    let l = text_column(locale);
+    format!(
+        "SELECT p.slug, p.name{l} AS name, p.category, c.name{l} AS collection_name, \
+         p.price_cents, p.former_price_cents, p.online, p.made_to_order, p.personalised, p.members_preview, \
+         (SELECT pp.src FROM product_pictures pp WHERE pp.product_id = p.id ORDER BY pp.position LIMIT 1) AS picture_src, \
+         (SELECT pp.alt{l} FROM product_pictures pp WHERE pp.product_id = p.id ORDER BY pp.position LIMIT 1) \
+         AS picture_alt, \
+         (SELECT COALESCE(MAX(s.quantity), 0) FROM stock s WHERE s.product_id = p.id) AS best_stock \
+         FROM products p JOIN collections c ON c.id = p.collection_id"
+    )
+}
+
+/// The ending of a text column in `locale`: the catalogue's original
+/// columns hold the English, and `…_fr` beside each the French.
+pub(crate) fn text_column(locale: Locale) -> &'static str {
+    match locale {
+        Locale::Fr => "_fr",
+        Locale::En => "",
+    }
+}
 
 /// A row's text that must be a domain value; a bad one is corrupt data, not bad input.
 fn corrupt(what: &str, value: &str) -> sqlx::Error {
@@ -77,8 +93,13 @@ fn shown_to(audience: Audience) -> &'static str {
 }
 
 /// The pieces a listing shows `audience`, filtered and sorted.
-pub async fn list(db: &Db, filter: &ListingFilter, audience: Audience) -> Result<Vec<ProductCard>, sqlx::Error> {
-    let mut sql = Sql::new(CARD_COLUMNS);
+pub async fn list(
+    db: &Db,
+    filter: &ListingFilter,
+    audience: Audience,
+    locale: Locale,
+) -> Result<Vec<ProductCard>, sqlx::Error> {
+    let mut sql = Sql::new(&card_columns(locale));
     sql.push(" WHERE ").push(shown_to(audience));
     if let Some(category) = filter.category {
         let p = sql.bind(Bind::Text(category.slug().to_owned()));
@@ -109,12 +130,15 @@ pub async fn list(db: &Db, filter: &ListingFilter, audience: Audience) -> Result
         );
     }
     if let Some(text) = &filter.text {
+        // Both languages are searched: "ring" finds the bagues on the French pages too.
         let p = sql.bind(Bind::Text(like_contains(text.as_str())));
         sql.push(&format!(
             " AND (LOWER(p.name) LIKE {p} ESCAPE '\\' OR LOWER(p.description) LIKE {p} ESCAPE '\\' \
-             OR LOWER(c.name) LIKE {p} ESCAPE '\\' \
+             OR LOWER(p.name_fr) LIKE {p} ESCAPE '\\' OR LOWER(p.description_fr) LIKE {p} ESCAPE '\\' \
+             OR LOWER(c.name) LIKE {p} ESCAPE '\\' OR LOWER(c.name_fr) LIKE {p} ESCAPE '\\' \
              OR EXISTS (SELECT 1 FROM product_materials pm JOIN materials m ON m.slug = pm.material_slug \
-                        WHERE pm.product_id = p.id AND LOWER(m.name) LIKE {p} ESCAPE '\\'))"
+                        WHERE pm.product_id = p.id \
+                        AND (LOWER(m.name) LIKE {p} ESCAPE '\\' OR LOWER(m.name_fr) LIKE {p} ESCAPE '\\')))"
         ));
     }
     sql.push(match filter.sort {
@@ -129,8 +153,8 @@ pub async fn list(db: &Db, filter: &ListingFilter, audience: Audience) -> Result
 
 /// The newest pieces that can be bought online now, for the home page
 /// (public pieces only: the home page is the same for everyone).
-pub async fn highlights(db: &Db, count: i64) -> Result<Vec<ProductCard>, sqlx::Error> {
-    let mut sql = Sql::new(CARD_COLUMNS);
+pub async fn highlights(db: &Db, count: i64, locale: Locale) -> Result<Vec<ProductCard>, sqlx::Error> {
+    let mut sql = Sql::new(&card_columns(locale));
     sql.push(
         " WHERE p.members_preview = 0 AND p.online = 1 AND (p.made_to_order = 1 \
          OR EXISTS (SELECT 1 FROM stock s WHERE s.product_id = p.id AND s.quantity > 0)) \
@@ -144,11 +168,17 @@ pub async fn highlights(db: &Db, count: i64) -> Result<Vec<ProductCard>, sqlx::E
 
 /// One product with everything its page shows, or `None` if there is no
 /// such product for `audience`.
-pub async fn by_slug(db: &Db, product: &Slug, audience: Audience) -> Result<Option<ProductDetail>, sqlx::Error> {
+pub async fn by_slug(
+    db: &Db,
+    product: &Slug,
+    audience: Audience,
+    locale: Locale,
+) -> Result<Option<ProductDetail>, sqlx::Error> {
+    let l = text_column(locale);
     let row = sqlx::query(&format!(
-        "SELECT p.id, p.slug, p.name, p.category, p.description, p.price_cents, p.former_price_cents, \
-         p.online, p.made_to_order, p.personalised, p.members_preview, \
-         c.slug AS collection_slug, c.name AS collection_name \
+        "SELECT p.id, p.slug, p.name{l} AS name, p.category, p.description{l} AS description, p.price_cents, \
+         p.former_price_cents, p.online, p.made_to_order, p.personalised, p.members_preview, \
+         c.slug AS collection_slug, c.name{l} AS collection_name \
          FROM products p JOIN collections c ON c.id = p.collection_id \
          WHERE p.slug = $1 AND {}",
         shown_to(audience)
@@ -160,10 +190,10 @@ pub async fn by_slug(db: &Db, product: &Slug, audience: Audience) -> Result<Opti
     let id: i64 = row.try_get("id")?;
     let category = category(&row)?;
 
-    let materials = sqlx::query(
-        "SELECT m.name FROM product_materials pm JOIN materials m ON m.slug = pm.material_slug \
+    let materials = sqlx::query(&format!(
+        "SELECT m.name{l} AS name FROM product_materials pm JOIN materials m ON m.slug = pm.material_slug \
          WHERE pm.product_id = $1 ORDER BY pm.position",
-    )
+    ))
     .bind(id)
     .fetch_all(&db.pool)
     .await?
@@ -171,13 +201,15 @@ pub async fn by_slug(db: &Db, product: &Slug, audience: Audience) -> Result<Opti
     .map(|r| r.try_get::<String, _>("name"))
     .collect::<Result<Vec<_>, _>>()?;
 
-    let pictures = sqlx::query("SELECT src, alt FROM product_pictures WHERE product_id = $1 ORDER BY position")
-        .bind(id)
-        .fetch_all(&db.pool)
-        .await?
-        .iter()
-        .map(|r| Ok(Picture { src: r.try_get("src")?, alt: r.try_get("alt")? }))
-        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    let pictures = sqlx::query(&format!(
+        "SELECT src, alt{l} AS alt FROM product_pictures WHERE product_id = $1 ORDER BY position"
+    ))
+    .bind(id)
+    .fetch_all(&db.pool)
+    .await?
+    .iter()
+    .map(|r| Ok(Picture { src: r.try_get("src")?, alt: r.try_get("alt")? }))
+    .collect::<Result<Vec<_>, sqlx::Error>>()?;
 
     let stock_rows = sqlx::query("SELECT size, quantity FROM stock WHERE product_id = $1 ORDER BY position, size")
         .bind(id)
@@ -217,29 +249,33 @@ pub async fn by_slug(db: &Db, product: &Slug, audience: Audience) -> Result<Opti
 }
 
 /// Every collection, in the house's order.
-pub async fn collections(db: &Db) -> Result<Vec<Collection>, sqlx::Error> {
-    sqlx::query("SELECT slug, name, tagline, picture FROM collections ORDER BY position, id")
-        .fetch_all(&db.pool)
-        .await?
-        .iter()
-        .map(|r| {
-            let name: String = r.try_get("name")?;
-            Ok(Collection {
-                slug: slug(r, "slug")?,
-                picture: Picture { src: r.try_get("picture")?, alt: format!("The {name} collection") },
-                tagline: r.try_get("tagline")?,
-                name,
-            })
+pub async fn collections(db: &Db, locale: Locale) -> Result<Vec<Collection>, sqlx::Error> {
+    let l = text_column(locale);
+    sqlx::query(&format!(
+        "SELECT slug, name{l} AS name, tagline{l} AS tagline, picture FROM collections ORDER BY position, id"
+    ))
+    .fetch_all(&db.pool)
+    .await?
+    .iter()
+    .map(|r| {
+        let name: String = r.try_get("name")?;
+        Ok(Collection {
+            slug: slug(r, "slug")?,
+            picture: Picture { src: r.try_get("picture")?, alt: locale.collection_picture_alt(&name) },
+            tagline: r.try_get("tagline")?,
+            name,
         })
-        .collect()
+    })
+    .collect()
 }
 
 /// Every material some piece `audience` sees is made of, by name.
-pub async fn materials(db: &Db, audience: Audience) -> Result<Vec<Material>, sqlx::Error> {
+pub async fn materials(db: &Db, audience: Audience, locale: Locale) -> Result<Vec<Material>, sqlx::Error> {
+    let l = text_column(locale);
     sqlx::query(&format!(
-        "SELECT m.slug, m.name FROM materials m WHERE EXISTS (SELECT 1 FROM product_materials pm \
+        "SELECT m.slug, m.name{l} AS name FROM materials m WHERE EXISTS (SELECT 1 FROM product_materials pm \
          JOIN products p ON p.id = pm.product_id WHERE pm.material_slug = m.slug AND {}) \
-         ORDER BY m.name",
+         ORDER BY m.name{l}",
         shown_to(audience)
     ))
     .fetch_all(&db.pool)
@@ -261,17 +297,24 @@ pub async fn public_slugs(db: &Db) -> Result<Vec<Slug>, sqlx::Error> {
 
 /// The products a basket names that `audience` sees, with what pricing a
 /// line needs. Names that match none are simply absent from the answer.
-pub async fn for_basket(db: &Db, slugs: &[Slug], audience: Audience) -> Result<Vec<BasketProduct>, sqlx::Error> {
+pub async fn for_basket(
+    db: &Db,
+    slugs: &[Slug],
+    audience: Audience,
+    locale: Locale,
+) -> Result<Vec<BasketProduct>, sqlx::Error> {
     if slugs.is_empty() {
         return Ok(Vec::new());
     }
-    let mut sql = Sql::new(
-        "SELECT p.id, p.slug, p.name, p.category, p.price_cents, p.former_price_cents, \
+    let l = text_column(locale);
+    let mut sql = Sql::new(&format!(
+        "SELECT p.id, p.slug, p.name{l} AS name, p.category, p.price_cents, p.former_price_cents, \
          p.online, p.made_to_order, p.personalised, p.members_preview, \
          (SELECT pp.src FROM product_pictures pp WHERE pp.product_id = p.id ORDER BY pp.position LIMIT 1) AS picture_src, \
-         (SELECT pp.alt FROM product_pictures pp WHERE pp.product_id = p.id ORDER BY pp.position LIMIT 1) AS picture_alt \
+         (SELECT pp.alt{l} FROM product_pictures pp WHERE pp.product_id = p.id ORDER BY pp.position LIMIT 1) \
+         AS picture_alt \
          FROM products p WHERE ",
-    );
+    ));
     sql.push(shown_to(audience)).push(" AND p.slug IN (");
     for (i, s) in slugs.iter().enumerate() {
         let p = sql.bind(Bind::Text(s.as_str().to_owned()));

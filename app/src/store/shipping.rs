@@ -1,15 +1,18 @@
 //! Shipping zones and their countries: data the house sets.
 
+use super::products::text_column;
 use super::Db;
-use crate::domain::{country::CountryCode, money::Money, shipping::ShippingZone};
+use crate::domain::{country::CountryCode, locale::Locale, money::Money, shipping::ShippingZone};
 use sqlx::Row;
 
-/// Every zone, in the house's order, with its countries.
-pub async fn zones(db: &Db) -> Result<Vec<ShippingZone>, sqlx::Error> {
-    let rows =
-        sqlx::query("SELECT code, name, rate_cents, min_days, max_days FROM shipping_zones ORDER BY position, code")
-            .fetch_all(&db.pool)
-            .await?;
+/// Every zone, in the house's order, with its countries; names in `locale`.
+pub async fn zones(db: &Db, locale: Locale) -> Result<Vec<ShippingZone>, sqlx::Error> {
+    let rows = sqlx::query(&format!(
+        "SELECT code, name{} AS name, rate_cents, min_days, max_days FROM shipping_zones ORDER BY position, code",
+        text_column(locale)
+    ))
+    .fetch_all(&db.pool)
+    .await?;
     let members = sqlx::query("SELECT country, zone_code FROM shipping_zone_countries ORDER BY country")
         .fetch_all(&db.pool)
         .await?;

@@ -49,16 +49,16 @@ async fn emails_to(app: &TestApp, to: &str) -> Vec<String> {
 
 async fn registering_signs_in_and_the_session_guards_the_pages(app: &TestApp) {
     // Signed out: the account pages send to sign-in and back.
-    let page = app.get_page("/account/addresses", None).await;
+    let page = app.get_page("/en/account/addresses", None).await;
     assert_eq!(page.status, 302, "{}", page.body);
-    assert_eq!(page.header("location").as_deref(), Some("/account/sign-in?next=/account/addresses"));
-    let page = app.get_page("/account", None).await;
-    assert_eq!(page.header("location").as_deref(), Some("/account/sign-in"));
+    assert_eq!(page.header("location").as_deref(), Some("/en/account/sign-in?next=/account/addresses"));
+    let page = app.get_page("/en/account", None).await;
+    assert_eq!(page.header("location").as_deref(), Some("/en/account/sign-in"));
     assert_eq!(app.post_form("account/me", &[], None).await.status, 401);
 
     let answer = register(app, "Anne.Dupont@Example.fr").await;
     assert_eq!(answer.status, 200, "{}", answer.body);
-    assert_eq!(answer.header("location").as_deref(), Some("/account/addresses"), "goes where it was asked");
+    assert_eq!(answer.header("location").as_deref(), Some("/en/account/addresses"), "goes where it was asked");
     let set = answer.set_cookies().join(" | ");
     for part in ["vitrine_session=", "HttpOnly", "SameSite=Lax", "Path=/"] {
         assert!(set.contains(part), "{set}");
@@ -66,7 +66,7 @@ async fn registering_signs_in_and_the_session_guards_the_pages(app: &TestApp) {
     assert!(!set.contains("Secure"), "plain http in tests: {set}");
     let cookie = answer.session_cookie().expect("a session cookie");
 
-    let page = app.get_page("/account", Some(&cookie)).await;
+    let page = app.get_page("/en/account", Some(&cookie)).await;
     assert_eq!(page.status, 200);
     assert!(page.body.contains("Anne.Dupont@example.fr"), "the address as typed, domain lower-cased");
     assert_eq!(page.header("cache-control").as_deref(), Some("no-store"));
@@ -81,17 +81,17 @@ async fn registering_signs_in_and_the_session_guards_the_pages(app: &TestApp) {
     // Signing in gives a new session id; signing out ends it everywhere.
     let again = sign_in(app, "anne.dupont@example.fr", PASSWORD).await;
     assert_eq!(again.status, 200, "{}", again.body);
-    assert_eq!(again.header("location").as_deref(), Some("/account"));
+    assert_eq!(again.header("location").as_deref(), Some("/en/account"));
     let second = again.session_cookie().unwrap();
     assert_ne!(second, cookie);
     let out = app.post_form("account/sign-out", &[], Some(&second)).await;
     assert_eq!(out.status, 200);
     assert!(out.set_cookies().iter().any(|c| c.starts_with("vitrine_session=;") && c.contains("Max-Age=0")));
-    assert_eq!(app.get_page("/account", Some(&second)).await.status, 302, "the session is gone on the server");
-    assert_eq!(app.get_page("/account", Some(&cookie)).await.status, 200, "the other browser is still signed in");
+    assert_eq!(app.get_page("/en/account", Some(&second)).await.status, 302, "the session is gone on the server");
+    assert_eq!(app.get_page("/en/account", Some(&cookie)).await.status, 200, "the other browser is still signed in");
     // A forged cookie is no session.
     assert_eq!(
-        app.get_page("/account", Some("vitrine_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")).await.status,
+        app.get_page("/en/account", Some("vitrine_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")).await.status,
         302
     );
 }
@@ -169,9 +169,9 @@ async fn a_reset_link_works_once_within_the_hour_and_ends_other_sessions(app: &T
     let token = links_to(app, "anne@example.fr", "/account/reset-password").await.remove(0);
 
     // The page shows the form for a live link, and says a bad one is dead.
-    let page = app.get_page(&format!("/account/reset-password?token={token}"), None).await;
+    let page = app.get_page(&format!("/en/account/reset-password?token={token}"), None).await;
     assert!(page.body.contains("Save my new password"), "{}", page.body);
-    let page = app.get_page("/account/reset-password?token=nonsense", None).await;
+    let page = app.get_page("/en/account/reset-password?token=nonsense", None).await;
     assert!(page.body.contains("does not work any more"), "{}", page.body);
 
     // A weak password is refused without using the link up.
@@ -179,14 +179,14 @@ async fn a_reset_link_works_once_within_the_hour_and_ends_other_sessions(app: &T
     assert_eq!(weak.status, 400);
     let done = app.post_form("account/reset-password", &[("token", &token), ("password", NEW_PASSWORD)], None).await;
     assert_eq!(done.status, 200, "{}", done.body);
-    assert_eq!(done.header("location").as_deref(), Some("/account/sign-in?reset=done"));
+    assert_eq!(done.header("location").as_deref(), Some("/en/account/sign-in?reset=done"));
     let again = app
         .post_form("account/reset-password", &[("token", &token), ("password", "another fine passphrase")], None)
         .await;
     assert_eq!(again.status, 400, "single use");
     assert!(again.body.contains("does not work any more"));
 
-    assert_eq!(app.get_page("/account", Some(&old_session)).await.status, 302, "other sessions ended");
+    assert_eq!(app.get_page("/en/account", Some(&old_session)).await.status, 302, "other sessions ended");
     assert_eq!(sign_in(app, "anne@example.fr", PASSWORD).await.status, 401);
     assert_eq!(sign_in(app, "anne@example.fr", NEW_PASSWORD).await.status, 200);
     assert!(emails_to(app, "anne@example.fr").await.contains(&"Your password was changed".to_owned()));
@@ -227,8 +227,8 @@ async fn changing_the_password_needs_the_current_one(app: &TestApp) {
         .await;
     assert_eq!(done.status, 200, "{}", done.body);
     assert!(done.body.contains("other device was signed out"), "{}", done.body);
-    assert_eq!(app.get_page("/account", Some(&here)).await.status, 200, "this session stays");
-    assert_eq!(app.get_page("/account", Some(&elsewhere)).await.status, 302, "the other one ends");
+    assert_eq!(app.get_page("/en/account", Some(&here)).await.status, 200, "this session stays");
+    assert_eq!(app.get_page("/en/account", Some(&elsewhere)).await.status, 302, "the other one ends");
     let signed_out = app
         .post_form("account/password", &[("current_password", NEW_PASSWORD), ("new_password", PASSWORD)], None)
         .await;
@@ -310,13 +310,13 @@ async fn deleting_the_account_erases_it_and_frees_the_address(app: &TestApp) {
     app.post_form("newsletter", &[("email", "anne@example.fr"), ("intent", "subscribe")], None).await;
     let wrong = app.post_form("account/delete", &[("password", "not mine")], Some(&cookie)).await;
     assert_eq!(wrong.status, 401);
-    assert_eq!(app.get_page("/account", Some(&cookie)).await.status, 200, "still there");
+    assert_eq!(app.get_page("/en/account", Some(&cookie)).await.status, 200, "still there");
     assert_eq!(app.post_form("account/delete", &[("password", PASSWORD)], None).await.status, 401, "signed out");
 
     let deleted = app.post_form("account/delete", &[("password", PASSWORD)], Some(&cookie)).await;
     assert_eq!(deleted.status, 200, "{}", deleted.body);
-    assert_eq!(deleted.header("location").as_deref(), Some("/account/deleted"));
-    assert_eq!(app.get_page("/account", Some(&cookie)).await.status, 302, "the session ended");
+    assert_eq!(deleted.header("location").as_deref(), Some("/en/account/deleted"));
+    assert_eq!(app.get_page("/en/account", Some(&cookie)).await.status, 302, "the session ended");
     assert_eq!(sign_in(app, "anne@example.fr", PASSWORD).await.status, 401);
     for table in ["customers", "sessions", "addresses", "account_tokens", "newsletter_subscribers"] {
         let rows: i64 =
@@ -330,8 +330,8 @@ on_both_engines!(account_deletion, deleting_the_account_erases_it_and_frees_the_
 
 async fn signing_in_works_without_javascript(app: &TestApp) {
     register(app, "anne@example.fr").await;
-    let browser = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-    let page = format!("{}/account/sign-in?next=/account/password", app.base);
+    let browser = crate::common::client_builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let page = format!("{}/en/account/sign-in?next=/account/password", app.base);
     let post = |password: &'static str| {
         browser
             .post(format!("{}/api/account/sign-in", app.base))
@@ -350,7 +350,7 @@ async fn signing_in_works_without_javascript(app: &TestApp) {
     // Accepted: on to where the shopper was going, signed in.
     let accepted = post(PASSWORD).await.unwrap();
     assert!(accepted.status().is_redirection(), "{}", accepted.status());
-    assert_eq!(accepted.headers().get("location").unwrap(), "/account/password");
+    assert_eq!(accepted.headers().get("location").unwrap(), "/en/account/password");
     assert!(accepted
         .headers()
         .get_all("set-cookie")

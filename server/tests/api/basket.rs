@@ -173,18 +173,18 @@ async fn the_delivery_country_is_remembered_in_a_cookie(app: &TestApp) {
     assert_eq!(response.text().await.unwrap(), r#""US""#);
 
     // The first request with the cookie renders the buy area for that country.
-    let (status, html) = app.get_with_cookie("/products/aube-solitaire-ring?size=50", "vitrine_country=US").await;
+    let (status, html) = app.get_with_cookie("/en/products/aube-solitaire-ring?size=50", "vitrine_country=US").await;
     assert_eq!(status, 200);
     assert!(html.contains(r#"data-state="ask-advisor""#), "not served: an advisor");
     assert!(html.contains("not available for delivery to United States"));
     assert!(html.contains(r#"<option value="US" selected"#), "the selector shows the country");
-    let (_, html) = app.get_with_cookie("/products/aube-solitaire-ring?size=50", "vitrine_country=BE").await;
+    let (_, html) = app.get_with_cookie("/en/products/aube-solitaire-ring?size=50", "vitrine_country=BE").await;
     assert!(html.contains(r#"data-state="add-to-basket""#), "Belgium is served");
-    let (_, html) = app.get_with_cookie("/products/aube-solitaire-ring?size=50", "vitrine_country=<script>").await;
+    let (_, html) = app.get_with_cookie("/en/products/aube-solitaire-ring?size=50", "vitrine_country=<script>").await;
     assert!(html.contains(r#"data-state="add-to-basket""#), "an unreadable cookie counts as France");
 
     // Without JavaScript: a form post, then back to the page it came from.
-    let no_redirects = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let no_redirects = crate::common::client_builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
     let page = format!("{}/products/aube-solitaire-ring", app.base);
     let response = no_redirects
         .post(format!("{}/api/delivery/country", app.base))
@@ -216,7 +216,7 @@ async fn the_delivery_country_is_remembered_in_a_cookie(app: &TestApp) {
 on_both_engines!(delivery_country_cookie, the_delivery_country_is_remembered_in_a_cookie);
 
 async fn the_basket_page_is_served(app: &TestApp) {
-    let (status, html) = app.get("/basket").await;
+    let (status, html) = app.get("/en/basket").await;
     assert_eq!(status, 200);
     assert!(html.contains("<title>Your basket"), "titled");
     assert!(html.contains("needs JavaScript"), "says what it needs without JavaScript");

@@ -42,7 +42,7 @@ async fn health_checks_the_database(app: &TestApp) {
 on_both_engines!(health, health_checks_the_database);
 
 async fn home_shows_collections_and_new_pieces(app: &TestApp) {
-    let (status, html) = app.get("/").await;
+    let (status, html) = app.get("/en").await;
     assert_eq!(status, 200);
     for collection in ["Aube", "Rivage", "Lierre", "Constellation", "Éclat"] {
         assert!(html.contains(collection), "{collection} missing");
@@ -57,7 +57,7 @@ async fn home_shows_collections_and_new_pieces(app: &TestApp) {
 on_both_engines!(home, home_shows_collections_and_new_pieces);
 
 async fn shop_lists_every_public_piece(app: &TestApp) {
-    let (status, html) = app.get("/shop").await;
+    let (status, html) = app.get("/en/shop").await;
     assert_eq!(status, 200);
     assert_eq!(card_count(&html), 42);
     assert!(html.contains("42 pieces"));
@@ -68,20 +68,20 @@ async fn shop_lists_every_public_piece(app: &TestApp) {
 on_both_engines!(shop, shop_lists_every_public_piece);
 
 async fn categories_and_collections_have_their_pages(app: &TestApp) {
-    let (status, html) = app.get("/shop/rings").await;
+    let (status, html) = app.get("/en/shop/rings").await;
     assert_eq!(status, 200);
     assert_eq!(card_count(&html), 10, "ten public rings");
     assert!(html.contains("<h1>Rings"));
     assert!(!html.contains("Aube sun pendant"));
 
-    let (status, html) = app.get("/collections/rivage").await;
+    let (status, html) = app.get("/en/collections/rivage").await;
     assert_eq!(status, 200);
     assert!(html.contains("Pearls gathered along the Atlantic shore."));
     assert!(html.contains("Rivage pearl strand") && !html.contains("Aube bangle"));
 
-    assert_eq!(app.get("/shop/watches").await.0, 404);
-    assert_eq!(app.get("/collections/nowhere").await.0, 404);
-    assert_eq!(app.get("/collections/' OR 1=1 --").await.0, 404);
+    assert_eq!(app.get("/en/shop/watches").await.0, 404);
+    assert_eq!(app.get("/en/collections/nowhere").await.0, 404);
+    assert_eq!(app.get("/en/collections/' OR 1=1 --").await.0, 404);
 }
 on_both_engines!(scopes, categories_and_collections_have_their_pages);
 
@@ -118,7 +118,7 @@ async fn filters_narrow_and_sort(app: &TestApp) {
     assert!(slugs.contains(&"eclat-collar"), "made to order counts as available");
 
     // Filters are in the URL of a page too, and fill the form back in.
-    let (status, html) = app.get("/shop?category=necklaces&material=pearl&sort=price-asc").await;
+    let (status, html) = app.get("/en/shop?category=necklaces&material=pearl&sort=price-asc").await;
     assert_eq!(status, 200);
     assert_eq!(card_count(&html), 2);
     assert!(html.contains(r#"<option value="necklaces" selected"#), "the form shows the choice");
@@ -138,7 +138,7 @@ async fn search_is_literal_and_safe(app: &TestApp) {
         let (status, answer) = list(app, &[("q", hostile)]).await;
         assert_eq!(status, 200, "{hostile}: {answer}");
         assert!(products(&answer).is_empty(), "{hostile} matches nothing literally");
-        let (status, _) = app.get(&format!("/shop?q={}", urlencode(hostile))).await;
+        let (status, _) = app.get(&format!("/en/shop?q={}", urlencode(hostile))).await;
         assert_eq!(status, 200, "{hostile} as a page");
     }
     // The catalogue is intact afterwards.
@@ -156,7 +156,7 @@ async fn malformed_filters_get_a_clear_400(app: &TestApp) {
         ("online=perhaps", "yes or no"),
         ("material=%3Cscript%3E", "no material called"),
     ] {
-        let (status, html) = app.get(&format!("/shop?{query}")).await;
+        let (status, html) = app.get(&format!("/en/shop?{query}")).await;
         assert_eq!(status, 400, "{query}");
         assert!(html.contains(says), "{query} should say {says:?}");
         assert!(!html.contains("<script>"), "input is escaped");
@@ -174,35 +174,35 @@ async fn malformed_filters_get_a_clear_400(app: &TestApp) {
 on_both_engines!(malformed, malformed_filters_get_a_clear_400);
 
 async fn product_pages_show_the_piece_and_the_right_buy_area(app: &TestApp) {
-    let (status, html) = app.get("/products/aube-solitaire-ring").await;
+    let (status, html) = app.get("/en/products/aube-solitaire-ring").await;
     assert_eq!(status, 200);
     assert!(html.contains("<h1>Aube solitaire ring") && html.contains("€3,200"));
     assert!(html.contains(r#""@type":"Product""#) && html.contains(r#""price":"3200.00""#), "schema.org JSON-LD");
     assert!(html.contains(r#"data-state="add-to-basket""#) && html.contains("Choose a size"));
     assert!(html.contains(r#"data-size="54""#) && html.contains("out of stock"));
 
-    let (_, html) = app.get("/products/aube-solitaire-ring?size=54").await;
+    let (_, html) = app.get("/en/products/aube-solitaire-ring?size=54").await;
     assert!(html.contains(r#"data-state="notify""#), "sold-out size offers an alert");
-    let (_, html) = app.get("/products/aube-solitaire-ring?size=50").await;
+    let (_, html) = app.get("/en/products/aube-solitaire-ring?size=50").await;
     assert!(html.contains(r#"data-state="add-to-basket""#) && !html.contains("Choose a size"));
-    let (status, html) = app.get("/products/aube-solitaire-ring?size=%3Cb%3E").await;
+    let (status, html) = app.get("/en/products/aube-solitaire-ring?size=%3Cb%3E").await;
     assert_eq!(status, 200, "a nonsense size is no choice");
     assert!(html.contains("Choose a size"));
 
-    let (_, html) = app.get("/products/constellation-ruby-ring").await;
+    let (_, html) = app.get("/en/products/constellation-ruby-ring").await;
     assert!(html.contains(r#"data-state="ask-advisor""#) && html.contains("boutiques only"));
     assert!(html.contains("InStoreOnly"));
 
-    let (_, html) = app.get("/products/rivage-drop-pendant").await;
+    let (_, html) = app.get("/en/products/rivage-drop-pendant").await;
     assert!(html.contains(r#"data-state="notify""#), "sold-out one-size piece");
 
-    let (_, html) = app.get("/products/lierre-leaf-ring").await;
+    let (_, html) = app.get("/en/products/lierre-leaf-ring").await;
     assert!(html.contains(r#"<s class="former-price">"#) && html.contains("€960") && html.contains("€720"));
 
-    let (_, html) = app.get("/products/eclat-eternity-ring?size=52").await;
+    let (_, html) = app.get("/en/products/eclat-eternity-ring?size=52").await;
     assert!(html.contains(r#"data-state="add-to-basket""#) && html.contains("Made to order"));
 
-    let (_, html) = app.get("/products/eclat-signet-ring").await;
+    let (_, html) = app.get("/en/products/eclat-signet-ring").await;
     assert!(html.contains("Personalised pieces cannot be returned"));
 }
 on_both_engines!(product, product_pages_show_the_piece_and_the_right_buy_area);
@@ -239,11 +239,22 @@ async fn sitemap_lists_every_public_page(app: &TestApp) {
     assert_eq!(status, 200);
     assert_eq!(
         xml.matches("<loc>").count(),
-        3 + 4 + 5 + 42,
-        "home, shop, ring size, categories, collections, products"
+        2 * (3 + 4 + 5 + 42),
+        "home, shop, ring size, categories, collections, products, in both languages"
     );
-    assert!(xml.contains(&format!("<loc>{}/ring-size</loc>", app.base)));
-    assert!(xml.contains(&format!("<loc>{}/products/aube-solitaire-ring</loc>", app.base)));
+    for locale in ["fr", "en"] {
+        assert!(xml.contains(&format!("<loc>{}/{locale}/ring-size</loc>", app.base)));
+        assert!(xml.contains(&format!("<loc>{}/{locale}/products/aube-solitaire-ring</loc>", app.base)));
+    }
+    // Each entry names every language of its page.
+    let product = xml.split("<url>").find(|u| u.contains("/fr/products/aube-solitaire-ring</loc>")).unwrap();
+    for (lang, path) in [("fr", "fr"), ("en", "en")] {
+        let link = format!(
+            r#"<xhtml:link rel="alternate" hreflang="{lang}" href="{}/{path}/products/aube-solitaire-ring"/>"#,
+            app.base
+        );
+        assert!(product.contains(&link), "{link} in {product}");
+    }
     assert!(!xml.contains("constellation-comet-ring"), "no members' preview");
 }
 on_both_engines!(sitemap, sitemap_lists_every_public_page);
@@ -253,10 +264,17 @@ async fn robots_txt_names_the_sitemap_and_keeps_out_of_private_pages(app: &TestA
     assert_eq!(status, 200);
     assert!(text.starts_with("User-agent: *\n"), "{text}");
     assert!(text.contains(&format!("Sitemap: {}/sitemap.xml\n", app.base)), "{text}");
-    for private in ["Disallow: /account\n", "Disallow: /orders\n", "Disallow: /staff\n", "Disallow: /checkout\n"] {
-        assert!(text.contains(private), "{private:?} in {text}");
+    for locale in ["fr", "en"] {
+        for page in ["account", "orders", "staff", "checkout", "basket"] {
+            let private = format!("Disallow: /{locale}/{page}\n");
+            assert!(text.contains(&private), "{private:?} in {text}");
+        }
     }
-    assert!(!text.contains("Disallow: /\n") && !text.contains("Disallow: /shop"), "the catalogue stays open");
+    assert!(text.contains("Disallow: /api/\n"), "{text}");
+    assert!(
+        !text.contains("Disallow: /\n") && !text.contains("/shop") && !text.contains("Disallow: /fr\n"),
+        "the catalogue stays open"
+    );
 }
 on_both_engines!(robots, robots_txt_names_the_sitemap_and_keeps_out_of_private_pages);
 

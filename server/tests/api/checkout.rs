@@ -173,7 +173,7 @@ async fn pay_on_the_sandbox(app: &TestApp, next_url: &str, card: &str) -> Answer
     let page = app.get_page(next_url, None).await;
     assert_eq!(page.status, 200);
     assert!(page.body.contains("Sandbox payments"));
-    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let client = crate::common::client_builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
     let response = client
         .post(format!("{}{next_url}", app.base))
         .form(&[("number", card), ("expiry", "12/39"), ("cvc", "123")])
@@ -328,7 +328,7 @@ async fn an_order_is_private_to_its_customer(app: &TestApp) {
     assert_eq!(view(None, None).await, 401, "signed out, no key");
     assert_eq!(view(None, Some("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")).await, 401, "a wrong key");
     assert_eq!(view(None, Some(&link_key(app, &reference).await)).await, 200, "the email's link");
-    let page = app.get_page(&format!("/orders/{reference}"), Some(&bruno)).await;
+    let page = app.get_page(&format!("/en/orders/{reference}"), Some(&bruno)).await;
     assert_eq!(page.status, 404);
     assert!(!page.body.contains("impasse du Témoin"));
     // A cancel request by someone else is refused and changes nothing.
@@ -383,7 +383,7 @@ async fn staff_drive_the_lifecycle_and_customers_cannot(app: &TestApp) {
         assert_eq!(app.post_json("staff/ship", &ship(json!([])), cookie).await.status, expected);
         assert_eq!(app.post_form("staff/deliver", &[("reference", r)], cookie).await.status, expected);
         assert_eq!(app.post_form("staff/cancel", &[("reference", r), ("reason", "x")], cookie).await.status, expected);
-        assert_eq!(app.get_page("/staff/orders", cookie).await.status, if cookie.is_some() { 403 } else { 302 });
+        assert_eq!(app.get_page("/en/staff/orders", cookie).await.status, if cookie.is_some() { 403 } else { 302 });
     }
     assert_eq!(status_of(app, r).await, "awaiting_payment");
 

@@ -19,7 +19,9 @@ fn country(code: &str) -> CountryCode {
 }
 
 async fn zones_price_and_time_each_country(app: &TestApp) {
-    let zones = shipping::zones(&app.db).await.unwrap();
+    let zones = shipping::zones(&app.db, app::i18n::Locale::En).await.unwrap();
+    let french = shipping::zones(&app.db, app::i18n::Locale::Fr).await.unwrap();
+    assert_eq!(french[1].name, "Hors d’Europe", "zones are named in each language");
     let europe = zone_for(&zones, country("FR")).expect("France is served");
     assert_eq!(
         (europe.name.as_str(), europe.rate, europe.estimate().as_str()),
@@ -30,7 +32,7 @@ async fn zones_price_and_time_each_country(app: &TestApp) {
     assert!(customs_notice(country("US")).is_some() && customs_notice(country("CH")).is_some());
     assert!(customs_notice(country("FR")).is_none());
     // Every country the selector offers is in exactly one zone.
-    for (code, _) in app::domain::country::COUNTRIES {
+    for (code, ..) in app::domain::country::COUNTRIES {
         assert_eq!(zones.iter().filter(|z| z.countries.contains(&country(code))).count(), 1, "{code}");
     }
 }

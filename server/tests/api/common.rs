@@ -122,7 +122,13 @@ impl TestApp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a free port");
         let addr: SocketAddr = listener.local_addr().expect("its address");
         config.addr = addr;
-        let options = LeptosOptions::builder().output_name("vitrine").site_addr(addr).build();
+        // The repository's public files stand for the built site: enough to
+        // tell static files from pages.
+        let options = LeptosOptions::builder()
+            .output_name("vitrine")
+            .site_addr(addr)
+            .site_root(concat!(env!("CARGO_MANIFEST_DIR"), "/../public"))
+            .build();
         let db = server::prepare_database(&config).await.expect("the database is prepared");
         let app = server::router(&config, options.clone(), db.clone());
         server::start_workers(&config, &db);
@@ -132,8 +138,7 @@ impl TestApp {
                 .expect("the server runs")
         });
         // A request that hangs fails its test, naming itself, instead of stalling the suite.
-        let client =
-            reqwest::Client::builder().timeout(std::time::Duration::from_secs(10)).build().expect("an HTTP client");
+        let client = client_builder().build().expect("an HTTP client");
         TestApp { base: format!("http://{addr}"), db, client, config, options, cleanup }
     }
 
@@ -190,11 +195,7 @@ impl TestApp {
     /// POSTs a form to a server function as the browser's JavaScript does,
     /// with an optional `Cookie` header, without following redirects.
     pub async fn post_form(&self, endpoint: &str, form: &[(&str, &str)], cookie: Option<&str>) -> Answer {
-        let client = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .timeout(std::time::Duration::from_secs(10))
-            .build()
-            .expect("an HTTP client");
+        let client = client_builder().redirect(reqwest::redirect::Policy::none()).build().expect("an HTTP client");
         let mut request =
             client.post(format!("{}/api/{endpoint}", self.base)).header("Accept", "application/json").form(form);
         if let Some(cookie) = cookie {
@@ -215,11 +216,7 @@ impl TestApp {
 
     /// GETs a page as a browser does, without following redirects, with an optional `Cookie` header.
     pub async fn get_page(&self, path: &str, cookie: Option<&str>) -> Answer {
-        let client = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .timeout(std::time::Duration::from_secs(10))
-            .build()
-            .expect("an HTTP client");
+        let client = client_builder().redirect(reqwest::redirect::Policy::none()).build().expect("an HTTP client");
         // As a browser asks: a redirect is then a real 302.
         let request = client.get(format!("{}{path}", self.base)).header("Accept", "text/html");
         let request = match cookie {
@@ -327,4 +324,13 @@ macro_rules! on_both_engines {
             }
         }
     };
+}
+
+/// How the tests' browser asks: in English unless a test says otherwise
+/// (the shop answers a visitor without a preference in French), with a
+/// bound on every request.
+pub fn client_builder() -> reqwest::ClientBuilder {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(reqwest::header::ACCEPT_LANGUAGE, reqwest::header::HeaderValue::from_static("en-GB,en;q=0.9"));
+    reqwest::Client::builder().default_headers(headers).timeout(std::time::Duration::from_secs(10))
 }

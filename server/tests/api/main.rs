@@ -11,6 +11,7 @@ mod basket;
 mod catalogue;
 mod checkout;
 mod checkout_rules;
+mod languages;
 mod mailer;
 mod members_preview;
 mod newsletter;

@@ -8,7 +8,7 @@ use crate::common::TestApp;
 use serde_json::json;
 
 const PREVIEW: &str = "constellation-comet-ring";
-const PAGE: &str = "/products/constellation-comet-ring";
+const PAGE: &str = "/en/products/constellation-comet-ring";
 
 fn basket() -> serde_json::Value {
     json!({ "basket": { "lines": [{ "product": PREVIEW, "size": "60", "quantity": 1 }], "country": "FR" } })
@@ -32,7 +32,7 @@ async fn only_members_see_the_preview(app: &TestApp) {
     // Visitors: nowhere to be found.
     let (status, _) = app.get(PAGE).await;
     assert_eq!(status, 404, "a visitor is told the piece does not exist");
-    for path in ["/shop", "/shop/rings", "/collections/constellation", "/shop?q=comet", "/sitemap.xml"] {
+    for path in ["/en/shop", "/fr/shop/rings", "/en/collections/constellation", "/fr/shop?q=comet", "/sitemap.xml"] {
         let (status, html) = app.get(path).await;
         assert_eq!(status, 200, "{path}");
         assert!(!html.contains(PREVIEW), "{path} names the preview piece to a visitor");
@@ -52,7 +52,7 @@ async fn only_members_see_the_preview(app: &TestApp) {
     assert!(!page.body.contains("application/ld+json"), "no JSON-LD for search engines");
     assert!(page.body.contains(r#"name="robots" content="noindex""#));
     assert_eq!(page.header("cache-control").as_deref(), Some("no-store"), "a member's page is kept by no cache");
-    for path in ["/shop/rings", "/shop?q=comet"] {
+    for path in ["/en/shop/rings", "/fr/shop?q=comet"] {
         let listing = app.get_page(path, Some(&cookie)).await;
         assert_eq!(listing.status, 200);
         assert!(listing.body.contains(PREVIEW), "{path} lists the preview piece to a member");

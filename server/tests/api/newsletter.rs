@@ -29,10 +29,10 @@ async fn subscribe_confirm_and_unsubscribe_in_one_click(app: &TestApp) {
     assert_eq!(confirm.subject, "Please confirm your subscription");
     let token = token_after(&confirm.text_body, "/newsletter/confirm");
 
-    let page = app.get_page(&format!("/newsletter/confirm?token={token}"), None).await;
+    let page = app.get_page(&format!("/en/newsletter/confirm?token={token}"), None).await;
     assert_eq!(page.status, 200);
     assert!(page.body.contains("is subscribed"), "{}", page.body);
-    let again = app.get_page(&format!("/newsletter/confirm?token={token}"), None).await;
+    let again = app.get_page(&format!("/en/newsletter/confirm?token={token}"), None).await;
     assert_eq!(again.status, 400, "a confirmation link works once");
 
     // The welcome is the first newsletter email: it carries both unsubscribe ways.
@@ -60,7 +60,7 @@ async fn subscribe_confirm_and_unsubscribe_in_one_click(app: &TestApp) {
         ["Please confirm your subscription", "You are subscribed to our newsletter", "You are unsubscribed"]
     );
     // Following the page link afterwards is harmless: no second goodbye.
-    let page = app.get_page(&format!("/newsletter/unsubscribe?token={unsubscribe}"), None).await;
+    let page = app.get_page(&format!("/en/newsletter/unsubscribe?token={unsubscribe}"), None).await;
     assert_eq!(page.status, 200);
     assert!(page.body.contains("no more newsletters"), "{}", page.body);
     assert_eq!(subjects(app, "claire@example.fr").await.len(), 3);
@@ -72,7 +72,7 @@ on_both_engines!(double_opt_in, subscribe_confirm_and_unsubscribe_in_one_click);
 async fn the_footer_form_unsubscribes_and_never_tells_who_is_listed(app: &TestApp) {
     app.post_form("newsletter", &[("email", "claire@example.fr"), ("intent", "subscribe")], None).await;
     let token = token_after(&newest_to(app, "claire@example.fr").await.text_body, "/newsletter/confirm");
-    app.get_page(&format!("/newsletter/confirm?token={token}"), None).await;
+    app.get_page(&format!("/en/newsletter/confirm?token={token}"), None).await;
 
     let listed = app.post_form("newsletter", &[("email", "claire@example.fr"), ("intent", "unsubscribe")], None).await;
     let unlisted = app.post_form("newsletter", &[("email", "denis@example.fr"), ("intent", "unsubscribe")], None).await;

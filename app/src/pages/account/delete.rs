@@ -3,6 +3,7 @@
 
 use super::{outcome, signed_in_only, AccountNav, AccountSection};
 use crate::api::account::{my_account, DeleteAccount};
+use crate::i18n::use_locale;
 use crate::live::island_started;
 use crate::page_data::page_resource;
 use crate::pages::here;
@@ -12,8 +13,9 @@ use leptos_router::components::A;
 
 #[component]
 pub fn DeleteAccountPage() -> impl IntoView {
+    let t = use_locale();
     view! {
-        <Title text="Delete your account"/>
+        <Title text=t.account_delete_title()/>
         <Meta name="robots" content="noindex"/>
         <section class="account-page">
             <DeleteAccountIsland here=here()/>
@@ -29,20 +31,19 @@ fn DeleteAccountIsland(here: String) -> impl IntoView {
     let account = page_resource(|| (), |_| my_account());
     // Made once, not in each render of the answer.
     let delete = ServerAction::<DeleteAccount>::new();
+    let t = use_locale();
     signed_in_only(account, here, move |me| {
+        let (confirm_before, confirm_after) = t.account_delete_confirm();
         view! {
-                    <h1>"Delete your account"</h1>
+                    <h1>{t.account_delete_title()}</h1>
                     <AccountNav current=AccountSection::Delete/>
-                    <p>
-                        "Deleting your account erases your name, telephone, addresses and newsletter subscription, and signs you out everywhere. "
-                        "Orders you placed are kept for our accounts, without your name or addresses. This cannot be undone."
-                    </p>
+                    <p>{t.account_delete_explain()}</p>
                     <ActionForm action=delete attr:class="account-form">
-                        <p>"To confirm, enter the password of " <strong>{me.email}</strong> "."</p>
-                        <label for="delete-password">"Password"</label>
+                        <p>{confirm_before} <strong>{me.email}</strong> {confirm_after}</p>
+                        <label for="delete-password">{t.account_password_label()}</label>
                         <input id="delete-password" type="password" name="password" autocomplete="current-password" required maxlength="128"/>
                         {outcome(delete.value(), |()| None)}
-                        <button type="submit" class="button-danger" disabled=move || delete.pending().get()>"Delete my account"</button>
+                        <button type="submit" class="button-danger" disabled=move || delete.pending().get()>{t.account_delete_button()}</button>
                     </ActionForm>
                 }
                 .into_any()
@@ -51,13 +52,15 @@ fn DeleteAccountIsland(here: String) -> impl IntoView {
 
 #[component]
 pub fn AccountDeletedPage() -> impl IntoView {
+    let t = use_locale();
+    let (before, link, after) = t.account_deleted_welcome_back();
     view! {
-        <Title text="Your account is deleted"/>
+        <Title text=t.account_deleted_title()/>
         <Meta name="robots" content="noindex"/>
         <section class="account-form-page">
-            <h1>"Your account is deleted"</h1>
-            <p>"Your personal details are erased and you are signed out. A confirmation is on its way to your inbox."</p>
-            <p>"You are welcome back at any time: " <A href="/account/register">"create a new account"</A> "."</p>
+            <h1>{t.account_deleted_title()}</h1>
+            <p>{t.account_deleted_body()}</p>
+            <p>{before} <A href=t.href("/account/register")>{link}</A> {after}</p>
         </section>
     }
 }

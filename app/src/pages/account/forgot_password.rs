@@ -3,6 +3,7 @@
 
 use super::outcome;
 use crate::api::password::RequestPasswordReset;
+use crate::i18n::use_locale;
 use crate::live::island_started;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -10,14 +11,15 @@ use leptos_router::components::A;
 
 #[component]
 pub fn ForgotPasswordPage() -> impl IntoView {
+    let t = use_locale();
     view! {
-        <Title text="Forgotten password"/>
+        <Title text=t.account_forgot_title()/>
         <Meta name="robots" content="noindex"/>
         <section class="account-form-page">
-            <h1>"Forgotten password"</h1>
-            <p>"Enter the email address of your account: we will send it a link to choose a new password."</p>
+            <h1>{t.account_forgot_title()}</h1>
+            <p>{t.account_forgot_intro()}</p>
             <ForgotPasswordForm/>
-            <p><A href="/account/sign-in">"Back to sign in"</A></p>
+            <p><A href=t.href("/account/sign-in")>{t.account_back_to_sign_in()}</A></p>
         </section>
     }
 }
@@ -29,12 +31,13 @@ fn ForgotPasswordForm() -> impl IntoView {
     crate::island_preload::preload_lazy_island("forgot_password_form");
     island_started();
     let request = ServerAction::<RequestPasswordReset>::new();
+    let t = use_locale();
     view! {
             <ActionForm action=request attr:class="account-form">
-                <label for="forgot-email">"Email address"</label>
+                <label for="forgot-email">{t.account_email_label()}</label>
                 <input id="forgot-email" type="email" name="email" autocomplete="email" required maxlength="254"/>
                 {outcome(request.value(), Some)}
-                <button type="submit" class="button-primary" disabled=move || request.pending().get()>"Send the link"</button>
+                <button type="submit" class="button-primary" disabled=move || request.pending().get()>{t.account_forgot_send()}</button>
             </ActionForm>
     }
 }

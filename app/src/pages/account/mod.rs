@@ -18,6 +18,7 @@ use super::loading;
 use crate::components::error_notice::ErrorNotice;
 use crate::domain::next_path::NextPath;
 use crate::error::AppError;
+use crate::i18n::use_locale;
 use crate::page_data::PageResource;
 use leptos::prelude::*;
 use serde::{de::DeserializeOwned, Serialize};
@@ -35,15 +36,16 @@ pub(crate) fn signed_in_only<T>(
 where
     T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
 {
+    let back = use_locale().href("/account");
     view! {
         <Transition fallback=loading>
             {move || {
-                let (render, here) = (render.clone(), here.clone());
+                let (render, here, back) = (render.clone(), here.clone(), back.clone());
                 Suspend::new(async move {
                     match resource.await {
                         Ok(value) => render(value),
                         Err(AppError::Unauthorized(_)) => view! { <SignInRedirect here/> }.into_any(),
-                        Err(error) => view! { <ErrorNotice error back_to="/account"/> }.into_any(),
+                        Err(error) => view! { <ErrorNotice error back_to=back/> }.into_any(),
                     }
                 })
             }}
@@ -54,7 +56,7 @@ where
 /// Sends a signed-out visitor to sign in, to come back to `here` afterwards.
 #[component]
 pub(crate) fn SignInRedirect(here: String) -> impl IntoView {
-    let url = NextPath::parse(Some(&here)).sign_in_url();
+    let url = NextPath::parse(Some(&here)).sign_in_url(use_locale());
     #[cfg(feature = "ssr")]
     leptos_axum::redirect(&url);
     #[cfg(not(feature = "ssr"))]
@@ -76,20 +78,21 @@ pub enum AccountSection {
 /// The links between the signed-in customer's pages, `current` marked.
 #[component]
 pub(crate) fn AccountNav(current: AccountSection) -> impl IntoView {
+    let t = use_locale();
     let links = [
-        (AccountSection::Details, "/account", "Details"),
-        (AccountSection::Orders, "/account/orders", "Orders"),
-        (AccountSection::Addresses, "/account/addresses", "Addresses"),
-        (AccountSection::Password, "/account/password", "Password"),
-        (AccountSection::Delete, "/account/delete", "Delete account"),
+        (AccountSection::Details, "/account", t.account_nav_details()),
+        (AccountSection::Orders, "/account/orders", t.account_nav_orders()),
+        (AccountSection::Addresses, "/account/addresses", t.account_nav_addresses()),
+        (AccountSection::Password, "/account/password", t.account_nav_password()),
+        (AccountSection::Delete, "/account/delete", t.account_nav_delete()),
     ];
     view! {
-        <nav class="account-nav" aria-label="Your account">
+        <nav class="account-nav" aria-label=t.account_nav_label()>
             {links
                 .into_iter()
-                .map(|(section, href, text)| {
+                .map(|(section, path, text)| {
                     view! {
-                        <a href=href aria-current=(section == current).then_some("page")>
+                        <a href=t.href(path) aria-current=(section == current).then_some("page")>
                             {text}
                         </a>
                     }

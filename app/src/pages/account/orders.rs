@@ -3,6 +3,7 @@
 
 use super::{signed_in_only, AccountNav, AccountSection};
 use crate::api::orders::{my_orders, OrderSummary};
+use crate::i18n::use_locale;
 use crate::page_data::page_resource;
 use crate::pages::here;
 use leptos::prelude::*;
@@ -12,8 +13,9 @@ use leptos_router::components::A;
 #[component]
 pub fn OrdersPage() -> impl IntoView {
     let orders = page_resource(|| (), |_| my_orders());
+    let t = use_locale();
     view! {
-        <Title text="Your orders"/>
+        <Title text=t.account_orders_title()/>
         <Meta name="robots" content="noindex"/>
         <section class="account-page">
             {signed_in_only(orders, here(), |orders| view! { <OrderList orders/> }.into_any())}
@@ -23,22 +25,28 @@ pub fn OrdersPage() -> impl IntoView {
 
 #[component]
 fn OrderList(orders: Vec<OrderSummary>) -> impl IntoView {
+    let t = use_locale();
     view! {
-        <h1>"Your orders"</h1>
+        <h1>{t.account_orders_title()}</h1>
         <AccountNav current=AccountSection::Orders/>
         {if orders.is_empty() {
-            view! { <p>"You have not ordered yet."</p> }.into_any()
+            view! { <p>{t.account_orders_none()}</p> }.into_any()
         } else {
             view! {
                 <table class="order-list">
-                    <thead><tr><th scope="col">"Order"</th><th scope="col">"Placed"</th><th scope="col">"Status"</th><th scope="col">"Total"</th></tr></thead>
+                    <thead><tr>
+                        <th scope="col">{t.account_orders_col_order()}</th>
+                        <th scope="col">{t.account_orders_col_placed()}</th>
+                        <th scope="col">{t.account_orders_col_status()}</th>
+                        <th scope="col">{t.account_orders_col_total()}</th>
+                    </tr></thead>
                     <tbody>
                         {orders.into_iter().map(|o| view! {
                             <tr>
-                                <td><A href=format!("/orders/{}", o.reference)>{o.reference.clone()}</A></td>
+                                <td><A href=t.href(&format!("/orders/{}", o.reference))>{o.reference.clone()}</A></td>
                                 <td>{o.placed_at}</td>
-                                <td>{o.status.label()}</td>
-                                <td>{o.total.to_string()}</td>
+                                <td>{t.order_status(o.status)}</td>
+                                <td>{t.money(o.total)}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>

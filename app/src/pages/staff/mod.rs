@@ -5,17 +5,19 @@
 pub mod order;
 pub mod orders;
 
+use crate::i18n::use_locale;
 use leptos::prelude::*;
 
 /// The back office's links (plain links: the order page's are in an island).
 #[component]
 pub(crate) fn StaffNav() -> impl IntoView {
+    let t = use_locale();
     view! {
-        <nav class="account-nav" aria-label="Back office">
-            <a href="/staff/orders">"All orders"</a>
-            <a href="/staff/orders?status=being_validated">"To validate"</a>
-            <a href="/staff/orders?status=confirmed">"To ship"</a>
-            <a href="/staff/orders?status=partially_shipped">"Partially shipped"</a>
+        <nav class="account-nav" aria-label=t.staff_nav_label()>
+            <a href=t.href("/staff/orders")>{t.staff_nav_all()}</a>
+            <a href=t.href("/staff/orders?status=being_validated")>{t.staff_nav_to_validate()}</a>
+            <a href=t.href("/staff/orders?status=confirmed")>{t.staff_nav_to_ship()}</a>
+            <a href=t.href("/staff/orders?status=partially_shipped")>{t.staff_nav_partially_shipped()}</a>
         </nav>
     }
 }

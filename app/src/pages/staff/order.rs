@@ -6,6 +6,7 @@ use super::StaffNav;
 use crate::api::staff::{staff_order, staff_ship, ShipLine, StaffCancel, StaffDeliver, StaffOrderView, StaffValidate};
 use crate::components::form_message::outcome;
 use crate::domain::order_status::{Actor, OrderEvent};
+use crate::i18n::use_locale;
 use crate::live::island_started;
 use crate::page_data::page_resource;
 use crate::pages::order::OrderBody;
@@ -29,8 +30,9 @@ struct Actions {
 #[component]
 pub fn StaffOrderPage() -> impl IntoView {
     let reference = use_params_map().read_untracked().get("reference").unwrap_or_default();
+    let t = use_locale();
     view! {
-        <Title text=format!("{reference} · Back office")/>
+        <Title text=t.staff_order_title(&reference)/>
         <Meta name="robots" content="noindex"/>
         <section class="staff-page">
             <StaffOrderIsland reference here=here()/>
@@ -69,6 +71,7 @@ fn StaffOrderIsland(reference: String, here: String) -> impl IntoView {
 
 #[component]
 fn StaffOrder(view: StaffOrderView, actions: Actions) -> impl IntoView {
+    let t = use_locale();
     let StaffOrderView { order, audit } = view;
     let reference = order.reference.clone();
     let status = order.status;
@@ -101,59 +104,59 @@ fn StaffOrder(view: StaffOrderView, actions: Actions) -> impl IntoView {
     let may = |event| status.allows(event, Actor::Staff);
     let can_ship = may(OrderEvent::Ship { complete: false });
     view! {
-        <h1>"Order " {reference.clone()}</h1>
+        <h1>{t.staff_order_heading(&reference)}</h1>
         <StaffNav/>
-        <p data-testid="staff-status">"Status: " <strong>{status.label()}</strong></p>
+        <p data-testid="staff-status">{t.staff_status_is()} <strong>{t.order_status(status)}</strong></p>
         <div class="staff-actions">
             {may(OrderEvent::Validate).then(|| view! {
                 <ActionForm action=actions.validate>
                     <input type="hidden" name="reference" value=r1/>
-                    <button type="submit" class="button-primary">"Validate the order"</button>
+                    <button type="submit" class="button-primary">{t.staff_validate()}</button>
                 </ActionForm>
             })}
-            {outcome(actions.validate.value(), |_| Some("Validated: the order is confirmed.".into()))}
+            {outcome(actions.validate.value(), move |_| Some(t.staff_validated().into()))}
             {can_ship.then(|| view! {
                 <form class="account-form ship-form" on:submit=ship>
                     <fieldset>
-                        <legend>"Ship pieces"</legend>
+                        <legend>{t.staff_ship_legend()}</legend>
                         {to_ship.into_iter().zip(quantities.get_value()).map(|((id, name, left), (_, n))| {
                             let field = format!("ship-{id}");
                             view! {
-                                <label for=field.clone()>{format!("{name}: {left} left to ship")}</label>
+                                <label for=field.clone()>{t.staff_left_to_ship(&name, left)}</label>
                                 <input id=field type="number" min="0" max=left
                                     prop:value=move || n.get().to_string()
                                     on:input=move |ev| n.set(event_target_value(&ev).parse().unwrap_or(0))/>
                             }
                         }).collect_view()}
-                        <label for="ship-carrier">"Carrier"</label>
+                        <label for="ship-carrier">{t.staff_carrier()}</label>
                         <input id="ship-carrier" required maxlength="40" bind:value=carrier/>
-                        <label for="ship-tracking">"Tracking number"</label>
+                        <label for="ship-tracking">{t.staff_tracking()}</label>
                         <input id="ship-tracking" required maxlength="40" bind:value=tracking/>
-                        <button type="submit" class="button-primary">"Hand to the carrier"</button>
+                        <button type="submit" class="button-primary">{t.staff_hand_to_carrier()}</button>
                     </fieldset>
                 </form>
             })}
-            {outcome(actions.ship.value(), |_| Some("Shipment recorded; the customer is emailed.".into()))}
+            {outcome(actions.ship.value(), move |_| Some(t.staff_shipped().into()))}
             {may(OrderEvent::MarkDelivered).then(|| view! {
                 <ActionForm action=actions.deliver>
                     <input type="hidden" name="reference" value=r2/>
-                    <button type="submit" class="button-primary">"Mark delivered"</button>
+                    <button type="submit" class="button-primary">{t.staff_mark_delivered()}</button>
                 </ActionForm>
             })}
-            {outcome(actions.deliver.value(), |_| Some("Marked delivered.".into()))}
+            {outcome(actions.deliver.value(), move |_| Some(t.staff_marked_delivered().into()))}
             {may(OrderEvent::Cancel).then(|| view! {
                 <ActionForm action=actions.cancel attr:class="account-form">
                     <input type="hidden" name="reference" value=r4/>
-                    <label for="cancel-reason">"Reason for cancelling (the customer reads it)"</label>
+                    <label for="cancel-reason">{t.staff_cancel_reason()}</label>
                     <input id="cancel-reason" name="reason" required maxlength="500"/>
-                    <button type="submit" class="button-small">"Cancel the order"</button>
+                    <button type="submit" class="button-small">{t.staff_cancel()}</button>
                 </ActionForm>
             })}
-            {outcome(actions.cancel.value(), |_| Some("Cancelled; the stock is given back.".into()))}
+            {outcome(actions.cancel.value(), move |_| Some(t.staff_cancelled().into()))}
         </div>
         <OrderBody order/>
         <section aria-labelledby="audit-heading">
-            <h2 id="audit-heading">"Audit log"</h2>
+            <h2 id="audit-heading">{t.staff_audit_heading()}</h2>
             <ol class="timeline">
                 {audit.into_iter().map(|a| view! {
                     <li>{format!("{} · {} · {} · {}", a.at, a.staff, a.action, a.detail)}</li>

@@ -4,6 +4,7 @@ use super::StaffNav;
 use crate::api::orders::OrderSummary;
 use crate::api::staff::staff_orders;
 use crate::domain::order_status::OrderStatus;
+use crate::i18n::use_locale;
 use crate::page_data::page_resource;
 use crate::pages::{account::signed_in_only, here};
 use leptos::prelude::*;
@@ -14,8 +15,9 @@ use leptos_router::{components::A, hooks::use_query_map};
 pub fn StaffOrdersPage() -> impl IntoView {
     let query = use_query_map();
     let orders = page_resource(move || query.read().get("status"), staff_orders);
+    let t = use_locale();
     view! {
-        <Title text="Orders · Back office"/>
+        <Title text=t.staff_orders_title()/>
         <Meta name="robots" content="noindex"/>
         <section class="staff-page">
             {signed_in_only(orders, here(), |orders| view! { <OrderTable orders/> }.into_any())}
@@ -25,35 +27,39 @@ pub fn StaffOrdersPage() -> impl IntoView {
 
 #[component]
 fn OrderTable(orders: Vec<OrderSummary>) -> impl IntoView {
+    let t = use_locale();
     view! {
-        <h1>"Orders"</h1>
+        <h1>{t.staff_orders_heading()}</h1>
         <StaffNav/>
         <form method="get" class="staff-filter">
-            <label for="status-filter">"Status"</label>
+            <label for="status-filter">{t.staff_filter_status()}</label>
             <select id="status-filter" name="status">
-                <option value="">"Any"</option>
-                {OrderStatus::ALL.iter().map(|s| view! { <option value=s.as_str()>{s.label()}</option> }).collect_view()}
+                <option value="">{t.staff_filter_any()}</option>
+                {OrderStatus::ALL
+                    .iter()
+                    .map(|s| view! { <option value=s.as_str()>{t.order_status(*s)}</option> })
+                    .collect_view()}
             </select>
-            <button type="submit" class="button-small">"Filter"</button>
+            <button type="submit" class="button-small">{t.staff_filter_button()}</button>
         </form>
-        <p>{format!("{} orders", orders.len())}</p>
+        <p>{t.staff_order_count(orders.len() as u64)}</p>
         <table class="order-list">
             <thead><tr>
-                <th scope="col">"Order"</th><th scope="col">"Placed"</th><th scope="col">"Customer"</th>
-                <th scope="col">"Pieces"</th><th scope="col">"Status"</th><th scope="col">"Total"</th>
+                <th scope="col">{t.staff_col_order()}</th><th scope="col">{t.staff_col_placed()}</th><th scope="col">{t.staff_col_customer()}</th>
+                <th scope="col">{t.staff_col_pieces()}</th><th scope="col">{t.staff_col_status()}</th><th scope="col">{t.staff_col_total()}</th>
             </tr></thead>
             <tbody>
                 {orders.into_iter().map(|o| {
-                    let href = format!("/staff/orders/{}", o.reference);
+                    let href = t.href(&format!("/staff/orders/{}", o.reference));
                     let reference = o.reference.clone();
                     view! {
                     <tr data-reference=o.reference>
                         <td><A href=href>{reference}</A></td>
                         <td>{o.placed_at}</td>
                         <td>{o.name} <br/> <small>{o.email}</small></td>
-                        <td>{o.pieces}</td>
-                        <td>{o.status.label()}</td>
-                        <td>{o.total.to_string()}</td>
+                        <td>{t.number(u64::from(o.pieces))}</td>
+                        <td>{t.order_status(o.status)}</td>
+                        <td>{t.money(o.total)}</td>
                     </tr>
                 }}).collect_view()}
             </tbody>
