@@ -10,6 +10,7 @@ import {
   newsletterConfirmed,
   newsletterUnsubscribed,
   PASSWORD,
+  projectContext,
   register,
   t,
   unexpected,
@@ -238,4 +239,31 @@ test("a form sent before its island is live is answered, and the island then hyd
   await hydrated(page);
   await expect(page.locator("[role=alert]")).toHaveText(t("account_delete_password_wrong"));
   expect(unexpected(problems)).toEqual([]);
+});
+
+test("a refused field is marked invalid and described by the message, until it is put right", async ({ browser, page }) => {
+  const email = freshEmail("twice");
+  // The address already has an account (opened in another browser).
+  const other = await projectContext(browser);
+  await register(await other.newPage(), email);
+  await other.close();
+
+  await page.goto(at("/account/register"));
+  await hydrated(page);
+  await page.getByLabel(t("account_first_name_label"), { exact: true }).fill("Anne");
+  await page.getByLabel(t("account_last_name_label"), { exact: true }).fill("Dupont");
+  const field = page.getByLabel(t("account_email_label"), { exact: true });
+  await field.fill(email);
+  await page.getByLabel(t("account_password_label"), { exact: true }).fill(PASSWORD);
+  const create = page.getByRole("button", { name: t("account_register_button"), exact: true });
+  await create.click();
+  const message = page.locator("#email-error");
+  await expect(message).toHaveText(t("account_email_taken"));
+  await expect(message).toHaveAttribute("role", "alert");
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await expect(field).toHaveAttribute("aria-describedby", /(^| )email-error( |$)/);
+  // Put right: the mark goes with the message.
+  await field.fill(freshEmail("once"));
+  await create.click();
+  await expect(page).toHaveURL(urlAt("/account$"));
 });

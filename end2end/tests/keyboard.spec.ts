@@ -102,6 +102,9 @@ test("a shopper buys a ring with the keyboard alone, and always sees where the f
   await tabTo(page, page.getByRole("button", { name: t("checkout_continue"), exact: true }));
   await page.keyboard.press("Enter");
 
+  // The next step takes the focus, so a screen reader reads where the shopper is.
+  await expect(page.getByRole("heading", { name: t("checkout_step_shipping"), exact: true })).toBeFocused();
+
   // The review, then the payment button with its total.
   const total = page.getByTestId("total");
   await expect(total).toBeVisible();

@@ -133,7 +133,8 @@ mod prepare {
         now: i64,
     ) -> Result<Prepared, AppError> {
         let t = crate::i18n::use_locale();
-        let email = Email::parse(&request.email).map_err(|p| bad_request(t.account_email_problem(&p)))?;
+        let email = Email::parse(&request.email)
+            .map_err(|p| crate::api::invalid_field("email", t.account_email_problem(&p)))?;
         let address = PostalAddress::parse(&request.address)
             .map_err(|p| crate::api::invalid_field(p.field.name(), t.account_field_problem(&p)))?;
         let country_name = address.country.display_name_in(t);

@@ -20,7 +20,7 @@ pub async fn newsletter(email: String, intent: String) -> Result<String, AppErro
     let t = crate::i18n::use_locale();
     let (db, site) = super::context()?;
     let now = unix_now();
-    let email = Email::parse(&email).map_err(|p| super::bad_request(t.account_email_problem(&p)))?;
+    let email = Email::parse(&email).map_err(|p| super::invalid_field("email", t.account_email_problem(&p)))?;
     let subscribe = match intent.as_str() {
         "subscribe" => true,
         "unsubscribe" => false,

@@ -16,7 +16,7 @@ pub async fn request_password_reset(email: String) -> Result<String, AppError> {
     let t = crate::i18n::use_locale();
     let (db, site) = super::context()?;
     let now = unix_now();
-    let email = Email::parse(&email).map_err(|p| super::bad_request(t.account_email_problem(&p)))?;
+    let email = Email::parse(&email).map_err(|p| super::invalid_field("email", t.account_email_problem(&p)))?;
     let (address, client) = (email.lookup_key(), session::client());
     let limits = [(RESET_PER_ADDRESS, address.as_str()), (RESET_PER_CLIENT, client.as_str())];
     session::within_limits(&db, &limits, now).await?;

@@ -39,6 +39,7 @@ pub fn BraceletGuide(sizes_cm: Vec<u32>, picked: WriteSignal<Option<String>>) ->
                 autocomplete="off"
                 maxlength="20"
                 aria-describedby="bracelet-answer"
+                aria-invalid=move || matches!(answer.get(), Some(Err(_))).then_some("true")
                 on:input=move |ev| wrist.set(event_target_value(&ev))
             />
             <fieldset class="method-choice">

@@ -85,6 +85,7 @@ pub fn RingSizeHelper(
                     autocomplete="off"
                     maxlength="20"
                     aria-describedby="ring-size-answer"
+                    aria-invalid=move || matches!(result.get(), Some(Err(_))).then_some("true")
                     // The attribute fills the first render; the property follows typing.
                     value=initial_mm
                     prop:value=move || measurement.get()

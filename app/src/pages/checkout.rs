@@ -6,6 +6,7 @@
 use super::loading;
 use crate::api::basket::{BasketRequest, RequestedLine};
 use crate::api::checkout::{checkout_profile, place_order, quote_checkout, CheckoutRequest, Quote};
+use crate::components::form_message::said;
 use crate::domain::{country::countries_in, money::Money, profile::AddressForm};
 use crate::error::AppError;
 use crate::i18n::use_locale;
@@ -91,7 +92,7 @@ fn CheckoutSteps(country: String) -> impl IntoView {
     };
     let promo = RwSignal::new(String::new());
     let quote: RwSignal<Option<Quote>> = RwSignal::new(None);
-    let problem: RwSignal<Option<String>> = RwSignal::new(None);
+    let problem: RwSignal<Option<AppError>> = RwSignal::new(None);
 
     // A copyable handle, for the closures below.
     let store = StoredValue::new(store);
@@ -114,7 +115,7 @@ fn CheckoutSteps(country: String) -> impl IntoView {
             problem.set(None);
             quote.set(Some(answer));
         }
-        Some(Err(error)) => problem.set(Some(error.message(t))),
+        Some(Err(error)) => problem.set(Some(error)),
         None => {}
     });
     let paying =
@@ -126,9 +127,13 @@ fn CheckoutSteps(country: String) -> impl IntoView {
         }
     });
 
+    // Set when the shopper moves on from their details: the next step, once
+    // priced, takes the focus (and a screen reader reads its heading).
+    let arrive = RwSignal::new(false);
     let continue_to_shipping = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         quote.set(None);
+        arrive.set(true);
         quoting.dispatch(request(None));
     };
     let apply_promo = move |ev: leptos::ev::SubmitEvent| {
@@ -186,15 +191,16 @@ fn CheckoutSteps(country: String) -> impl IntoView {
                             </Transition>
                             <form class="checkout-form" on:submit=continue_to_shipping>
                                 <label for="checkout-email">{t.checkout_email()}</label>
-                                <input id="checkout-email" type="email" autocomplete="email" required bind:value=details.email/>
+                                <input id="checkout-email" name="email" type="email" autocomplete="email" required bind:value=details.email/>
                                 <DeliveryFields details/>
+                                // In the form, so that a field it names is tied to it.
+                                {move || problem.get().map(|p| view! { <div data-testid="checkout-problem">{said(Err(p))}</div> })}
                                 <button type="submit" class="button-primary" disabled=move || quoting.pending().get()>
                                     {t.checkout_continue()}
                                 </button>
                             </form>
-                            {move || problem.get().map(|p| view! { <p class="field-error" role="alert" data-testid="checkout-problem">{p}</p> })}
                         </li>
-                        {move || quote.get().map(|q| view! { <QuoteSteps quote=q promo apply_promo pay paying/> })}
+                        {move || quote.get().map(|q| view! { <QuoteSteps quote=q promo apply_promo pay paying arrive/> })}
                     </ol>
                 </Show>
             </Show>
@@ -206,21 +212,21 @@ fn DeliveryFields(details: Details) -> impl IntoView {
     let t = use_locale();
     view! {
         <label for="checkout-name">{t.checkout_full_name()}</label>
-        <input id="checkout-name" autocomplete="name" required maxlength="120" bind:value=details.full_name/>
+        <input id="checkout-name" name="full_name" autocomplete="name" required maxlength="120" bind:value=details.full_name/>
         <label for="checkout-line1">{t.checkout_line1()}</label>
-        <input id="checkout-line1" autocomplete="address-line1" required maxlength="120" bind:value=details.line1/>
+        <input id="checkout-line1" name="line1" autocomplete="address-line1" required maxlength="120" bind:value=details.line1/>
         <label for="checkout-line2">{t.checkout_line2()}</label>
-        <input id="checkout-line2" autocomplete="address-line2" maxlength="120" bind:value=details.line2/>
+        <input id="checkout-line2" name="line2" autocomplete="address-line2" maxlength="120" bind:value=details.line2/>
         <label for="checkout-postcode">{t.checkout_postcode()}</label>
-        <input id="checkout-postcode" autocomplete="postal-code" required maxlength="12" bind:value=details.postcode/>
+        <input id="checkout-postcode" name="postcode" autocomplete="postal-code" required maxlength="12" bind:value=details.postcode/>
         <label for="checkout-city">{t.checkout_city()}</label>
-        <input id="checkout-city" autocomplete="address-level2" required maxlength="120" bind:value=details.city/>
+        <input id="checkout-city" name="city" autocomplete="address-level2" required maxlength="120" bind:value=details.city/>
         <label for="checkout-country">{t.checkout_country()}</label>
-        <select id="checkout-country" autocomplete="country" bind:value=details.country>
+        <select id="checkout-country" name="country" autocomplete="country" bind:value=details.country>
             {countries_in(t).into_iter().map(|(code, name)| view! { <option value=code>{name}</option> }).collect_view()}
         </select>
         <label for="checkout-phone">{t.checkout_phone()}</label>
-        <input id="checkout-phone" type="tel" autocomplete="tel" required maxlength="30" bind:value=details.phone/>
+        <input id="checkout-phone" name="phone" type="tel" autocomplete="tel" required maxlength="30" bind:value=details.phone/>
     }
 }
 
@@ -232,6 +238,7 @@ fn QuoteSteps(
     apply_promo: impl Fn(leptos::ev::SubmitEvent) + 'static,
     pay: impl Fn(leptos::ev::MouseEvent) + 'static,
     paying: Action<(CheckoutRequest, String), Result<crate::api::checkout::PlacedOrder, AppError>>,
+    arrive: RwSignal<bool>,
 ) -> impl IntoView {
     let Quote {
         lines,
@@ -246,9 +253,18 @@ fn QuoteSteps(
         ..
     } = quote;
     let t = use_locale();
+    let heading = NodeRef::<leptos::html::H2>::new();
+    Effect::new(move |_| {
+        if let Some(heading) = heading.get() {
+            if arrive.get_untracked() {
+                arrive.set(false);
+                let _ = heading.focus();
+            }
+        }
+    });
     view! {
         <li class="checkout-step">
-            <h2>{t.checkout_step_shipping()}</h2>
+            <h2 tabindex="-1" node_ref=heading>{t.checkout_step_shipping()}</h2>
             <p data-testid="shipping">
                 {t.checkout_shipping(&shipping_zone, &country_name, totals.shipping, &estimate)}
             </p>

@@ -99,26 +99,41 @@ on_both_engines!(registration_and_sessions, registering_signs_in_and_the_session
 
 async fn bad_registrations_are_refused_and_write_nothing(app: &TestApp) {
     assert_eq!(register(app, "anne@example.fr").await.status, 200);
-    let cases: [(&[(&str, &str)], &str); 5] = [
+    // Each refusal names the field it is about, for the page to tie it there:
+    // (form, words of the message, field).
+    type Case<'a> = (&'a [(&'a str, &'a str)], &'a str, &'a str);
+    let cases: [Case; 5] = [
         (
             &[("email", "ANNE@example.fr"), ("password", PASSWORD), ("first_name", "A"), ("last_name", "B")],
             "already exists",
+            "email",
         ),
-        (&[("email", "bea@example.fr"), ("password", "short"), ("first_name", "B"), ("last_name", "C")], "at least 10"),
+        (
+            &[("email", "bea@example.fr"), ("password", "short"), ("first_name", "B"), ("last_name", "C")],
+            "at least 10",
+            "password",
+        ),
         (
             &[("email", "bea@example.fr"), ("password", "password123"), ("first_name", "B"), ("last_name", "C")],
             "too easy",
+            "password",
         ),
         (
             &[("email", "not-an-address"), ("password", PASSWORD), ("first_name", "B"), ("last_name", "C")],
             "not an email",
+            "email",
         ),
-        (&[("email", "bea@example.fr"), ("password", PASSWORD), ("first_name", " "), ("last_name", "C")], "first name"),
+        (
+            &[("email", "bea@example.fr"), ("password", PASSWORD), ("first_name", " "), ("last_name", "C")],
+            "first name",
+            "first_name",
+        ),
     ];
-    for (form, message) in cases {
+    for (form, message, field) in cases {
         let answer = app.post_form("account/register", form, None).await;
         assert_eq!(answer.status, 400, "{form:?}");
         assert!(answer.body.contains(message), "{form:?}: {}", answer.body);
+        assert_eq!(answer.json()["Invalid"]["field"], field, "{form:?}: {}", answer.body);
         assert!(answer.session_cookie().is_none());
     }
     assert!(emails_to(app, "bea@example.fr").await.is_empty());
