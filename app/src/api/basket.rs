@@ -60,6 +60,9 @@ pub struct PricedLine {
     pub line_total: Money,
     /// The sizes the piece is made in, to change the line's size.
     pub sizes: Vec<SizeStock>,
+    /// Made in the workshop once ordered: a size without stock may still be had.
+    #[serde(default)]
+    pub made_to_order: bool,
     /// How many of this size may be bought now (0 when none).
     pub limit: u32,
     /// Why the line cannot be bought as it is; blocks checkout.
@@ -149,6 +152,7 @@ pub(crate) async fn price(
                 category: product.map(|p| p.category),
                 picture: product.map(|p| p.picture.clone()),
                 sizes: product.map(|p| p.sizes().to_vec()).unwrap_or_default(),
+                made_to_order: product.is_some_and(|p| p.flags.made_to_order),
                 limit: product.map(|p| p.limit(line.size.as_ref())).unwrap_or(0),
                 product: line.product,
                 size: line.size,

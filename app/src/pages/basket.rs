@@ -159,7 +159,20 @@ fn PricedBasketView(priced: PricedBasket) -> impl IntoView {
 fn LineView(line: PricedLine) -> impl IntoView {
     let t = use_locale();
     let store = BasketStore::get();
-    let PricedLine { product, size, quantity, name, picture, unit_price, line_total, sizes, limit, problem, .. } = line;
+    let PricedLine {
+        product,
+        size,
+        quantity,
+        name,
+        picture,
+        unit_price,
+        line_total,
+        sizes,
+        made_to_order,
+        limit,
+        problem,
+        ..
+    } = line;
     let key = LineKey { product: product.clone(), size: size.clone() };
     let name = if name.is_empty() { product.to_string() } else { name };
     let href = t.href(&format!("/products/{product}"));
@@ -196,7 +209,11 @@ fn LineView(line: PricedLine) -> impl IntoView {
                     .into_iter()
                     .map(|s| {
                         let selected = current.as_ref() == Some(&s.size);
-                        let text = if s.quantity == 0 { t.basket_size_out_of_stock(s.size.as_str()) } else { s.size.to_string() };
+                        let text = if s.quantity == 0 && !made_to_order {
+                            t.basket_size_out_of_stock(s.size.as_str())
+                        } else {
+                            s.size.to_string()
+                        };
                         view! {
                             <option value=s.size.to_string() selected=selected>
                                 {text}

@@ -77,6 +77,9 @@ async fn lines_that_cannot_be_bought_are_flagged(app: &TestApp) {
     assert_eq!(line(&priced, "no-such-piece", None)["unit_price"], Value::Null);
     assert_eq!(problem("eclat-silver-hoops", Some("52")), json!({ "SizeNotMade": "52" }));
     assert_eq!(problem("eclat-eternity-ring", Some("55")), Value::Null, "made to order: stock does not limit");
+    // …so the basket does not call its sizes out of stock.
+    assert_eq!(line(&priced, "eclat-eternity-ring", Some("55"))["made_to_order"], true);
+    assert_eq!(line(&priced, "aube-solitaire-ring", Some("54"))["made_to_order"], false);
     // Only the line that can be bought counts.
     assert_eq!(priced["subtotal"], 5_600 * 5 * 100);
     assert_eq!(priced["checkout_allowed"], false);
