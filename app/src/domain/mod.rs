@@ -16,6 +16,9 @@ pub mod locale;
 pub mod money;
 pub mod newsletter;
 pub mod next_path;
+// Server only: it needs the time zone database, which the browser never does.
+#[cfg(feature = "ssr")]
+pub mod opening_hours;
 pub mod order_status;
 pub mod outbox;
 pub mod profile;

@@ -1,0 +1,262 @@
+//! Client service's opening hours and the callback slots they allow
+//! (PRODUCT.md §8): Monday to Friday 10:00–19:00, Saturday 10:00–17:00,
+//! Paris time, closed on Sundays and on the closed days the house lists.
+//!
+//! A callback slot is half an hour, starting on the hour or the half hour
+//! (Paris time), and lies wholly inside the hours of its day. The house
+//! asks for at least an hour's notice, so that an advisor can see the
+//! request before calling: a slot starting sooner is refused like one in
+//! the past.
+//!
+//! Wall-clock hours are kept in Paris time and instants in UTC; the
+//! conversion is the time zone database's (`jiff`), so the rule holds on
+//! both sides of the daylight-saving changes. Server only: the browser
+//! never needs the zone database, and its module stays small.
+
+use jiff::{
+    civil::{Date, Time},
+    tz::TimeZone,
+    SignedDuration, Timestamp, ToSpan, Zoned,
+};
+use std::collections::BTreeSet;
+
+/// How long a callback slot lasts.
+pub const SLOT: SignedDuration = SignedDuration::from_mins(30);
+
+/// The least notice before a slot starts.
+pub const NOTICE: SignedDuration = SignedDuration::from_hours(1);
+
+/// How far ahead the next slots are looked for: past the longest run of
+/// closed days a house would list (a fortnight's holiday), plus a week.
+const LOOK_AHEAD_DAYS: i32 = 22;
+
+/// Why a requested slot cannot be a callback slot.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SlotProblem {
+    /// Not on the hour or the half hour, Paris time.
+    #[error("a slot starts on the hour or the half hour")]
+    NotOnTheHalfHour,
+    /// In the past, or sooner than the notice the house asks for.
+    #[error("the slot is in the past or too soon")]
+    TooSoon,
+    /// On a day client service is closed (a Sunday, a closed day).
+    #[error("client service is closed that day")]
+    ClosedDay,
+    /// On an open day, but not wholly inside its hours.
+    #[error("the slot is outside the opening hours")]
+    OutsideHours,
+}
+
+/// The week's hours in Paris time and the days the house is closed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OpeningHours {
+    /// Monday first; `None` for a day closed every week.
+    week: [Option<(Time, Time)>; 7],
+    /// Days closed whatever the weekday (public holidays, inventory): data.
+    closed: BTreeSet<Date>,
+    zone: TimeZone,
+}
+
+impl OpeningHours {
+    /// The house's hours (PRODUCT.md §8), with `closed` days.
+    pub fn house(closed: impl IntoIterator<Item = Date>) -> Self {
+        let hours = |from: i8, to: i8| Some((Time::constant(from, 0, 0, 0), Time::constant(to, 0, 0, 0)));
+        let weekday = hours(10, 19);
+        OpeningHours {
+            week: [weekday, weekday, weekday, weekday, weekday, hours(10, 17), None],
+            closed: closed.into_iter().collect(),
+            zone: TimeZone::get("Europe/Paris").expect("the bundled zone database knows Paris"),
+        }
+    }
+
+    /// A day's hours in Paris time, or `None` when closed.
+    pub fn hours_on(&self, date: Date) -> Option<(Time, Time)> {
+        if self.closed.contains(&date) {
+            return None;
+        }
+        self.week[usize::from(date.weekday().to_monday_zero_offset().unsigned_abs())]
+    }
+
+    /// An instant in Paris time.
+    pub fn in_paris(&self, at: Timestamp) -> Zoned {
+        at.to_zoned(self.zone.clone())
+    }
+
+    /// Whether a slot starting at `start` may be asked for at `now`.
+    pub fn check(&self, start: Timestamp, now: Timestamp) -> Result<(), SlotProblem> {
+        let local = self.in_paris(start);
+        if local.second() != 0 || local.subsec_nanosecond() != 0 || !matches!(local.minute(), 0 | 30) {
+            return Err(SlotProblem::NotOnTheHalfHour);
+        }
+        if start < now + NOTICE {
+            return Err(SlotProblem::TooSoon);
+        }
+        let (opens, closes) = self.hours_on(local.date()).ok_or(SlotProblem::ClosedDay)?;
+        let end = self.in_paris(start + SLOT);
+        // A slot lies within one day's hours: it starts at or after opening
+        // and ends by closing, on the same date.
+        if local.time() < opens || end.date() != local.date() || end.time() > closes {
+            return Err(SlotProblem::OutsideHours);
+        }
+        Ok(())
+    }
+
+    /// The next `count` slots that may be asked for at `now`, soonest first.
+    pub fn next_slots(&self, now: Timestamp, count: usize) -> Vec<Timestamp> {
+        let mut slots = Vec::with_capacity(count);
+        let mut date = self.in_paris(now).date();
+        for _ in 0..LOOK_AHEAD_DAYS {
+            if let Some((opens, closes)) = self.hours_on(date) {
+                let mut time = opens;
+                while time < closes && slots.len() < count {
+                    // Opening hours never fall in a daylight-saving gap or
+                    // fold (those are at night): the wall-clock time is one instant.
+                    if let Ok(start) = date.to_datetime(time).to_zoned(self.zone.clone()) {
+                        let start = start.timestamp();
+                        if self.check(start, now).is_ok() {
+                            slots.push(start);
+                        }
+                    }
+                    match time.checked_add(30.minutes()) {
+                        Ok(next) if next > time => time = next,
+                        _ => break,
+                    }
+                }
+            }
+            if slots.len() == count {
+                break;
+            }
+            match date.tomorrow() {
+                Ok(next) => date = next,
+                Err(_) => break,
+            }
+        }
+        slots
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::{date, Weekday};
+    use proptest::prelude::*;
+
+    fn paris(y: i16, m: i8, d: i8, h: i8, min: i8) -> Timestamp {
+        date(y, m, d).at(h, min, 0, 0).to_zoned(TimeZone::get("Europe/Paris").unwrap()).unwrap().timestamp()
+    }
+
+    fn house() -> OpeningHours {
+        // 1 May (a Friday in 2026) is a closed day.
+        OpeningHours::house([date(2026, 5, 1)])
+    }
+
+    /// Monday 23 November 2026, 09:00 in Paris.
+    fn monday_morning() -> Timestamp {
+        paris(2026, 11, 23, 9, 0)
+    }
+
+    #[test]
+    fn the_week_is_the_houses() {
+        let h = house();
+        let now = monday_morning();
+        assert_eq!(h.check(paris(2026, 11, 23, 10, 0), now), Ok(()), "Monday at opening, an hour ahead");
+        assert_eq!(h.check(paris(2026, 11, 23, 18, 30), now), Ok(()), "the last weekday slot ends at 19:00");
+        assert_eq!(h.check(paris(2026, 11, 23, 19, 0), now), Err(SlotProblem::OutsideHours));
+        assert_eq!(h.check(paris(2026, 11, 23, 9, 30), paris(2026, 11, 22, 12, 0)), Err(SlotProblem::OutsideHours));
+        assert_eq!(h.check(paris(2026, 11, 28, 16, 30), now), Ok(()), "Saturday's last slot");
+        assert_eq!(h.check(paris(2026, 11, 28, 17, 0), now), Err(SlotProblem::OutsideHours), "Saturday closes at 17");
+        assert_eq!(h.check(paris(2026, 11, 29, 11, 0), now), Err(SlotProblem::ClosedDay), "Sunday");
+        assert_eq!(date(2026, 11, 29).weekday(), Weekday::Sunday);
+        assert_eq!(h.check(paris(2026, 11, 23, 10, 15), now), Err(SlotProblem::NotOnTheHalfHour));
+        assert_eq!(h.check(paris(2026, 5, 1, 11, 0), paris(2026, 4, 30, 9, 0)), Err(SlotProblem::ClosedDay));
+        assert_eq!(h.check(paris(2026, 4, 30, 11, 0), paris(2026, 4, 30, 9, 0)), Ok(()), "the day before is open");
+    }
+
+    #[test]
+    fn a_slot_needs_an_hours_notice() {
+        let h = house();
+        let now = paris(2026, 11, 23, 10, 5);
+        assert_eq!(h.check(paris(2026, 11, 23, 10, 30), now), Err(SlotProblem::TooSoon));
+        assert_eq!(h.check(paris(2026, 11, 23, 11, 0), now), Err(SlotProblem::TooSoon));
+        assert_eq!(h.check(paris(2026, 11, 23, 11, 30), now), Ok(()));
+        assert_eq!(h.check(paris(2026, 11, 20, 11, 0), now), Err(SlotProblem::TooSoon), "last week");
+    }
+
+    #[test]
+    fn the_next_slots_skip_closed_times() {
+        let h = house();
+        // Saturday 28 November at 16:10: nothing left that day, Sunday closed.
+        let slots = h.next_slots(paris(2026, 11, 28, 16, 10), 3);
+        assert_eq!(slots, [paris(2026, 11, 30, 10, 0), paris(2026, 11, 30, 10, 30), paris(2026, 11, 30, 11, 0)]);
+        // Thursday evening before the closed Friday 1 May: on to Saturday.
+        let slots = h.next_slots(paris(2026, 4, 30, 18, 45), 3);
+        assert_eq!(slots[0], paris(2026, 5, 2, 10, 0));
+        // Monday 09:00: opening, with an hour's notice.
+        assert_eq!(h.next_slots(monday_morning(), 1), [paris(2026, 11, 23, 10, 0)]);
+    }
+
+    /// Paris changes its clocks on the last Sundays of March and October,
+    /// when the house is closed; the Saturdays and Mondays around them keep
+    /// their wall-clock hours, an hour apart in UTC.
+    #[test]
+    fn both_daylight_saving_sundays() {
+        let h = house();
+        for (saturday, sunday, monday) in [
+            (date(2026, 3, 28), date(2026, 3, 29), date(2026, 3, 30)),
+            (date(2026, 10, 24), date(2026, 10, 25), date(2026, 10, 26)),
+        ] {
+            assert_eq!(sunday.weekday(), Weekday::Sunday);
+            // 15:00 on Saturday: with an hour's notice, 16:00 and 16:30 are left.
+            let before = saturday.at(15, 0, 0, 0);
+            let now = before.to_zoned(TimeZone::get("Europe/Paris").unwrap()).unwrap().timestamp();
+            let slots = h.next_slots(now, 3);
+            let local: Vec<_> = slots.iter().map(|s| h.in_paris(*s).datetime()).collect();
+            assert_eq!(local, [saturday.at(16, 0, 0, 0), saturday.at(16, 30, 0, 0), monday.at(10, 0, 0, 0)]);
+            for hour in 0..24 {
+                let at = sunday.at(hour, 0, 0, 0).to_zoned(TimeZone::get("Europe/Paris").unwrap());
+                if let Ok(at) = at {
+                    assert_eq!(h.check(at.timestamp(), now), Err(SlotProblem::ClosedDay), "{at}");
+                }
+            }
+        }
+        // The UTC offsets differ across each change: +01:00 in winter, +02:00 in summer.
+        assert_eq!(paris(2026, 3, 30, 10, 0).as_second() - paris(2026, 3, 27, 10, 0).as_second(), 3 * 86_400 - 3_600);
+        assert_eq!(paris(2026, 10, 26, 10, 0).as_second() - paris(2026, 10, 23, 10, 0).as_second(), 3 * 86_400 + 3_600);
+    }
+
+    proptest! {
+        /// Whatever the moment, every slot offered is open, in the future
+        /// with the notice, soonest first, and there are as many as asked.
+        #[test]
+        fn every_slot_offered_is_open_and_ahead(seconds in 1_700_000_000i64..2_000_000_000, count in 1usize..6) {
+            let h = house();
+            let now = Timestamp::from_second(seconds).unwrap();
+            let slots = h.next_slots(now, count);
+            prop_assert_eq!(slots.len(), count);
+            for pair in slots.windows(2) {
+                prop_assert!(pair[0] < pair[1]);
+            }
+            for slot in slots {
+                prop_assert!(slot >= now + NOTICE);
+                prop_assert_eq!(h.check(slot, now), Ok(()));
+                let local = h.in_paris(slot);
+                prop_assert!(local.weekday() != Weekday::Sunday);
+                prop_assert!(local.hour() >= 10 && local.hour() < 19);
+            }
+        }
+
+        /// A slot the rule accepts lies wholly in its day's hours.
+        #[test]
+        fn an_accepted_slot_is_within_the_hours(offset_halves in 0i64..2_000, seconds in 1_700_000_000i64..1_900_000_000) {
+            let h = house();
+            let now = Timestamp::from_second(seconds).unwrap();
+            let start = Timestamp::from_second(seconds - seconds % 1_800 + offset_halves * 1_800).unwrap();
+            if h.check(start, now).is_ok() {
+                let local = h.in_paris(start);
+                let (opens, closes) = h.hours_on(local.date()).unwrap();
+                prop_assert!(local.time() >= opens);
+                prop_assert!(h.in_paris(start + SLOT).time() <= closes);
+            }
+        }
+    }
+}
