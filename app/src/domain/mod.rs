@@ -21,6 +21,9 @@ pub mod next_path;
 pub mod opening_hours;
 pub mod order_status;
 pub mod outbox;
+// Server only: libphonenumber's rules are megabytes the browser never needs.
+#[cfg(feature = "ssr")]
+pub mod phone;
 pub mod profile;
 pub mod promo;
 pub mod rate_limit;
