@@ -27,13 +27,6 @@ export function t(name: string): string {
   return text[lang()];
 }
 
-/** The same, in the given language. */
-export function tIn(language: Lang, name: string): string {
-  const text = TEXTS[name];
-  if (!text) throw new Error(`no text called ${name} in app/src/i18n`);
-  return text[language];
-}
-
 /** A page's address in the running journey's language: `/shop` → `/fr/shop`. */
 export function at(path: string): string {
   return path === "/" ? `/${lang()}` : `/${lang()}${path}`;

@@ -5,7 +5,6 @@
 use crate::i18n::{use_locale, Locale};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
-use strum::IntoEnumIterator;
 
 /// A link to this page in each language, the current one marked.
 #[component]
@@ -16,7 +15,8 @@ pub fn LanguageSwitcher() -> impl IntoView {
     view! {
         <nav class="language-switcher" aria-label=current.locale_switch_label()>
             <ul>
-                {Locale::iter()
+                {Locale::ALL
+                    .into_iter()
                     .map(|locale| {
                         let href = locale.same_page(&here);
                         let is_current = locale == current;

@@ -146,7 +146,7 @@ impl CountryCode {
 
     /// The country's name in English, if the selector knows it.
     pub fn name(self) -> Option<&'static str> {
-        COUNTRIES.iter().find(|(code, ..)| *code == self.as_str()).map(|(_, name, _)| *name)
+        self.name_in(Locale::En)
     }
 
     /// The country's name in a language, if the selector knows it.
@@ -160,11 +160,6 @@ impl CountryCode {
     /// The name in a language, or the code itself for a country the selector does not list.
     pub fn display_name_in(self, locale: Locale) -> String {
         self.name_in(locale).map(str::to_owned).unwrap_or_else(|| self.as_str().to_owned())
-    }
-
-    /// The name, or the code itself for a country the selector does not list.
-    pub fn display_name(self) -> String {
-        self.name().map(str::to_owned).unwrap_or_else(|| self.as_str().to_owned())
     }
 }
 

@@ -140,13 +140,7 @@ impl Locale {
     /// The `Set-Cookie` value remembering a language for a year.
     #[cfg(feature = "ssr")]
     pub fn set_cookie(self, secure: bool) -> String {
-        cookie::Cookie::build((COOKIE, self.tag()))
-            .path("/")
-            .max_age(cookie::time::Duration::days(365))
-            .same_site(cookie::SameSite::Lax)
-            .secure(secure)
-            .build()
-            .to_string()
+        crate::shopper::preference_cookie(COOKIE, self.tag().to_owned(), secure)
     }
 }
 

@@ -64,13 +64,7 @@ pub fn from_cookie_header(headers: &http::HeaderMap) -> Option<CountryCode> {
 /// The `Set-Cookie` value remembering a country for a year.
 #[cfg(feature = "ssr")]
 pub fn set_cookie(country: CountryCode, secure: bool) -> String {
-    cookie::Cookie::build((COOKIE, country.as_str().to_owned()))
-        .path("/")
-        .max_age(cookie::time::Duration::days(365))
-        .same_site(cookie::SameSite::Lax)
-        .secure(secure)
-        .build()
-        .to_string()
+    super::preference_cookie(COOKIE, country.as_str().to_owned(), secure)
 }
 
 #[cfg(all(test, feature = "ssr"))]

@@ -16,3 +16,16 @@ pub fn request_cookie(headers: &http::HeaderMap, name: &str) -> Option<String> {
         .find(|c| c.name() == name)
         .map(|c| c.value().to_owned())
 }
+
+/// The `Set-Cookie` value remembering a shopper's preference (a country, a
+/// language) for a year, site-wide. Not a secret: a choice.
+#[cfg(feature = "ssr")]
+pub fn preference_cookie(name: &'static str, value: String, secure: bool) -> String {
+    cookie::Cookie::build((name, value))
+        .path("/")
+        .max_age(cookie::time::Duration::days(365))
+        .same_site(cookie::SameSite::Lax)
+        .secure(secure)
+        .build()
+        .to_string()
+}
