@@ -56,6 +56,7 @@ pages = {
     "/orders/MA-… (OrderIsland)": "order_island",
     "/orders/MA-…/receipt (PrintButton)": "print_button",
     "/staff/orders/MA-… (StaffOrderIsland)": "staff_order_island",
+    "/staff/stock (StaffStockIsland)": "staff_stock_island",
 }
 print(f"{'page (its lazy island)':<44} {'brotli':>9}  budget")
 for page, island in pages.items():

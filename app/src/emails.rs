@@ -266,6 +266,36 @@ pub fn order_status(
     compose(locale, to, &locale.email_order_status_subject(reference, label), &blocks, None)
 }
 
+/// A back-in-stock alert come true: the piece (`piece`, its name in the
+/// email's language) in `size` can be bought again. `product_path` opens it
+/// in that size; `cancel_path` is the alert's own cancel page, which now
+/// says the alert was used.
+pub fn back_in_stock(
+    locale: Locale,
+    to: &Email,
+    piece: &str,
+    size: Option<&str>,
+    site: &SiteConfig,
+    product_path: &str,
+    cancel_path: &str,
+) -> OutgoingEmail {
+    let product_url = page_url(site, locale, product_path);
+    let cancel_url = page_url(site, locale, cancel_path);
+    let news = locale.email_back_in_stock_para(piece, size);
+    compose(
+        locale,
+        to,
+        &locale.email_back_in_stock_subject(piece),
+        &[
+            Block::Para(&news),
+            Block::Link { label: locale.email_back_in_stock_link(), url: &product_url },
+            Block::Para(locale.email_back_in_stock_once()),
+            Block::Link { label: locale.alert_cancel_link(), url: &cancel_url },
+        ],
+        None,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

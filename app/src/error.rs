@@ -128,14 +128,7 @@ impl AppError {
         // A form posted without JavaScript is answered by Leptos with a
         // redirect back to the page, the error in its query, for the page
         // to show: a status set here would replace that redirect.
-        let form_without_js = leptos::prelude::use_context::<http::request::Parts>().is_some_and(|parts| {
-            parts.uri.path().starts_with("/api/")
-                && parts
-                    .headers
-                    .get(http::header::ACCEPT)
-                    .and_then(|v| v.to_str().ok())
-                    .is_some_and(|accept| accept.contains("text/html"))
-        });
+        let form_without_js = crate::api::posted_without_javascript();
         if form_without_js {
             return self;
         }

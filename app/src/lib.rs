@@ -37,6 +37,8 @@ pub mod lifecycle;
 #[cfg(feature = "ssr")]
 pub mod payments;
 #[cfg(feature = "ssr")]
+pub mod restock;
+#[cfg(feature = "ssr")]
 pub mod store;
 
 use components::{
@@ -72,7 +74,8 @@ use pages::{
     product::ProductPage,
     receipt::ReceiptPage,
     ring_size::RingSizePage,
-    staff::{order::StaffOrderPage, orders::StaffOrdersPage},
+    staff::{order::StaffOrderPage, orders::StaffOrdersPage, stock::StaffStockPage},
+    stock_alert::StockAlertPage,
 };
 use shopper::country::DeliveryCountry;
 
@@ -178,6 +181,8 @@ pub fn App() -> impl IntoView {
                             view=StaffOrderPage
                             ssr=SsrMode::Async
                         />
+                        <Route path=path!("/staff/stock") view=StaffStockPage ssr=SsrMode::Async/>
+                        <Route path=path!("/alerts/cancel") view=StockAlertPage ssr=SsrMode::Async/>
                         <Route
                             path=path!("/newsletter/confirm")
                             view=NewsletterConfirmPage

@@ -1,7 +1,7 @@
 //! Moving an order along its statuses: the one place a status changes.
 //! Asks the state machine ([`transition`]) first; then, in the caller's
 //! transaction, moves the status with a guarded update, gives back stock
-//! on a cancellation, records a shipment, writes the timeline and (for
+//! on a cancellation (with the back-in-stock alerts it makes due), records a shipment, writes the timeline and (for
 //! staff) the audit log, and puts the customer's email in the outbox.
 //! Server only.
 //!
@@ -95,7 +95,10 @@ pub async fn apply(
         return Ok(Err(NotMoved::Raced));
     }
     if to == OrderStatus::Cancelled {
-        orders::release_stock(tx, order.id).await?;
+        // Stock given back is a restock like any other: shoppers waiting for it are told.
+        for (product_id, size) in orders::release_stock(tx, order.id).await? {
+            crate::restock::send_alerts(tx, site, product_id, &size, now).await?;
+        }
     }
     let kind = TimelineKind::of_event(change.event, change.actor);
     // Only a person's words are kept; the shop's own sentences are said when shown.

@@ -51,6 +51,9 @@ const publicPages = [
   "/ring-size",
   "/account/verify?token=not-a-live-link",
   "/newsletter/confirm?token=not-a-live-link",
+  // An out-of-stock size, with its back-in-stock form, and a stale alert link.
+  "/products/aube-twin-ring?size=52",
+  "/alerts/cancel?token=not-a-live-link",
   "/account/deleted",
   "/products/no-such-piece",
   "/no/such/page",
@@ -120,4 +123,5 @@ test("axe finds nothing on an order, its receipt, and the staff's pages", async 
   const staff = await staffPage(browser);
   await check(staff, "/staff/orders");
   await check(staff, `/staff/orders/${reference}`);
+  await check(staff, "/staff/stock?q=aube");
 });

@@ -58,7 +58,7 @@ test("a shopper goes from the home page to a ring and chooses a size", async ({ 
   await expect(page).toHaveURL(urlAt("/products/aube-solitaire-ring\\?size=54$"));
   await expect(buyArea).toHaveAttribute("data-state", "notify");
   await expect(buyArea.locator(".buy-status")).toHaveText(t("buy_size_out_of_stock"));
-  await expect(page.getByRole("button", { name: t("buy_notify_me"), exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: t("alert_submit"), exact: true })).toBeVisible();
   await expect(page.locator('[data-size="54"]')).toHaveAttribute("aria-current", "true");
 
   // Size 50 is in stock: add to basket, no size prompt.

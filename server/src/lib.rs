@@ -19,6 +19,7 @@ mod payment_callback;
 mod same_origin;
 mod sandbox_gateway;
 mod sitemap;
+mod staff_link;
 mod static_files;
 pub mod workers;
 
@@ -134,6 +135,10 @@ pub fn router(config: &Config, leptos_options: LeptosOptions, db: Db) -> Router 
                 .with_state(leptos_options.clone());
             static_files::service(&leptos_options.site_root, leptos_options.hash_files, not_found)
         })
+        .layer(axum::middleware::from_fn({
+            let db = db.clone();
+            move |request, next| staff_link::mark(db.clone(), request, next)
+        }))
         .layer(axum::Extension(db))
         .layer(axum::Extension(site))
         .layer(axum::Extension(keys))

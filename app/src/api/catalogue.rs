@@ -50,6 +50,9 @@ pub struct ProductContent {
     /// browser's module carries no JSON writer for it. None for a members'
     /// preview piece, which search engines must not learn of.
     pub json_ld: Option<String>,
+    /// The signed-in customer's address, to suggest for a back-in-stock
+    /// alert. Pages for signed-in customers are never kept by a cache.
+    pub member_email: Option<String>,
 }
 
 /// How many pieces the home page highlights.
@@ -129,7 +132,12 @@ pub async fn product_page(slug: String) -> Result<ProductContent, AppError> {
     let locale = crate::i18n::use_locale();
     // A slug that cannot be one of ours names nothing: same answer as an unknown one.
     let slug = Slug::parse(&slug).map_err(|_| AppError::NotFound.respond())?;
-    let audience = super::session::audience(&db, &site, crate::store::unix_now()).await?;
+    let member = super::session::current(&db, &site, crate::store::unix_now()).await?;
+    if member.is_some() {
+        // What a member is sent may hold members' preview pieces and their address.
+        super::session::no_store();
+    }
+    let audience = crate::domain::catalogue::Audience::of(member.is_some());
     // A members' preview piece does not exist for visitors who are not signed in.
     let mut product =
         products::by_slug(&db, &slug, audience, locale).await?.ok_or_else(|| AppError::NotFound.respond())?;
@@ -137,7 +145,8 @@ pub async fn product_page(slug: String) -> Result<ProductContent, AppError> {
     product.stock = crate::domain::availability::shown_stock(&product.stock);
     let canonical = site.url(&locale.href(&format!("/products/{}", product.slug)));
     let json_ld = (!product.flags.members_preview).then(|| product_json_ld(&product, &canonical, locale));
-    Ok(ProductContent { json_ld, canonical, product })
+    let member_email = member.map(|m| m.customer.email.as_str().to_owned());
+    Ok(ProductContent { json_ld, canonical, product, member_email })
 }
 
 /// schema.org Product data for search engines, as JSON-LD. Availability is

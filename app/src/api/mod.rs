@@ -13,6 +13,8 @@ pub mod password;
 #[cfg(feature = "ssr")]
 pub mod session;
 pub mod staff;
+pub mod staff_stock;
+pub mod stock_alerts;
 
 /// The request's database and site settings, provided by the server.
 #[cfg(feature = "ssr")]
@@ -35,6 +37,21 @@ pub(crate) async fn shop_keys(db: &crate::store::Db) -> Result<crate::payments::
         crate::error::AppError::Internal
     })?;
     Ok(shop.get(db).await?.clone())
+}
+
+/// Whether the request is a plain HTML form posted to a server function
+/// without JavaScript: Leptos answers it with a redirect (back to the page,
+/// or where [`leptos_axum::redirect`] says), never with the function's value.
+#[cfg(feature = "ssr")]
+pub(crate) fn posted_without_javascript() -> bool {
+    leptos::prelude::use_context::<http::request::Parts>().is_some_and(|parts| {
+        parts.uri.path().starts_with("/api/")
+            && parts
+                .headers
+                .get(http::header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|accept| accept.contains("text/html"))
+    })
 }
 
 /// A 400 whose message is the problem's own words.

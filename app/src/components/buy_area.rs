@@ -93,12 +93,10 @@ pub fn BuyAreaView(#[prop(into)] state: Signal<BuyArea>, offer: Offer, country: 
             </div>
         }
         .into_any(),
+        // The form for an alert is the page's, under this area (`stock_alert_form`).
         BuyArea::NotifyWhenBackInStock => view! {
             <div class="buy-area" data-state="notify">
                 <p class="buy-status">{t.buy_size_out_of_stock()}</p>
-                <button type="button" class="button-secondary">
-                    {t.buy_notify_me()}
-                </button>
             </div>
         }
         .into_any(),

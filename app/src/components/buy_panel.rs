@@ -30,7 +30,8 @@ pub struct PanelPiece {
 
 /// Sizes, size help and the buy area. `chosen` is the size in the page's
 /// URL; `served` whether the shopper's delivery country is one the house
-/// ships to, and `country` its name. In the main module: a lazy island's
+/// ships to, and `country` its name.
+/// In the main module: a lazy island's
 /// chunks would cost a product page more than they save the others.
 #[cfg_attr(feature = "csr", component)]
 #[cfg_attr(not(feature = "csr"), island)]
@@ -59,6 +60,12 @@ pub fn BuyPanel(piece: PanelPiece, chosen: Option<SizeLabel>, served: bool, coun
         let stock = stock.clone();
         Signal::derive(move || purchase_limit(flags, &stock, chosen.get().as_ref()))
     };
+    // The page's back-in-stock form shows when an alert is offered, for the size chosen.
+    #[cfg(not(feature = "ssr"))]
+    Effect::new(move |_| {
+        let shown = state.get() == crate::domain::availability::BuyArea::NotifyWhenBackInStock;
+        super::stock_alert_form::sync(shown, chosen.get().as_ref());
+    });
     let offer = Offer { product: slug, name, chosen: chosen.into(), limit };
     let sizes = stock.sizes().to_vec();
     let sized = category.is_sized();

@@ -35,6 +35,24 @@ pub fn outcome<T: Clone + Send + Sync + 'static>(
     }
 }
 
+/// The refusal of a form posted without JavaScript to the server function
+/// at `path`, which the server put in the address it sent the shopper back
+/// to, in the page's language.
+pub fn refused_without_javascript(path: &str) -> Option<String> {
+    #[cfg(feature = "ssr")]
+    {
+        use leptos::server_fn::error::ServerFnUrlError;
+        let error = use_context::<leptos::server::ServerActionError>()?;
+        (error.path() == path)
+            .then(|| ServerFnUrlError::<AppError>::decode_err(error.err()).message(crate::i18n::use_locale()))
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = path;
+        None
+    }
+}
+
 /// Marks the field named `field` in the message's form as invalid and
 /// described by the message (`aria-invalid`, `aria-describedby`), until the
 /// message goes.

@@ -1,5 +1,5 @@
 //! The site header: the house's name, the categories, a search box, the
-//! delivery country and the basket.
+//! delivery country, the basket, and for staff the back office.
 
 use super::{basket_link::BasketLink, country_selector::CountrySelector, language_switcher::LanguageSwitcher};
 use crate::domain::catalogue::Category;
@@ -49,6 +49,8 @@ pub fn SiteHeader() -> impl IntoView {
             // The same link for everyone, so pages need no session lookup to
             // render: signed-out visitors are sent on to sign in.
             <A href=t.href("/account") attr:class="account-link">{t.header_account()}</A>
+            {crate::shopper::is_staff_visitor()
+                .then(|| view! { <A href=t.href("/staff/orders") attr:class="account-link">{t.header_back_office()}</A> })}
             <BasketLink/>
         </header>
     }

@@ -18,3 +18,4 @@ pub mod product_grid;
 pub mod ring_size_helper;
 pub mod site_notices;
 pub mod size_selector;
+pub mod stock_alert_form;

@@ -2,7 +2,10 @@
 //! unsubscribe an address, with or without an account, with or without
 //! JavaScript.
 
-use super::{form_message::said, post_form::PostForm};
+use super::{
+    form_message::{refused_without_javascript, said},
+    post_form::PostForm,
+};
 use crate::api::newsletter::Newsletter;
 use crate::error::AppError;
 use crate::i18n::use_locale;
@@ -14,7 +17,7 @@ use leptos::server_fn::ServerFn;
 /// here, with the refusal (if any) in the address: it is shown again.
 #[component]
 pub fn NewsletterForm() -> impl IntoView {
-    view! { <NewsletterIsland refused=refused_without_javascript()/> }
+    view! { <NewsletterIsland refused=refused_without_javascript(Newsletter::PATH)/> }
 }
 
 /// The form as an island: the answer is shown in place.
@@ -54,18 +57,4 @@ fn NewsletterIsland(refused: Option<String>) -> impl IntoView {
 #[cfg_attr(not(feature = "csr"), lazy)]
 async fn send(email: String, intent: String) -> Result<String, AppError> {
     crate::api::newsletter::newsletter(email, intent).await
-}
-
-/// The refusal of a form posted without JavaScript, which the server put in
-/// the address it sent the shopper back to.
-fn refused_without_javascript() -> Option<String> {
-    #[cfg(feature = "ssr")]
-    {
-        use leptos::server_fn::error::ServerFnUrlError;
-        let error = use_context::<leptos::server::ServerActionError>()?;
-        (error.path() == Newsletter::PATH)
-            .then(|| ServerFnUrlError::<AppError>::decode_err(error.err()).message(use_locale()))
-    }
-    #[cfg(not(feature = "ssr"))]
-    None
 }

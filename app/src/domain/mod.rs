@@ -30,4 +30,5 @@ pub mod rate_limit;
 pub mod ring_size;
 pub mod shipping;
 pub mod slug;
+pub mod stock_alert;
 pub mod test_card;

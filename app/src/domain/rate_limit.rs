@@ -1,6 +1,6 @@
 //! How often a client or an address may try something that an attacker
 //! would repeat: signing in, asking for a reset link, registering,
-//! subscribing to the newsletter. Counted in the database, so every server
+//! subscribing to the newsletter, leaving alerts or messages. Counted in the database, so every server
 //! replica sees the same count.
 
 use super::locale::Locale;
@@ -28,6 +28,10 @@ pub const REGISTER_PER_CLIENT: Limit = Limit { action: "register-client", max: 2
 pub const NEWSLETTER_PER_ADDRESS: Limit = Limit { action: "newsletter-address", max: 5, window_seconds: 60 * 60 };
 /// Newsletter requests from one client.
 pub const NEWSLETTER_PER_CLIENT: Limit = Limit { action: "newsletter-client", max: 30, window_seconds: 60 * 60 };
+/// Back-in-stock alerts left for one address (every piece and size counted).
+pub const ALERT_PER_ADDRESS: Limit = Limit { action: "alert-address", max: 10, window_seconds: 60 * 60 };
+/// Back-in-stock alerts left from one client.
+pub const ALERT_PER_CLIENT: Limit = Limit { action: "alert-client", max: 30, window_seconds: 60 * 60 };
 
 impl Limit {
     /// The key attempts are counted under, e.g. `sign-in-address:anne@example.fr`.
@@ -83,4 +87,5 @@ mod tests {
     const _: () = assert!(SIGN_IN_PER_CLIENT.max > SIGN_IN_PER_ADDRESS.max);
     const _: () = assert!(RESET_PER_CLIENT.max > RESET_PER_ADDRESS.max);
     const _: () = assert!(NEWSLETTER_PER_CLIENT.max > NEWSLETTER_PER_ADDRESS.max);
+    const _: () = assert!(ALERT_PER_CLIENT.max > ALERT_PER_ADDRESS.max);
 }

@@ -80,7 +80,6 @@ texts! {
     buy_add_to_basket { fr: "Ajouter au panier", en: "Add to basket" }
     buy_choose_size_hint { fr: "Choisissez une taille ci-dessus.", en: "Choose a size above." }
     buy_size_out_of_stock { fr: "Cette taille est épuisée.", en: "This size is out of stock." }
-    buy_notify_me { fr: "M’avertir de son retour en stock", en: "Notify me when back in stock" }
     buy_boutique_only { fr: "Cette pièce est proposée uniquement dans nos boutiques.", en: "This piece is offered in our boutiques only." }
     /// After the client service's phone number, in the advisor's offer.
     buy_advisor_hours { fr: ", du lundi au vendredi de 10\u{a0}h à 19\u{a0}h, le samedi de 10\u{a0}h à 17\u{a0}h (heure de Paris).", en: ", Monday to Friday 10:00–19:00, Saturday 10:00–17:00 (Paris time)." }

@@ -16,6 +16,7 @@ pub mod catalogue;
 pub mod checkout;
 pub mod data;
 pub mod orders;
+pub mod service;
 pub mod site;
 pub mod staff;
 
@@ -50,9 +51,19 @@ pub(crate) use texts;
 /// Every declared text of every module, for checks over all of them.
 #[cfg(any(test, feature = "ssr"))]
 pub fn all_texts() -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {
-    [account::ALL, basket::ALL, catalogue::ALL, checkout::ALL, data::ALL, orders::ALL, site::ALL, staff::ALL]
-        .into_iter()
-        .flatten()
+    [
+        account::ALL,
+        basket::ALL,
+        catalogue::ALL,
+        checkout::ALL,
+        data::ALL,
+        orders::ALL,
+        service::ALL,
+        site::ALL,
+        staff::ALL,
+    ]
+    .into_iter()
+    .flatten()
 }
 
 /// The language of the page being rendered.

@@ -23,6 +23,8 @@ texts! {
     header_search_placeholder { fr: "Rechercher", en: "Search" }
     header_search_button { fr: "Rechercher", en: "Search" }
     header_account { fr: "Mon compte", en: "Account" }
+    /// The link to the back office, shown to staff only.
+    header_back_office { fr: "Back-office", en: "Back office" }
     /// The basket icon's label, before the browser has read the basket.
     header_basket { fr: "Panier", en: "Basket" }
     country_deliver_to { fr: "Pays de livraison", en: "Deliver to" }

@@ -10,6 +10,7 @@ texts! {
     staff_nav_to_validate { fr: "À valider", en: "To validate" }
     staff_nav_to_ship { fr: "À expédier", en: "To ship" }
     staff_nav_partially_shipped { fr: "Partiellement expédiées", en: "Partially shipped" }
+    staff_nav_stock { fr: "Stocks", en: "Stock" }
 
     // The list of orders.
     staff_orders_title { fr: "Commandes · Back-office", en: "Orders · Back office" }
@@ -41,6 +42,24 @@ texts! {
     staff_cancel { fr: "Annuler la commande", en: "Cancel the order" }
     staff_cancelled { fr: "Annulée\u{a0}; le stock est remis en vente.", en: "Cancelled; the stock is given back." }
     staff_audit_heading { fr: "Journal des actions", en: "Audit log" }
+
+    // Stock per (product, size).
+    staff_stock_title { fr: "Stock · Back-office", en: "Stock · Back office" }
+    staff_stock_heading { fr: "Stock par pièce et par taille", en: "Stock by piece and size" }
+    staff_stock_intro { fr: "Un retour en stock depuis zéro envoie aussitôt leur e-mail aux clients qui attendent cette taille.", en: "A restock from zero at once emails the shoppers waiting for that size." }
+    staff_stock_search { fr: "Rechercher une pièce", en: "Find a piece" }
+    staff_stock_search_button { fr: "Chercher", en: "Search" }
+    staff_search_too_long { fr: "Une recherche tient en 100 caractères au plus.", en: "A search is at most 100 characters long." }
+    staff_col_piece { fr: "Pièce", en: "Piece" }
+    staff_col_size { fr: "Taille", en: "Size" }
+    staff_col_stock { fr: "Quantité", en: "Stock" }
+    staff_col_waiting { fr: "Alertes en attente", en: "Alerts waiting" }
+    staff_stock_one_size { fr: "Taille unique", en: "One size" }
+    staff_stock_offline { fr: "En boutique uniquement", en: "Boutique only" }
+    staff_stock_preview { fr: "Avant-première membres", en: "Members’ preview" }
+    staff_stock_made_to_order { fr: "Sur commande", en: "Made to order" }
+    staff_stock_save { fr: "Enregistrer", en: "Save" }
+    staff_stock_none { fr: "Aucune pièce ne correspond à cette recherche.", en: "No piece matches this search." }
 }
 
 impl Locale {
@@ -78,6 +97,52 @@ impl Locale {
         match self {
             Locale::Fr => format!("{piece}\u{a0}: {count} à expédier"),
             Locale::En => format!("{piece}: {count} left to ship"),
+        }
+    }
+}
+
+impl Locale {
+    /// The stock field's label, read by screen readers.
+    pub fn staff_stock_field(self, piece: &str, size: &str) -> String {
+        match (self, size.is_empty()) {
+            (Locale::Fr, true) => format!("Stock de {piece}"),
+            (Locale::Fr, false) => format!("Stock de {piece}, taille {size}"),
+            (Locale::En, true) => format!("Stock of {piece}"),
+            (Locale::En, false) => format!("Stock of {piece}, size {size}"),
+        }
+    }
+
+    /// Said once a stock is saved, with the alerts it sent.
+    pub fn staff_stock_saved(self, quantity: u32, alerts_sent: u32) -> String {
+        let (q, n) = (self.number(u64::from(quantity)), self.number(u64::from(alerts_sent)));
+        match (self, alerts_sent) {
+            (Locale::Fr, 0) => format!("Stock enregistré\u{a0}: {q}."),
+            (Locale::Fr, 1) => format!("Stock enregistré\u{a0}: {q}. 1 alerte de retour en stock envoyée."),
+            (Locale::Fr, _) => format!("Stock enregistré\u{a0}: {q}. {n} alertes de retour en stock envoyées."),
+            (Locale::En, 0) => format!("Stock saved: {q}."),
+            (Locale::En, 1) => format!("Stock saved: {q}. 1 back-in-stock alert sent."),
+            (Locale::En, _) => format!("Stock saved: {q}. {n} back-in-stock alerts sent."),
+        }
+    }
+
+    /// A stock changed by someone else since the page was read.
+    pub fn staff_stock_changed(self, now: i64) -> String {
+        match self {
+            Locale::Fr => format!(
+                "Ce stock a changé entre-temps (une vente, ou un autre membre de l’équipe)\u{a0}: il est maintenant de {now}. Rien n’a été enregistré\u{a0}: rechargez la page, vérifiez, puis recommencez."
+            ),
+            Locale::En => format!(
+                "This stock changed meanwhile (a sale, or another member of staff): it is now {now}. Nothing was saved: reload the page, check, then try again."
+            ),
+        }
+    }
+
+    /// A stock that is not a whole number in range.
+    pub fn staff_stock_invalid(self, max: u32) -> String {
+        let max = self.number(u64::from(max));
+        match self {
+            Locale::Fr => format!("Le stock est un nombre entier de 0 à {max}."),
+            Locale::En => format!("Stock is a whole number from 0 to {max}."),
         }
     }
 }

@@ -12,6 +12,7 @@ pub mod product;
 pub mod receipt;
 pub mod ring_size;
 pub mod staff;
+pub mod stock_alert;
 
 /// Text for a meta description: at most about 155 characters, cut at a word.
 pub(crate) fn meta_description(text: &str) -> String {

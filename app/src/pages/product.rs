@@ -3,12 +3,18 @@
 
 use super::{loading, meta_description};
 use crate::api::catalogue::{product_page, ProductContent as ProductData};
+use crate::api::stock_alerts::RegisterAlert;
 use crate::components::{
     buy_panel::{BuyPanel, PanelPiece},
     error_notice::ErrorNotice,
+    form_message::refused_without_javascript,
     price::Price,
+    stock_alert_form::StockAlertForm,
 };
-use crate::domain::catalogue::{ProductDetail, SizeLabel};
+use crate::domain::{
+    availability::{buy_area, BuyArea},
+    catalogue::{ProductDetail, SizeLabel},
+};
 use crate::i18n::use_locale;
 use crate::page_data::page_resource;
 use crate::shopper::country::DeliveryCountry;
@@ -44,7 +50,8 @@ pub fn ProductPage() -> impl IntoView {
 #[component]
 fn Product(data: ProductData, chosen: Option<SizeLabel>) -> impl IntoView {
     let t = use_locale();
-    let ProductData { product, canonical, json_ld } = data;
+    let ProductData { product, canonical, json_ld, member_email } = data;
+    let alert_refused = refused_without_javascript(<RegisterAlert as leptos::server_fn::ServerFn>::PATH);
     let delivery = DeliveryCountry::expect();
     let flags = product.flags;
     let on_sale = product.is_on_sale();
@@ -63,8 +70,11 @@ fn Product(data: ProductData, chosen: Option<SizeLabel>) -> impl IntoView {
         stock,
         ..
     } = product;
-    let piece = PanelPiece { slug, name: name.clone(), category, flags, stock };
     let served = delivery.is_served();
+    // The back-in-stock form, shown now if the buy area offers an alert (the island shows it later if it comes to).
+    let alert_shown = buy_area(flags, &stock, chosen.as_ref(), served) == BuyArea::NotifyWhenBackInStock;
+    let (alert_for, alert_sizes) = (slug.clone(), stock.sizes().to_vec());
+    let piece = PanelPiece { slug, name: name.clone(), category, flags, stock };
     let country = delivery.chosen.display_name_in(t);
     let collection_href = t.href(&format!("/collections/{collection_slug}"));
     let category_href = t.href(&format!("/shop/{}", category.slug()));
@@ -106,7 +116,8 @@ fn Product(data: ProductData, chosen: Option<SizeLabel>) -> impl IntoView {
                 <h1>{name.clone()}</h1>
                 <Price price former_price/>
                 {on_sale.then(|| view! { <p class="note">{t.product_sale_returns()}</p> })}
-                <BuyPanel piece chosen served country/>
+                <BuyPanel piece chosen=chosen.clone() served country/>
+                <StockAlertForm product=alert_for chosen sizes=alert_sizes email=member_email refused=alert_refused shown=alert_shown/>
                 {flags
                     .made_to_order
                     .then(|| {

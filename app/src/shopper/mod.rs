@@ -1,5 +1,6 @@
 //! What belongs to the shopper and lives in their browser: the basket and
-//! the delivery country. Both are provided as context to every page.
+//! the delivery country. Both are provided as context to every page. And
+//! whether the visitor is staff, for the header.
 
 pub mod basket_store;
 pub mod country;
@@ -28,4 +29,21 @@ pub fn preference_cookie(name: &'static str, value: String, secure: bool) -> Str
         .secure(secure)
         .build()
         .to_string()
+}
+
+/// Put on a page request by the server when a signed-in member of staff
+/// makes it, for the header's link to the back office. Only requests that
+/// carry a session are looked at, and no cache keeps their pages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StaffVisitor;
+
+/// Whether the page being rendered is for a member of staff.
+pub fn is_staff_visitor() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        leptos::prelude::use_context::<http::request::Parts>()
+            .is_some_and(|parts| parts.extensions.get::<StaffVisitor>().is_some())
+    }
+    #[cfg(not(feature = "ssr"))]
+    false
 }

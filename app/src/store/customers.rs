@@ -175,13 +175,18 @@ pub async fn mark_verified(conn: &mut AnyConnection, id: i64, now: i64) -> Resul
 }
 
 /// Erases an account and everything personal attached to it, inside the
-/// caller's transaction: sessions, emailed links, addresses, then the
-/// customer. The address is free to register again afterwards.
+/// caller's transaction: sessions, emailed links, addresses, back-in-stock
+/// alerts, then the customer. The address is free to register again afterwards.
 pub async fn erase(conn: &mut AnyConnection, id: i64) -> Result<(), sqlx::Error> {
     // Orders are kept for the accounts but anonymised, in this same
     // transaction: the account's own, and the guest orders a verified
     // address made its own.
     anonymise_orders(conn, id).await?;
+    // Back-in-stock alerts are personal data too, whoever left them for this address.
+    sqlx::query("DELETE FROM stock_alerts WHERE email_key = (SELECT email_key FROM customers WHERE id = $1)")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     for table in ["sessions", "account_tokens", "addresses"] {
         sqlx::query(&format!("DELETE FROM {table} WHERE customer_id = $1")).bind(id).execute(&mut *conn).await?;
     }

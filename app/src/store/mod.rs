@@ -18,6 +18,8 @@ pub mod sandbox_payments;
 pub mod secrets;
 pub mod sessions;
 pub mod shipping;
+pub mod stock;
+pub mod stock_alerts;
 
 use sqlx::AnyPool;
 

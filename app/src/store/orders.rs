@@ -527,8 +527,10 @@ pub async fn add_event(
     Ok(())
 }
 
-/// Gives back the stock an unshipped order held (a cancellation).
-pub async fn release_stock(conn: &mut AnyConnection, order_id: i64) -> Result<(), sqlx::Error> {
+/// Gives back the stock an unshipped order held (a cancellation). Returns
+/// the (product id, size) that were out of stock and are no longer: their
+/// back-in-stock alerts are due.
+pub async fn release_stock(conn: &mut AnyConnection, order_id: i64) -> Result<Vec<(i64, String)>, sqlx::Error> {
     let held = sqlx::query(
         "SELECT product_id, size, reserved FROM order_lines \
          WHERE order_id = $1 AND reserved > 0 AND product_id IS NOT NULL ORDER BY product_id, size",
@@ -537,26 +539,32 @@ pub async fn release_stock(conn: &mut AnyConnection, order_id: i64) -> Result<()
     .fetch_all(&mut *conn)
     .await?;
     let mut pages_change = false;
+    let mut back_in_stock = Vec::new();
     for row in &held {
         let reserved: i64 = row.try_get("reserved")?;
+        let (product_id, size): (i64, String) = (row.try_get("product_id")?, row.try_get("size")?);
         let now_held: Option<i64> = sqlx::query_scalar(
             "UPDATE stock SET quantity = quantity + $1 WHERE product_id = $2 AND size = $3 RETURNING quantity",
         )
         .bind(reserved)
-        .bind(row.try_get::<i64, _>("product_id")?)
-        .bind(row.try_get::<String, _>("size")?)
+        .bind(product_id)
+        .bind(&size)
         .fetch_optional(&mut *conn)
         .await?;
         // A size no longer made has nothing to give back to, and no page shows it.
         if let Some(now_held) = now_held {
             pages_change |= shown_change(now_held - reserved, now_held);
+            let count = |n: i64| u32::try_from(n).unwrap_or(0);
+            if crate::domain::stock_alert::is_restock_from_zero(count(now_held - reserved), count(now_held)) {
+                back_in_stock.push((product_id, size));
+            }
         }
     }
     sqlx::query("UPDATE order_lines SET reserved = 0 WHERE order_id = $1").bind(order_id).execute(&mut *conn).await?;
     if pages_change {
         super::catalogue_version::bump(conn).await?;
     }
-    Ok(())
+    Ok(back_in_stock)
 }
 
 /// Records a parcel and the lines in it.

@@ -43,7 +43,7 @@ fn corrupt(what: &str, value: &str) -> sqlx::Error {
     sqlx::Error::Decode(format!("corrupt {what} in the catalogue: {value:?}").into())
 }
 
-fn flags(row: &AnyRow) -> Result<ProductFlags, sqlx::Error> {
+pub(crate) fn flags(row: &AnyRow) -> Result<ProductFlags, sqlx::Error> {
     Ok(ProductFlags {
         online: row.try_get::<i64, _>("online")? != 0,
         made_to_order: row.try_get::<i64, _>("made_to_order")? != 0,

@@ -19,3 +19,4 @@ mod outbox;
 mod page_cache;
 mod render_stall;
 mod ring_size;
+mod stock_alerts;

@@ -1,9 +1,10 @@
-//! The back office (PRODUCT.md §9), for staff only: every page's data comes
+//! The back office (PRODUCT.md §9), for staff only: orders and stock; every page's data comes
 //! from a server function that checks the staff role. A signed-out visitor
 //! is sent to sign in; a customer is told the page is for staff (403).
 
 pub mod order;
 pub mod orders;
+pub mod stock;
 
 use crate::i18n::use_locale;
 use leptos::prelude::*;
@@ -18,6 +19,7 @@ pub(crate) fn StaffNav() -> impl IntoView {
             <a href=t.href("/staff/orders?status=being_validated")>{t.staff_nav_to_validate()}</a>
             <a href=t.href("/staff/orders?status=confirmed")>{t.staff_nav_to_ship()}</a>
             <a href=t.href("/staff/orders?status=partially_shipped")>{t.staff_nav_partially_shipped()}</a>
+            <a href=t.href("/staff/stock")>{t.staff_nav_stock()}</a>
         </nav>
     }
 }

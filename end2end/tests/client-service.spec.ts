@@ -1,0 +1,131 @@
+import { expect, Page, test } from "@playwright/test";
+import {
+  at,
+  freshEmail,
+  hydrated,
+  lang,
+  productName,
+  staffPage,
+  t,
+  unexpected,
+  urlAt,
+  watchConsole,
+} from "./helpers";
+
+// Journeys of PRODUCT.md §8: a back-in-stock alert left on an out-of-stock
+// size, the staff's restock in the back office, the email in the
+// development mailbox (scripts/serve-release.sh turns it on), and the piece
+// bought in that size.
+//
+// The toi et moi ring is out in every size in the demo catalogue. Each
+// language's journey waits for a size of its own, so the two never restock
+// the same (product, size).
+const PIECE = "aube-twin-ring";
+const size = () => (lang() === "fr" ? "57" : "58");
+
+/** The back-in-stock email's subject (app/src/i18n/service.rs). */
+function backInStockSubject(piece: string): string {
+  return lang() === "fr" ? `${piece} est de retour` : `${piece} is back in stock`;
+}
+
+/** The staff's row of a (product, size) on the stock page. */
+function stockRow(staff: Page, product: string, size: string) {
+  return staff.locator(`tr[data-product="${product}"][data-size="${size}"]`);
+}
+
+test("an out-of-stock size: notify me, staff restock, the email's link, and the piece in that size goes in the basket", async ({
+  page,
+  browser,
+}) => {
+  const problems = watchConsole(page);
+  const email = freshEmail("alert");
+  await page.goto(at(`/products/${PIECE}?size=${size()}`));
+  await hydrated(page);
+  const buy = page.locator(".buy-area");
+  const form = page.locator("#stock-alert");
+  await expect(buy).toHaveAttribute("data-state", "notify");
+  await expect(form.getByLabel(t("alert_size_label"), { exact: true })).toHaveValue(size());
+  await form.getByLabel(t("alert_email_label"), { exact: true }).fill(email);
+  await form.getByRole("button", { name: t("alert_submit"), exact: true }).click();
+  // The alert's own page says it is registered, for whom, and can cancel it.
+  await expect(page).toHaveURL(urlAt("/alerts/cancel\\?token=[\\w-]+&new=1$"));
+  const main = page.locator("main");
+  await expect(main.getByRole("status")).toHaveText(t("alert_page_new"));
+  await expect(main).toContainText(email);
+  await expect(main.getByRole("button", { name: t("alert_cancel_button"), exact: true })).toBeVisible();
+  // Back to the piece: asking again says so, and writes nothing new.
+  await main.getByRole("link", { name: t("alert_back_to_piece"), exact: true }).click();
+  await expect(page).toHaveURL(urlAt(`/products/${PIECE}\\?size=${size()}$`));
+  await hydrated(page);
+  await form.getByLabel(t("alert_email_label"), { exact: true }).fill(email);
+  await form.getByRole("button", { name: t("alert_submit"), exact: true }).click();
+  await expect(main.getByRole("status")).toHaveText(t("alert_already"));
+
+  // Staff restock that size from zero in the back office.
+  const staff = await staffPage(browser);
+  const staffProblems = watchConsole(staff);
+  await staff.goto(at("/staff/stock?q=toi"));
+  await hydrated(staff);
+  const row = stockRow(staff, PIECE, size());
+  await expect(row.getByTestId("waiting")).not.toHaveText("0");
+  await row.getByRole("spinbutton").fill("2");
+  await row.getByRole("button", { name: t("staff_stock_save"), exact: true }).click();
+  await expect(row.getByRole("status")).toBeVisible();
+  await expect(row.getByTestId("waiting")).toHaveText("0");
+
+  // The email, in the shopper's language, links to the piece in that size.
+  await page.goto("/dev/mailbox");
+  const sent = page
+    .locator("article", { has: page.locator("[data-to]", { hasText: email }) })
+    .filter({ hasText: backInStockSubject(productName(PIECE)) });
+  await expect(sent).toHaveCount(1);
+  await sent.frameLocator("iframe").getByRole("link", { name: t("email_back_in_stock_link") }).click();
+  await expect(page).toHaveURL(urlAt(`/products/${PIECE}\\?size=${size()}$`));
+  await hydrated(page);
+  await expect(buy).toHaveAttribute("data-state", "add-to-basket");
+  await buy.getByRole("button", { name: t("buy_add_to_basket"), exact: true }).click();
+  await expect(buy.getByRole("status")).toContainText(t("buy_added_one"));
+  expect(unexpected(problems)).toEqual([]);
+  expect(unexpected(staffProblems)).toEqual([]);
+});
+
+test("an alert's page cancels it", async ({ page }) => {
+  const email = freshEmail("cancel");
+  await page.goto(at(`/products/${PIECE}?size=60`));
+  await hydrated(page);
+  const form = page.locator("#stock-alert");
+  await form.getByLabel(t("alert_email_label"), { exact: true }).fill(email);
+  await form.getByRole("button", { name: t("alert_submit"), exact: true }).click();
+  await expect(page).toHaveURL(urlAt("/alerts/cancel\\?token="));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("alert_page_title"));
+  await expect(page.locator("main")).toContainText(email);
+  await page.getByRole("button", { name: t("alert_cancel_button"), exact: true }).click();
+  await expect(page).toHaveURL(urlAt("/alerts/cancel\\?cancelled=1$"));
+  await expect(page.locator("main").getByRole("status")).toHaveText(t("alert_cancelled"));
+});
+
+test("a refused address comes back to the piece, said beside the form", async ({ page }) => {
+  await page.goto(at(`/products/${PIECE}?size=60`));
+  await hydrated(page);
+  const form = page.locator("#stock-alert");
+  // Past the browser's own check (type=email), to the server's.
+  await form.getByLabel(t("alert_email_label"), { exact: true }).fill("anne@example");
+  await form.getByRole("button", { name: t("alert_submit"), exact: true }).click();
+  await expect(page).toHaveURL(urlAt(`/products/${PIECE}\\?size=60`));
+  await expect(form.getByRole("alert")).toBeVisible();
+});
+
+test("the alert form follows the size chosen in place, and hides for a size in stock", async ({ page }) => {
+  // The solitaire: 54 is sold out, 52 is the last one.
+  await page.goto(at("/products/aube-solitaire-ring?size=54"));
+  await hydrated(page);
+  const form = page.locator("#stock-alert");
+  await expect(form).toBeVisible();
+  await expect(form.getByLabel(t("alert_size_label"), { exact: true })).toHaveValue("54");
+  await page.locator('[data-size="52"]').click();
+  await expect(page.locator(".buy-area")).toHaveAttribute("data-state", "add-to-basket");
+  await expect(form).toBeHidden();
+  await page.locator('[data-size="54"]').click();
+  await expect(form).toBeVisible();
+  await expect(form.getByLabel(t("alert_size_label"), { exact: true })).toHaveValue("54");
+});
