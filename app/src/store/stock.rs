@@ -3,7 +3,7 @@
 
 use super::{products::text_column, Db};
 use crate::domain::{catalogue::ProductFlags, locale::Locale};
-use sqlx::{AnyConnection, Row};
+use sqlx::{any::AnyRow, AnyConnection, Row};
 
 /// One (product, size) and its stock. `size` is empty for a one-size piece.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -16,14 +16,27 @@ pub struct StockRow {
     pub flags: ProductFlags,
 }
 
+/// The columns [`row`] reads; `s` is stock, `p` products.
+const COLUMNS: &str = "p.id, p.slug, s.size, s.quantity, p.online, p.made_to_order, p.personalised, p.members_preview";
+
+fn row(r: &AnyRow) -> Result<StockRow, sqlx::Error> {
+    Ok(StockRow {
+        product_id: r.try_get("id")?,
+        slug: r.try_get("slug")?,
+        name: r.try_get("name")?,
+        size: r.try_get("size")?,
+        quantity: r.try_get("quantity")?,
+        flags: super::products::flags(r)?,
+    })
+}
+
 /// Every (product, size), by product then size as the shop lists them,
 /// names in `locale`; `search` narrows to names or slugs containing it.
 pub async fn list(db: &Db, locale: Locale, search: Option<&str>) -> Result<Vec<StockRow>, sqlx::Error> {
     let l = text_column(locale);
     let pattern = super::like_contains(search.unwrap_or(""));
     sqlx::query(&format!(
-        "SELECT p.id, p.slug, p.name{l} AS name, s.size, s.quantity, p.online, p.made_to_order, p.personalised, \
-         p.members_preview FROM stock s JOIN products p ON p.id = s.product_id \
+        "SELECT {COLUMNS}, p.name{l} AS name FROM stock s JOIN products p ON p.id = s.product_id \
          WHERE p.name LIKE $1 ESCAPE '\\' OR p.name_fr LIKE $1 ESCAPE '\\' OR p.slug LIKE $1 ESCAPE '\\' \
          ORDER BY p.category, p.position, p.id, s.position, s.size"
     ))
@@ -31,41 +44,21 @@ pub async fn list(db: &Db, locale: Locale, search: Option<&str>) -> Result<Vec<S
     .fetch_all(&db.pool)
     .await?
     .iter()
-    .map(|r| {
-        Ok(StockRow {
-            product_id: r.try_get("id")?,
-            slug: r.try_get("slug")?,
-            name: r.try_get("name")?,
-            size: r.try_get("size")?,
-            quantity: r.try_get("quantity")?,
-            flags: super::products::flags(r)?,
-        })
-    })
+    .map(row)
     .collect()
 }
 
 /// One (product, size), inside a transaction: the product's id and flags
 /// and the size's stock. `None` if the piece or the size does not exist.
 pub async fn one(conn: &mut AnyConnection, slug: &str, size: &str) -> Result<Option<StockRow>, sqlx::Error> {
-    let row = sqlx::query(
-        "SELECT p.id, p.slug, p.name, s.size, s.quantity, p.online, p.made_to_order, p.personalised, \
-         p.members_preview FROM stock s JOIN products p ON p.id = s.product_id WHERE p.slug = $1 AND s.size = $2",
-    )
+    let found = sqlx::query(&format!(
+        "SELECT {COLUMNS}, p.name FROM stock s JOIN products p ON p.id = s.product_id WHERE p.slug = $1 AND s.size = $2"
+    ))
     .bind(slug)
     .bind(size)
     .fetch_optional(conn)
     .await?;
-    row.map(|r| {
-        Ok(StockRow {
-            product_id: r.try_get("id")?,
-            slug: r.try_get("slug")?,
-            name: r.try_get("name")?,
-            size: r.try_get("size")?,
-            quantity: r.try_get("quantity")?,
-            flags: super::products::flags(&r)?,
-        })
-    })
-    .transpose()
+    found.as_ref().map(row).transpose()
 }
 
 /// Sets a (product, size)'s stock from `expected` to `quantity`, inside
