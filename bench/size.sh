@@ -57,6 +57,7 @@ pages = {
     "/orders/MA-…/receipt (PrintButton)": "print_button",
     "/staff/orders/MA-… (StaffOrderIsland)": "staff_order_island",
     "/staff/stock (StaffStockIsland)": "staff_stock_island",
+    "/contact (ServiceFormsIsland)": "service_forms_island",
 }
 print(f"{'page (its lazy island)':<44} {'brotli':>9}  budget")
 for page, island in pages.items():

@@ -1,6 +1,6 @@
 //! Settings the app reads on the server, provided as context by `server`.
 
-use crate::domain::country::DeliveryCountries;
+use crate::domain::{account::Email, country::DeliveryCountries};
 
 /// What the pages need to know about this deployment.
 #[derive(Clone, Debug)]
@@ -9,6 +9,9 @@ pub struct SiteConfig {
     pub public_url: String,
     /// Where pieces may be bought online for delivery.
     pub delivery_countries: DeliveryCountries,
+    /// Client service's address: shown beside the contact form, and where
+    /// contact messages are forwarded.
+    pub service_email: Email,
 }
 
 impl SiteConfig {

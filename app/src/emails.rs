@@ -296,6 +296,61 @@ pub fn back_in_stock(
     )
 }
 
+/// Acknowledges a contact message to its sender, with a copy of what they wrote.
+pub fn contact_acknowledgement(
+    locale: Locale,
+    to: &Email,
+    topic: crate::domain::service::ContactTopic,
+    message: &str,
+) -> OutgoingEmail {
+    let thanks = locale.email_contact_ack_para(topic);
+    let copy = format!("{}\n{message}", locale.email_contact_ack_copy());
+    compose(
+        locale,
+        to,
+        locale.email_contact_ack_subject(),
+        &[Block::Para(&thanks), Block::Para(locale.email_contact_ack_answer()), Block::Para(&copy)],
+        None,
+    )
+}
+
+/// A request forwarded to client service's address (`site.service_email`),
+/// in the house's language: who asked, about what, their words, and a link
+/// to the inbox. `facts` are (label, value) lines the caller chose.
+pub fn to_client_service(
+    site: &SiteConfig,
+    kind: crate::domain::service::RequestKind,
+    from: &str,
+    facts: &[(&str, String)],
+    message: &str,
+) -> OutgoingEmail {
+    let locale = Locale::DEFAULT;
+    let mut summary = String::new();
+    for (label, value) in facts.iter().filter(|(_, value)| !value.is_empty()) {
+        summary.push_str(&format!("{label}{} {value}\n", colon(locale)));
+    }
+    let inbox_url = page_url(site, locale, &format!("/staff/service?kind={}", kind.tag()));
+    let mut blocks = vec![Block::Para(summary.trim_end())];
+    if !message.is_empty() {
+        blocks.push(Block::Para(message));
+    }
+    blocks.push(Block::Link { label: locale.email_service_inbox_link(), url: &inbox_url });
+    compose(locale, &site.service_email, &locale.email_service_subject(kind, from), &blocks, None)
+}
+
+/// Confirms a callback: the slot (`slot`, as the customer's language writes
+/// it, Paris time) and the number that will be called.
+pub fn callback_confirmation(locale: Locale, to: &Email, slot: &str, phone: &str) -> OutgoingEmail {
+    let news = locale.email_callback_para(slot, phone);
+    compose(
+        locale,
+        to,
+        locale.email_callback_subject(),
+        &[Block::Para(&news), Block::Para(locale.email_callback_change())],
+        None,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -310,6 +365,7 @@ mod tests {
         SiteConfig {
             public_url: "https://shop.example".to_owned(),
             delivery_countries: DeliveryCountries::house_default(),
+            service_email: Email::parse("service@shop.example").unwrap(),
         }
     }
 
@@ -378,6 +434,26 @@ mod tests {
         assert!(email.text_body.contains("Total\u{a0}: 1\u{202f}275,00\u{a0}€"), "{}", email.text_body);
         let email = order_received(Locale::En, &anne(), "MA-1", &[], &totals, &site(), "/orders/MA-1?key=k");
         assert!(email.text_body.contains("Shipping: €25.00\nTotal: €1,275.00"), "{}", email.text_body);
+    }
+
+    #[test]
+    fn a_message_to_client_service_says_who_and_what_safely() {
+        use crate::domain::service::RequestKind;
+        let facts = [("Sujet", "Une pièce".to_owned()), ("Commande", String::new())];
+        let email = to_client_service(&site(), RequestKind::Contact, "anne@example.fr", &facts, "<b>Bonjour</b>");
+        assert_eq!(email.to.as_str(), "service@shop.example");
+        assert_eq!(email.subject, "[Message écrit] anne@example.fr");
+        assert!(email.text_body.contains("Sujet\u{a0}: Une pièce\n"), "{}", email.text_body);
+        assert!(!email.text_body.contains("Commande"), "empty facts are left out");
+        assert!(email.html_body.contains("&lt;b&gt;Bonjour&lt;/b&gt;"));
+        assert!(email.text_body.contains("https://shop.example/fr/staff/service?kind=contact"));
+        let ack = contact_acknowledgement(
+            Locale::En,
+            &anne(),
+            crate::domain::service::ContactTopic::MissingGift,
+            "Where is my pouch?",
+        );
+        assert!(ack.text_body.contains("(a missing gift)") && ack.text_body.contains("Where is my pouch?"));
     }
 
     #[test]

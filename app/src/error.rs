@@ -19,6 +19,10 @@ pub enum AppError {
     /// the page can tie the message to it.
     #[error("{message}")]
     Invalid { field: String, message: String },
+    /// A callback slot that cannot be booked (closed, past, too soon): the
+    /// message says why, and `offered` holds the next open slots to pick.
+    #[error("{message}")]
+    SlotRefused { message: String, offered: Vec<crate::domain::service::SlotChoice> },
     /// There is nothing at this address.
     #[error("This page does not exist, or is no longer available.")]
     NotFound,
@@ -51,6 +55,7 @@ impl AppError {
         match self {
             AppError::BadRequest(message)
             | AppError::Invalid { message, .. }
+            | AppError::SlotRefused { message, .. }
             | AppError::Unauthorized(message)
             | AppError::Forbidden(message)
             | AppError::Conflict(message)
@@ -64,7 +69,7 @@ impl AppError {
     /// The HTTP status this error is answered with.
     pub fn status(&self) -> u16 {
         match self {
-            AppError::BadRequest(_) | AppError::Invalid { .. } => 400,
+            AppError::BadRequest(_) | AppError::Invalid { .. } | AppError::SlotRefused { .. } => 400,
             AppError::Unauthorized(_) => 401,
             AppError::Forbidden(_) => 403,
             AppError::NotFound => 404,

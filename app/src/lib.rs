@@ -66,6 +66,7 @@ use pages::{
     },
     basket::BasketPage,
     checkout::CheckoutPage,
+    contact::ContactPage,
     home::HomePage,
     listing::ListingPage,
     newsletter::{NewsletterConfirmPage, NewsletterUnsubscribePage},
@@ -74,7 +75,7 @@ use pages::{
     product::ProductPage,
     receipt::ReceiptPage,
     ring_size::RingSizePage,
-    staff::{order::StaffOrderPage, orders::StaffOrdersPage, stock::StaffStockPage},
+    staff::{order::StaffOrderPage, orders::StaffOrdersPage, service::StaffServicePage, stock::StaffStockPage},
     stock_alert::StockAlertPage,
 };
 use shopper::country::DeliveryCountry;
@@ -182,7 +183,10 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route path=path!("/staff/stock") view=StaffStockPage ssr=SsrMode::Async/>
+                        <Route path=path!("/staff/service") view=StaffServicePage ssr=SsrMode::Async/>
                         <Route path=path!("/alerts/cancel") view=StockAlertPage ssr=SsrMode::Async/>
+                        // The forms' stamp and a signed-in customer's details are in the first HTML.
+                        <Route path=path!("/contact") view=ContactPage ssr=SsrMode::Async/>
                         <Route
                             path=path!("/newsletter/confirm")
                             view=NewsletterConfirmPage

@@ -54,6 +54,8 @@ const publicPages = [
   // An out-of-stock size, with its back-in-stock form, and a stale alert link.
   "/products/aube-twin-ring?size=52",
   "/alerts/cancel?token=not-a-live-link",
+  // Client service's forms about a piece asked after (/contact is public).
+  "/contact?piece=constellation-ruby-ring&size=52",
   "/account/deleted",
   "/products/no-such-piece",
   "/no/such/page",
@@ -124,4 +126,6 @@ test("axe finds nothing on an order, its receipt, and the staff's pages", async 
   await check(staff, "/staff/orders");
   await check(staff, `/staff/orders/${reference}`);
   await check(staff, "/staff/stock?q=aube");
+  await check(staff, "/staff/service");
+  await check(staff, "/staff/service?state=handled");
 });

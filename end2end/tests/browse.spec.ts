@@ -76,7 +76,12 @@ test("a boutique-only piece offers a client advisor", async ({ page }) => {
   await hydrated(page);
   await expect(page.locator(".buy-area")).toHaveAttribute("data-state", "ask-advisor");
   await expect(page.getByText(t("buy_boutique_only"), { exact: true })).toBeVisible();
-  await expect(page.getByRole("link", { name: t("buy_ask_advisor"), exact: true })).toHaveAttribute("href", /^tel:/);
+  // The client service page, about this piece; the telephone number beside it.
+  await expect(page.getByRole("link", { name: t("buy_ask_advisor"), exact: true })).toHaveAttribute(
+    "href",
+    at("/contact?piece=constellation-ruby-ring"),
+  );
+  await expect(page.locator('.buy-area a[href^="tel:"]')).toBeVisible();
   await expect(page.getByRole("button", { name: t("buy_add_to_basket"), exact: true })).toHaveCount(0);
 });
 

@@ -21,6 +21,8 @@ for (const path of ["/", "/shop/rings", "/products/aube-solitaire-ring"]) {
 // so the browser fetches them while it parses the HTML: each chunk the island
 // needs was preloaded, and fetched once (a preload the loader could not use
 // would be fetched twice).
+// Pages rendered whole before sending (SsrMode::Async: /contact, /account…)
+// get no preloads yet: their head is written before their islands run.
 for (const path of ["/basket", "/checkout", "/ring-size", "/account/sign-in"]) {
   test(`the lazy island of ${path} finds its chunks preloaded`, async ({ page }) => {
     const requested = new Map<string, number>();

@@ -103,6 +103,7 @@ export const PUBLIC_PAGES = [
   "/account/register",
   "/account/forgot-password",
   "/account/reset-password?token=not-a-live-link",
+  "/contact",
 ];
 
 /** An address no other test uses. */

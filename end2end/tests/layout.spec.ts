@@ -15,6 +15,7 @@ const PAGES = [
   "/checkout",
   "/account/sign-in",
   "/account/register",
+  "/contact?piece=aube-solitaire-ring&size=52",
   "/no-such-page",
 ];
 // Each opened in the journey's language (`at`): French words are often

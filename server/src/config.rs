@@ -1,6 +1,6 @@
 //! Configuration from the environment (and a `.env` file, if present).
 
-use app::domain::country::DeliveryCountries;
+use app::domain::{account::Email, country::DeliveryCountries};
 use std::net::SocketAddr;
 
 /// Everything the server reads at start.
@@ -25,6 +25,9 @@ pub struct Config {
     pub smtp_url: Option<String>,
     /// The sender of every email; `VITRINE_MAIL_FROM`.
     pub mail_from: String,
+    /// Client service's address, where contact messages are forwarded;
+    /// `VITRINE_SERVICE_EMAIL`.
+    pub service_email: Email,
     /// Whether `/dev/mailbox` lists the outbox; `VITRINE_DEV_MAILBOX`, off by default.
     pub dev_mailbox: bool,
     /// Whether a reverse proxy in front sets `X-Forwarded-For` (its last
@@ -45,6 +48,9 @@ pub struct Config {
 
 /// The sender used when `VITRINE_MAIL_FROM` is not set.
 pub const DEFAULT_MAIL_FROM: &str = "Maison Aurèle <client-service@maison-aurele.example>";
+
+/// Client service's address when `VITRINE_SERVICE_EMAIL` is not set.
+pub const DEFAULT_SERVICE_EMAIL: &str = "client-service@maison-aurele.example";
 
 /// A setting that could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -94,6 +100,9 @@ impl Config {
                 ConfigError(format!("VITRINE_PAYMENT_MINUTES must be 1 to 1440 minutes, not {raw:?}"))
             })?,
         };
+        let service_email = var("VITRINE_SERVICE_EMAIL").unwrap_or_else(|| DEFAULT_SERVICE_EMAIL.to_owned());
+        let service_email = Email::parse(&service_email)
+            .map_err(|_| ConfigError(format!("VITRINE_SERVICE_EMAIL {service_email:?} is not an email address")))?;
         let secret_key = var("VITRINE_SECRET_KEY");
         if secret_key.as_ref().is_some_and(|k| k.len() < 32) {
             return Err(ConfigError("VITRINE_SECRET_KEY must be at least 32 characters".into()));
@@ -109,6 +118,7 @@ impl Config {
             seed_demo,
             smtp_url: var("VITRINE_SMTP_URL"),
             mail_from: var("VITRINE_MAIL_FROM").unwrap_or_else(|| DEFAULT_MAIL_FROM.to_owned()),
+            service_email,
             dev_mailbox,
             trust_forwarded_for,
             payment_minutes,

@@ -61,7 +61,11 @@ pub async fn prepare_database(config: &Config) -> Result<Db, StartError> {
 }
 
 fn site_config(config: &Config) -> SiteConfig {
-    SiteConfig { public_url: config.public_url(), delivery_countries: config.delivery_countries.clone() }
+    SiteConfig {
+        public_url: config.public_url(),
+        delivery_countries: config.delivery_countries.clone(),
+        service_email: config.service_email.clone(),
+    }
 }
 
 /// Starts this process's background workers (unpaid orders' expiry, the

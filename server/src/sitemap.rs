@@ -20,7 +20,7 @@ pub async fn sitemap(Extension(db): Extension<Db>, Extension(site): Extension<Si
                 return (StatusCode::SERVICE_UNAVAILABLE, [(header::CONTENT_TYPE, "text/plain")], String::new());
             }
         };
-    let mut paths = vec!["/".to_owned(), "/shop".to_owned(), "/ring-size".to_owned()];
+    let mut paths = vec!["/".to_owned(), "/shop".to_owned(), "/ring-size".to_owned(), "/contact".to_owned()];
     paths.extend(Category::ALL.iter().map(|c| format!("/shop/{}", c.slug())));
     paths.extend(collections.iter().map(|c| format!("/collections/{}", c.slug)));
     paths.extend(slugs.iter().map(|s| format!("/products/{s}")));

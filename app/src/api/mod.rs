@@ -10,9 +10,11 @@ pub mod delivery;
 pub mod newsletter;
 pub mod orders;
 pub mod password;
+pub mod service;
 #[cfg(feature = "ssr")]
 pub mod session;
 pub mod staff;
+pub mod staff_service;
 pub mod staff_stock;
 pub mod stock_alerts;
 

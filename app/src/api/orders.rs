@@ -113,19 +113,28 @@ pub async fn my_orders() -> Result<Vec<OrderSummary>, AppError> {
 #[server(endpoint = "orders/cancel")]
 pub async fn cancel_order(reference: String, key: Option<String>) -> Result<OrderStatus, AppError> {
     use crate::domain::order_status::OrderEvent;
-    use crate::lifecycle::{apply_now, Change};
+    use crate::domain::service::RequestKind;
+    use crate::lifecycle::{apply, Change};
     use crate::store::unix_now;
     let (db, site) = super::context()?;
     let order = access::reach(&db, &site, &reference, key.as_deref()).await?;
     let keys = crate::api::shop_keys(&db).await?;
     let change =
         Change { event: OrderEvent::Cancel, actor: Actor::Customer, note: String::new(), shipment: None, staff: None };
-    match apply_now(&db, &keys, &site, &order, &change, unix_now()).await? {
+    let now = unix_now();
+    // Client service hears of it in the inbox, in the cancel's transaction.
+    let mut tx = db.begin_write().await?;
+    match apply(&mut tx, &keys, &site, &order, &change, now).await? {
         Ok(status) => {
+            access::to_inbox(&mut tx, &order, RequestKind::OrderCancel, "", now).await?;
+            tx.commit().await?;
             tracing::info!(order = %order.reference, "cancelled by the customer");
             Ok(status)
         }
-        Err(refused) => Err(AppError::Conflict(refused.message(crate::i18n::use_locale())).respond()),
+        Err(refused) => {
+            tx.rollback().await?;
+            Err(AppError::Conflict(refused.message(crate::i18n::use_locale())).respond())
+        }
     }
 }
 
@@ -133,7 +142,7 @@ pub async fn cancel_order(reference: String, key: Option<String>) -> Result<Orde
 /// the timeline for staff, only before the order is Confirmed.
 #[server(endpoint = "orders/change")]
 pub async fn request_change(reference: String, key: Option<String>, message: String) -> Result<(), AppError> {
-    use crate::domain::order_status::Refusal;
+    use crate::domain::{order_status::Refusal, service::RequestKind};
     use crate::store::{orders, unix_now};
     let t = crate::i18n::use_locale();
     let (db, site) = super::context()?;
@@ -146,9 +155,12 @@ pub async fn request_change(reference: String, key: Option<String>, message: Str
         let refusal = Refusal::TooLateForCustomer(order.status);
         return Err(AppError::Conflict(t.order_refusal(&refusal)).respond());
     }
-    // Kept as the customer wrote it: the page says "Change requested" in its reader's language.
+    // Kept as the customer wrote it: the page says "Change requested" in its
+    // reader's language; client service finds it in its inbox.
+    let now = unix_now();
     let mut tx = db.begin_write().await?;
-    orders::add_event(&mut tx, order.id, order.status, Actor::Customer, message, unix_now()).await?;
+    orders::add_event(&mut tx, order.id, order.status, Actor::Customer, message, now).await?;
+    access::to_inbox(&mut tx, &order, RequestKind::OrderChange, message, now).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -163,6 +175,29 @@ pub(crate) mod access {
         orders::{self, OrderHead, OrderRow},
         unix_now, Db,
     };
+
+    /// Puts a customer's request about an order in client service's inbox,
+    /// inside the caller's transaction.
+    pub async fn to_inbox(
+        conn: &mut sqlx::AnyConnection,
+        order: &OrderHead,
+        kind: crate::domain::service::RequestKind,
+        message: &str,
+        now: i64,
+    ) -> Result<(), sqlx::Error> {
+        use crate::store::service_requests::{insert, NewRequest};
+        let email = crate::domain::account::Email::parse(&order.email).ok();
+        let request = NewRequest {
+            customer_id: order.customer_id,
+            name: &order.full_name,
+            email: email.as_ref(),
+            order_id: Some(order.id),
+            message,
+            ..Default::default()
+        };
+        insert(conn, kind, &request, crate::i18n::use_locale(), now).await?;
+        Ok(())
+    }
 
     /// The order, if this request may see it.
     pub async fn reach(db: &Db, site: &SiteConfig, reference: &str, key: Option<&str>) -> Result<OrderHead, AppError> {
@@ -199,21 +234,11 @@ pub(crate) mod access {
 
     /// A Unix time in Paris, as pages in the language of the request write it.
     pub fn paris(unix: i64) -> String {
-        use crate::domain::locale::WallClock;
         let locale = crate::i18n::use_locale();
         jiff::Timestamp::from_second(unix)
             .ok()
             .and_then(|t| t.in_tz("Europe/Paris").ok())
-            .map(|z| {
-                let at = WallClock {
-                    year: z.year(),
-                    month: z.month().unsigned_abs(),
-                    day: z.day().unsigned_abs(),
-                    hour: z.hour().unsigned_abs(),
-                    minute: z.minute().unsigned_abs(),
-                };
-                locale.date_time(at)
-            })
+            .map(|z| locale.date_time(crate::domain::opening_hours::wall_clock(&z).0))
             .unwrap_or_default()
     }
 

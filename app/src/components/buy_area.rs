@@ -44,6 +44,7 @@ pub fn BuyAreaView(#[prop(into)] state: Signal<BuyArea>, offer: Offer, country: 
         chosen.track();
         feedback.set(None);
     });
+    let asked = product.clone();
     let add = move |_| {
         let outcome = match state.get_untracked() {
             BuyArea::AddToBasket { needs_size: true } => AddFeedback::ChooseSize,
@@ -106,10 +107,14 @@ pub fn BuyAreaView(#[prop(into)] state: Signal<BuyArea>, offer: Offer, country: 
                 AdvisorReason::CountryNotServed => t.buy_country_not_served(&country),
             };
             let name = name.clone();
+            let piece = asked.clone();
+            let about = Signal::derive(move || {
+                advisor_path(Some(piece.as_str()), chosen.get().as_ref().map(SizeLabel::as_str))
+            });
             view! {
                 <div class="buy-area" data-state="ask-advisor">
                     <p class="buy-status">{why}</p>
-                    <AdvisorContact piece=name/>
+                    <AdvisorContact piece=name about/>
                 </div>
             }
             .into_any()
@@ -118,17 +123,38 @@ pub fn BuyAreaView(#[prop(into)] state: Signal<BuyArea>, offer: Offer, country: 
 }
 
 /// How to reach a client advisor: about a piece (`piece`, its name in the
-/// page's language), or, without one, about the pieces in the basket.
+/// page's language), or, without one, about the pieces in the basket. The
+/// telephone number, and the client service page (`about`, from
+/// [`advisor_path`]), where the contact and callback forms carry the piece.
 #[component]
-pub fn AdvisorContact(#[prop(optional, into)] piece: Option<String>) -> impl IntoView {
+pub fn AdvisorContact(
+    #[prop(optional, into)] piece: Option<String>,
+    #[prop(into)] about: Signal<String>,
+) -> impl IntoView {
     let t = use_locale();
     view! {
         <p>
             {t.buy_advisor_offer(piece.as_deref())} <a href=ADVISOR_PHONE.0>{ADVISOR_PHONE.1}</a>
             {t.buy_advisor_hours()}
         </p>
-        <a class="button-secondary" href=ADVISOR_PHONE.0>
+        <a class="button-secondary" href=move || t.href(&about.get()) data-testid="ask-advisor">
             {t.buy_ask_advisor()}
         </a>
     }
+}
+
+/// The client service page (without language), about a piece in a size
+/// when given: `/contact?piece=aube-solitaire-ring&size=52`. Slugs and
+/// sizes are URL-safe by construction.
+pub fn advisor_path(piece: Option<&str>, size: Option<&str>) -> String {
+    let mut path = String::from("/contact");
+    if let Some(piece) = piece {
+        path.push_str("?piece=");
+        path.push_str(piece);
+        if let Some(size) = size {
+            path.push_str("&size=");
+            path.push_str(size);
+        }
+    }
+    path
 }

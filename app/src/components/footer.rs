@@ -23,6 +23,9 @@ pub fn SiteFooter() -> impl IntoView {
                 </p>
                 <p>{t.footer_opening_hours()}</p>
                 <p>
+                    <A href=t.href("/contact")>{t.footer_contact()}</A>
+                </p>
+                <p>
                     <A href=t.href("/ring-size")>{t.footer_ring_size()}</A>
                 </p>
             </div>

@@ -412,6 +412,20 @@ pub enum LineProblem {
     OnlyLeft(u32),
 }
 
+impl LineProblem {
+    /// Whether a client advisor can help with the line: the piece is still
+    /// the house's, but cannot be bought online as it stands.
+    pub fn advisor_can_help(&self) -> bool {
+        match self {
+            LineProblem::BoutiqueOnly
+            | LineProblem::SizeNotMade(_)
+            | LineProblem::OutOfStock
+            | LineProblem::OnlyLeft(_) => true,
+            LineProblem::NoLongerOffered | LineProblem::SizeNeeded => false,
+        }
+    }
+}
+
 impl fmt::Display for LineProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -471,6 +485,15 @@ mod tests {
 
     fn key(p: &str, s: Option<&str>) -> LineKey {
         LineKey { product: slug(p), size: s.map(size) }
+    }
+
+    #[test]
+    fn an_advisor_is_offered_for_pieces_the_house_still_has() {
+        assert!(LineProblem::BoutiqueOnly.advisor_can_help());
+        assert!(LineProblem::OutOfStock.advisor_can_help());
+        assert!(LineProblem::SizeNotMade(size("70")).advisor_can_help());
+        assert!(!LineProblem::NoLongerOffered.advisor_can_help(), "a piece withdrawn, or not for this visitor");
+        assert!(!LineProblem::SizeNeeded.advisor_can_help(), "the shopper chooses a size");
     }
 
     fn ring() -> BasketProduct {

@@ -28,6 +28,7 @@ pub mod profile;
 pub mod promo;
 pub mod rate_limit;
 pub mod ring_size;
+pub mod service;
 pub mod shipping;
 pub mod slug;
 pub mod stock_alert;

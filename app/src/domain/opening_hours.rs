@@ -20,6 +20,9 @@ use jiff::{
 };
 use std::collections::BTreeSet;
 
+use super::locale::WallClock;
+pub use super::service::SlotReason;
+
 /// How long a callback slot lasts.
 pub const SLOT: SignedDuration = SignedDuration::from_mins(30);
 
@@ -29,23 +32,6 @@ pub const NOTICE: SignedDuration = SignedDuration::from_hours(1);
 /// How far ahead the next slots are looked for: past the longest run of
 /// closed days a house would list (a fortnight's holiday), plus a week.
 const LOOK_AHEAD_DAYS: i32 = 22;
-
-/// Why a requested slot cannot be a callback slot.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum SlotProblem {
-    /// Not on the hour or the half hour, Paris time.
-    #[error("a slot starts on the hour or the half hour")]
-    NotOnTheHalfHour,
-    /// In the past, or sooner than the notice the house asks for.
-    #[error("the slot is in the past or too soon")]
-    TooSoon,
-    /// On a day client service is closed (a Sunday, a closed day).
-    #[error("client service is closed that day")]
-    ClosedDay,
-    /// On an open day, but not wholly inside its hours.
-    #[error("the slot is outside the opening hours")]
-    OutsideHours,
-}
 
 /// The week's hours in Paris time and the days the house is closed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -82,29 +68,41 @@ impl OpeningHours {
         at.to_zoned(self.zone.clone())
     }
 
+    /// An instant as a Paris wall clock shows it, and its weekday (Monday 0).
+    pub fn wall_clock(&self, at: Timestamp) -> (WallClock, u8) {
+        wall_clock(&self.in_paris(at))
+    }
+
     /// Whether a slot starting at `start` may be asked for at `now`.
-    pub fn check(&self, start: Timestamp, now: Timestamp) -> Result<(), SlotProblem> {
+    pub fn check(&self, start: Timestamp, now: Timestamp) -> Result<(), SlotReason> {
         let local = self.in_paris(start);
         if local.second() != 0 || local.subsec_nanosecond() != 0 || !matches!(local.minute(), 0 | 30) {
-            return Err(SlotProblem::NotOnTheHalfHour);
+            return Err(SlotReason::NotOnTheHalfHour);
         }
         if start < now + NOTICE {
-            return Err(SlotProblem::TooSoon);
+            return Err(SlotReason::TooSoon);
         }
-        let (opens, closes) = self.hours_on(local.date()).ok_or(SlotProblem::ClosedDay)?;
+        let (opens, closes) = self.hours_on(local.date()).ok_or(SlotReason::ClosedDay)?;
         let end = self.in_paris(start + SLOT);
         // A slot lies within one day's hours: it starts at or after opening
         // and ends by closing, on the same date.
         if local.time() < opens || end.date() != local.date() || end.time() > closes {
-            return Err(SlotProblem::OutsideHours);
+            return Err(SlotReason::OutsideHours);
         }
         Ok(())
     }
 
     /// The next `count` slots that may be asked for at `now`, soonest first.
     pub fn next_slots(&self, now: Timestamp, count: usize) -> Vec<Timestamp> {
+        self.next_slots_from(now, now, count)
+    }
+
+    /// The next `count` slots starting at or after `from` that may be asked
+    /// for at `now`, soonest first: what is offered instead of a refused
+    /// slot (the next ones after it, or after now if it was in the past).
+    pub fn next_slots_from(&self, from: Timestamp, now: Timestamp, count: usize) -> Vec<Timestamp> {
         let mut slots = Vec::with_capacity(count);
-        let mut date = self.in_paris(now).date();
+        let mut date = self.in_paris(from.max(now)).date();
         for _ in 0..LOOK_AHEAD_DAYS {
             if let Some((opens, closes)) = self.hours_on(date) {
                 let mut time = opens;
@@ -113,7 +111,7 @@ impl OpeningHours {
                     // fold (those are at night): the wall-clock time is one instant.
                     if let Ok(start) = date.to_datetime(time).to_zoned(self.zone.clone()) {
                         let start = start.timestamp();
-                        if self.check(start, now).is_ok() {
+                        if start >= from && self.check(start, now).is_ok() {
                             slots.push(start);
                         }
                     }
@@ -133,6 +131,36 @@ impl OpeningHours {
         }
         slots
     }
+
+    /// Reads a slot as a form's date and time fields give it, in Paris
+    /// time: `2026-12-07` and `10:30`. `None` when either cannot be read.
+    pub fn read_local(&self, date: &str, time: &str) -> Option<Timestamp> {
+        let date: Date = date.trim().parse().ok()?;
+        let time: Time = time.trim().parse().ok()?;
+        // A time in a daylight-saving gap is moved forward (jiff's
+        // "compatible" rule); it is at night, and refused as closed anyway.
+        date.to_datetime(time).to_zoned(self.zone.clone()).ok().map(|z| z.timestamp())
+    }
+
+    /// A slot as the form's date and time fields take it, in Paris time:
+    /// (`2026-12-07`, `10:30`).
+    pub fn local_fields(&self, at: Timestamp) -> (String, String) {
+        let local = self.in_paris(at);
+        (local.date().to_string(), format!("{:02}:{:02}", local.hour(), local.minute()))
+    }
+}
+
+/// A zoned time as its wall clock shows it, and its weekday (Monday 0), for
+/// `Locale` to write.
+pub fn wall_clock(z: &Zoned) -> (WallClock, u8) {
+    let clock = WallClock {
+        year: z.year(),
+        month: z.month().unsigned_abs(),
+        day: z.day().unsigned_abs(),
+        hour: z.hour().unsigned_abs(),
+        minute: z.minute().unsigned_abs(),
+    };
+    (clock, z.weekday().to_monday_zero_offset().unsigned_abs())
 }
 
 #[cfg(test)]
@@ -161,14 +189,14 @@ mod tests {
         let now = monday_morning();
         assert_eq!(h.check(paris(2026, 11, 23, 10, 0), now), Ok(()), "Monday at opening, an hour ahead");
         assert_eq!(h.check(paris(2026, 11, 23, 18, 30), now), Ok(()), "the last weekday slot ends at 19:00");
-        assert_eq!(h.check(paris(2026, 11, 23, 19, 0), now), Err(SlotProblem::OutsideHours));
-        assert_eq!(h.check(paris(2026, 11, 23, 9, 30), paris(2026, 11, 22, 12, 0)), Err(SlotProblem::OutsideHours));
+        assert_eq!(h.check(paris(2026, 11, 23, 19, 0), now), Err(SlotReason::OutsideHours));
+        assert_eq!(h.check(paris(2026, 11, 23, 9, 30), paris(2026, 11, 22, 12, 0)), Err(SlotReason::OutsideHours));
         assert_eq!(h.check(paris(2026, 11, 28, 16, 30), now), Ok(()), "Saturday's last slot");
-        assert_eq!(h.check(paris(2026, 11, 28, 17, 0), now), Err(SlotProblem::OutsideHours), "Saturday closes at 17");
-        assert_eq!(h.check(paris(2026, 11, 29, 11, 0), now), Err(SlotProblem::ClosedDay), "Sunday");
+        assert_eq!(h.check(paris(2026, 11, 28, 17, 0), now), Err(SlotReason::OutsideHours), "Saturday closes at 17");
+        assert_eq!(h.check(paris(2026, 11, 29, 11, 0), now), Err(SlotReason::ClosedDay), "Sunday");
         assert_eq!(date(2026, 11, 29).weekday(), Weekday::Sunday);
-        assert_eq!(h.check(paris(2026, 11, 23, 10, 15), now), Err(SlotProblem::NotOnTheHalfHour));
-        assert_eq!(h.check(paris(2026, 5, 1, 11, 0), paris(2026, 4, 30, 9, 0)), Err(SlotProblem::ClosedDay));
+        assert_eq!(h.check(paris(2026, 11, 23, 10, 15), now), Err(SlotReason::NotOnTheHalfHour));
+        assert_eq!(h.check(paris(2026, 5, 1, 11, 0), paris(2026, 4, 30, 9, 0)), Err(SlotReason::ClosedDay));
         assert_eq!(h.check(paris(2026, 4, 30, 11, 0), paris(2026, 4, 30, 9, 0)), Ok(()), "the day before is open");
     }
 
@@ -176,10 +204,10 @@ mod tests {
     fn a_slot_needs_an_hours_notice() {
         let h = house();
         let now = paris(2026, 11, 23, 10, 5);
-        assert_eq!(h.check(paris(2026, 11, 23, 10, 30), now), Err(SlotProblem::TooSoon));
-        assert_eq!(h.check(paris(2026, 11, 23, 11, 0), now), Err(SlotProblem::TooSoon));
+        assert_eq!(h.check(paris(2026, 11, 23, 10, 30), now), Err(SlotReason::TooSoon));
+        assert_eq!(h.check(paris(2026, 11, 23, 11, 0), now), Err(SlotReason::TooSoon));
         assert_eq!(h.check(paris(2026, 11, 23, 11, 30), now), Ok(()));
-        assert_eq!(h.check(paris(2026, 11, 20, 11, 0), now), Err(SlotProblem::TooSoon), "last week");
+        assert_eq!(h.check(paris(2026, 11, 20, 11, 0), now), Err(SlotReason::TooSoon), "last week");
     }
 
     #[test]
@@ -193,6 +221,27 @@ mod tests {
         assert_eq!(slots[0], paris(2026, 5, 2, 10, 0));
         // Monday 09:00: opening, with an hour's notice.
         assert_eq!(h.next_slots(monday_morning(), 1), [paris(2026, 11, 23, 10, 0)]);
+    }
+
+    #[test]
+    fn a_refused_sunday_is_offered_the_next_open_slots_after_it() {
+        let h = house();
+        let now = monday_morning();
+        let sunday = h.read_local("2026-11-29", "11:00").unwrap();
+        assert_eq!(h.check(sunday, now), Err(SlotReason::ClosedDay));
+        let offered = h.next_slots_from(sunday, now, 3);
+        assert_eq!(offered, [paris(2026, 11, 30, 10, 0), paris(2026, 11, 30, 10, 30), paris(2026, 11, 30, 11, 0)]);
+        // A slot in the past: the next ones from now.
+        assert_eq!(h.next_slots_from(paris(2026, 11, 20, 11, 0), now, 1), [paris(2026, 11, 23, 10, 0)]);
+        assert_eq!(h.local_fields(paris(2026, 11, 30, 10, 30)), ("2026-11-30".to_owned(), "10:30".to_owned()));
+        assert_eq!(h.read_local("2026-11-30", " 10:30 "), Some(paris(2026, 11, 30, 10, 30)));
+        assert_eq!(h.read_local("2026-07-06", "10:00"), Some(paris(2026, 7, 6, 10, 0)), "summer time");
+        for (date, time) in [("30/11/2026", "10:30"), ("2026-11-30", "25:00"), ("", ""), ("2026-02-30", "10:00")] {
+            assert_eq!(h.read_local(date, time), None, "{date} {time}");
+        }
+        // 02:30 on the spring Sunday does not exist in Paris: read, and closed.
+        let gap = h.read_local("2026-03-29", "02:30").unwrap();
+        assert_eq!(h.check(gap, paris(2026, 3, 20, 9, 0)), Err(SlotReason::ClosedDay));
     }
 
     /// Paris changes its clocks on the last Sundays of March and October,
@@ -215,7 +264,7 @@ mod tests {
             for hour in 0..24 {
                 let at = sunday.at(hour, 0, 0, 0).to_zoned(TimeZone::get("Europe/Paris").unwrap());
                 if let Ok(at) = at {
-                    assert_eq!(h.check(at.timestamp(), now), Err(SlotProblem::ClosedDay), "{at}");
+                    assert_eq!(h.check(at.timestamp(), now), Err(SlotReason::ClosedDay), "{at}");
                 }
             }
         }
@@ -242,6 +291,27 @@ mod tests {
                 let local = h.in_paris(slot);
                 prop_assert!(local.weekday() != Weekday::Sunday);
                 prop_assert!(local.hour() >= 10 && local.hour() < 19);
+            }
+        }
+
+        /// The slots offered after a refused one are open, accepted now,
+        /// at or after it, and soonest first.
+        #[test]
+        fn slots_offered_after_a_refusal_are_open_and_after_it(
+            seconds in 1_700_000_000i64..1_900_000_000,
+            ahead in 0i64..3_000_000,
+        ) {
+            let h = house();
+            let now = Timestamp::from_second(seconds).unwrap();
+            let from = Timestamp::from_second(seconds + ahead - 1_000_000).unwrap();
+            let slots = h.next_slots_from(from, now, 3);
+            prop_assert_eq!(slots.len(), 3);
+            for pair in slots.windows(2) {
+                prop_assert!(pair[0] < pair[1]);
+            }
+            for slot in slots {
+                prop_assert!(slot >= from);
+                prop_assert_eq!(h.check(slot, now), Ok(()));
             }
         }
 

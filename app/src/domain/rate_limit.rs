@@ -1,6 +1,7 @@
 //! How often a client or an address may try something that an attacker
 //! would repeat: signing in, asking for a reset link, registering,
-//! subscribing to the newsletter, leaving alerts or messages. Counted in the database, so every server
+//! subscribing to the newsletter, leaving alerts or messages, asking to be
+//! called back. Counted in the database, so every server
 //! replica sees the same count.
 
 use super::locale::Locale;
@@ -32,6 +33,14 @@ pub const NEWSLETTER_PER_CLIENT: Limit = Limit { action: "newsletter-client", ma
 pub const ALERT_PER_ADDRESS: Limit = Limit { action: "alert-address", max: 10, window_seconds: 60 * 60 };
 /// Back-in-stock alerts left from one client.
 pub const ALERT_PER_CLIENT: Limit = Limit { action: "alert-client", max: 30, window_seconds: 60 * 60 };
+/// Contact messages from one address: each writes two emails.
+pub const CONTACT_PER_ADDRESS: Limit = Limit { action: "contact-address", max: 5, window_seconds: 60 * 60 };
+/// Contact messages from one client.
+pub const CONTACT_PER_CLIENT: Limit = Limit { action: "contact-client", max: 20, window_seconds: 60 * 60 };
+/// Callbacks asked for one telephone number: nobody's line gets flooded.
+pub const CALLBACK_PER_NUMBER: Limit = Limit { action: "callback-number", max: 3, window_seconds: 60 * 60 };
+/// Callbacks asked from one client.
+pub const CALLBACK_PER_CLIENT: Limit = Limit { action: "callback-client", max: 10, window_seconds: 60 * 60 };
 
 impl Limit {
     /// The key attempts are counted under, e.g. `sign-in-address:anne@example.fr`.
@@ -88,4 +97,6 @@ mod tests {
     const _: () = assert!(RESET_PER_CLIENT.max > RESET_PER_ADDRESS.max);
     const _: () = assert!(NEWSLETTER_PER_CLIENT.max > NEWSLETTER_PER_ADDRESS.max);
     const _: () = assert!(ALERT_PER_CLIENT.max > ALERT_PER_ADDRESS.max);
+    const _: () = assert!(CONTACT_PER_CLIENT.max > CONTACT_PER_ADDRESS.max);
+    const _: () = assert!(CALLBACK_PER_CLIENT.max > CALLBACK_PER_NUMBER.max);
 }

@@ -38,6 +38,7 @@ texts! {
     /// Before the phone number.
     footer_telephone { fr: "Téléphone\u{a0}: ", en: "Telephone " }
     footer_opening_hours { fr: "Du lundi au vendredi de 10\u{a0}h à 19\u{a0}h, le samedi de 10\u{a0}h à 17\u{a0}h (heure de Paris)", en: "Monday to Friday 10:00–19:00, Saturday 10:00–17:00 (Paris time)" }
+    footer_contact { fr: "Nous écrire ou être rappelé", en: "Write to us or be called back" }
     footer_ring_size { fr: "Trouver votre tour de doigt", en: "Find your ring size" }
     footer_delivery { fr: "Livraison", en: "Delivery" }
     footer_delivery_terms { fr: "Livraison assurée dans l’Union européenne, sous 5 à 10 jours ouvrés.", en: "Insured delivery within the European Union, 5–10 business days." }

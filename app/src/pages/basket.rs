@@ -4,7 +4,10 @@
 
 use super::loading;
 use crate::api::basket::{price_basket, BasketRequest, PricedBasket, PricedLine, RequestedLine};
-use crate::components::{buy_area::AdvisorContact, error_notice::ErrorNotice};
+use crate::components::{
+    buy_area::{advisor_path, AdvisorContact},
+    error_notice::ErrorNotice,
+};
 use crate::domain::{
     basket::{Basket, LineKey, Quantity},
     gift::{GiftOffer, GiftState},
@@ -119,7 +122,7 @@ fn PricedBasketView(priced: PricedBasket) -> impl IntoView {
                 view! {
                     <div class="notice notice-warning" data-testid="country-not-served">
                         <p class="buy-status">{t.basket_country_not_served(&country.display_name_in(t))}</p>
-                        <AdvisorContact/>
+                        <AdvisorContact about=advisor_path(None, None)/>
                     </div>
                 }
             })}
@@ -267,7 +270,14 @@ fn LineView(line: PricedLine) -> impl IntoView {
                         {t.basket_remove()}
                     </button>
                 </div>
-                {problem.map(|p| view! { <p class="field-error line-problem">{t.basket_problem(&p)}</p> })}
+                {problem.map(|p| {
+                    // A piece the house still makes: a client advisor can help.
+                    let ask = p.advisor_can_help().then(|| {
+                        let about = advisor_path(Some(product.as_str()), size.as_ref().map(|s| s.as_str()));
+                        view! { <p class="line-advisor"><a href=t.href(&about)>{t.buy_ask_advisor()}</a></p> }
+                    });
+                    view! { <p class="field-error line-problem">{t.basket_problem(&p)}</p> {ask} }
+                })}
             </div>
             <div class="line-prices">
                 {unit_price.map(|p| view! { <p class="note">{t.basket_each(p)}</p> })}

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod basket;
 pub mod checkout;
+pub mod contact;
 pub mod home;
 pub mod listing;
 pub mod newsletter;

@@ -93,6 +93,24 @@ impl Keys {
         format!("/orders/{}?key={}", order.as_str(), self.order_link_key(order))
     }
 
+    /// A form's stamp: when it was served, signed, so that the bot trap's
+    /// minimum fill time (`domain::service::bot_trap`) cannot be forged.
+    /// Signed with the order links' key under its own prefix, which no
+    /// order reference (`MA-…`) can take.
+    pub fn form_stamp(&self, served_at: i64) -> String {
+        let mac = hmac(&self.order_links, format!("form-stamp:{served_at}").as_bytes());
+        format!("{served_at}.{}", URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes()))
+    }
+
+    /// When a form was served, if `stamp` is one of ours.
+    pub fn form_served_at(&self, stamp: &str) -> Option<i64> {
+        let (at, signature) = stamp.trim().split_once('.')?;
+        let served_at: i64 = at.parse().ok()?;
+        let digest = URL_SAFE_NO_PAD.decode(signature).ok()?;
+        hmac(&self.order_links, format!("form-stamp:{served_at}").as_bytes()).verify_slice(&digest).ok()?;
+        Some(served_at)
+    }
+
     #[cfg(test)]
     pub fn for_tests() -> Keys {
         Keys { order_links: b"links".to_vec(), sandbox_callbacks: b"callbacks".to_vec() }
@@ -114,5 +132,17 @@ mod tests {
         assert!(!keys.order_link_matches(&a, "not base64 !"));
         assert!(!keys.order_link_matches(&a, ""));
         assert!(keys.order_path(&a).starts_with("/orders/MA-0123456789?key="));
+    }
+
+    #[test]
+    fn a_form_stamp_reads_back_and_cannot_be_forged() {
+        let keys = Keys::for_tests();
+        let stamp = keys.form_stamp(1_700_000_000);
+        assert_eq!(keys.form_served_at(&stamp), Some(1_700_000_000));
+        let (_, signature) = stamp.split_once('.').unwrap();
+        assert_eq!(keys.form_served_at(&format!("1600000000.{signature}")), None, "an earlier time, same signature");
+        for forged in ["", "1700000000", "1700000000.", "x.y", "1700000000.!!"] {
+            assert_eq!(keys.form_served_at(forged), None, "{forged}");
+        }
     }
 }

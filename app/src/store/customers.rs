@@ -187,6 +187,14 @@ pub async fn erase(conn: &mut AnyConnection, id: i64) -> Result<(), sqlx::Error>
         .bind(id)
         .execute(&mut *conn)
         .await?;
+    // So are messages and callback requests to client service, signed in or not.
+    sqlx::query(
+        "DELETE FROM service_requests WHERE customer_id = $1 \
+         OR email_key = (SELECT email_key FROM customers WHERE id = $1)",
+    )
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
     for table in ["sessions", "account_tokens", "addresses"] {
         sqlx::query(&format!("DELETE FROM {table} WHERE customer_id = $1")).bind(id).execute(&mut *conn).await?;
     }

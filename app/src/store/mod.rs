@@ -16,6 +16,7 @@ pub mod promos;
 pub mod rate_limits;
 pub mod sandbox_payments;
 pub mod secrets;
+pub mod service_requests;
 pub mod sessions;
 pub mod shipping;
 pub mod stock;

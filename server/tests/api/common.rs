@@ -43,6 +43,9 @@ fn postgres_admin_url() -> String {
 /// The password the tests open accounts with.
 pub const PASSWORD: &str = "velvet harbour lantern";
 
+/// Client service's address in the tests: where contact messages go.
+pub const SERVICE_EMAIL: &str = "service@maison-aurele.test";
+
 /// Whether the PostgreSQL half of the suite was switched off on purpose
 /// (the test command does so, and says so loudly, where no server runs).
 pub fn postgres_skipped() -> bool {
@@ -100,6 +103,7 @@ impl TestApp {
             seed_demo: true,
             smtp_url: None,
             mail_from: server::config::DEFAULT_MAIL_FROM.to_owned(),
+            service_email: app::domain::account::Email::parse(SERVICE_EMAIL).unwrap(),
             dev_mailbox: false,
             trust_forwarded_for: false,
             payment_minutes: 30,

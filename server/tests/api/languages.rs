@@ -139,6 +139,8 @@ async fn no_english_is_left_on_french_pages(app: &TestApp) {
         "/fr/account/sign-in",
         "/fr/account/register",
         "/fr/account/forgot-password",
+        "/fr/contact",
+        "/fr/contact?piece=constellation-ruby-ring&size=52",
         "/fr/no-such-page",
     ];
     let signed_in =

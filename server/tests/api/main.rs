@@ -19,4 +19,5 @@ mod outbox;
 mod page_cache;
 mod render_stall;
 mod ring_size;
+mod service;
 mod stock_alerts;

@@ -1,9 +1,11 @@
-//! The back office (PRODUCT.md §9), for staff only: orders and stock; every page's data comes
+//! The back office (PRODUCT.md §9), for staff only: orders, stock and the
+//! service inbox; every page's data comes
 //! from a server function that checks the staff role. A signed-out visitor
 //! is sent to sign in; a customer is told the page is for staff (403).
 
 pub mod order;
 pub mod orders;
+pub mod service;
 pub mod stock;
 
 use crate::i18n::use_locale;
@@ -20,6 +22,7 @@ pub(crate) fn StaffNav() -> impl IntoView {
             <a href=t.href("/staff/orders?status=confirmed")>{t.staff_nav_to_ship()}</a>
             <a href=t.href("/staff/orders?status=partially_shipped")>{t.staff_nav_partially_shipped()}</a>
             <a href=t.href("/staff/stock")>{t.staff_nav_stock()}</a>
+            <a href=t.href("/staff/service")>{t.inbox_title()}</a>
         </nav>
     }
 }
