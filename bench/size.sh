@@ -26,7 +26,8 @@ echo "== measured in Chromium (public pages)"
 status=0
 (cd end2end && node first-load.mjs "$VITRINE_BASE_URL" / /shop /shop/rings "/shop?q=gold" /collections/aube \
   /products/aube-solitaire-ring /products/aube-bangle /products/rivage-pearl-strand /ring-size /basket /checkout \
-  /account/sign-in /account/register /account/forgot-password /products/no-such-piece) || status=$?
+  /account/sign-in /account/register /account/forgot-password /products/no-such-piece /faq /shipping /size-guide \
+  /contact) || status=$?
 
 echo
 echo "== worked out from the split manifest (pages behind a sign-in)"
@@ -58,6 +59,7 @@ pages = {
     "/staff/orders/MA-… (StaffOrderIsland)": "staff_order_island",
     "/staff/stock (StaffStockIsland)": "staff_stock_island",
     "/contact (ServiceFormsIsland)": "service_forms_island",
+    "/faq (FaqSearchBox)": "faq_search_box",
 }
 print(f"{'page (its lazy island)':<44} {'brotli':>9}  budget")
 for page, island in pages.items():
@@ -67,7 +69,7 @@ for page, island in pages.items():
         continue
     total = main + br(loader) + sum(br(chunk(f)) for f in manifest[key])
     print(f"{page:<44} {total:>9}  {total / (150 * 1024):.2f}x")
-print("/account/orders, /staff/orders: no island of their own, the main module only:", main)
+print("/account/orders, /staff/orders, the house's pages: no island of their own, the main module only:", main)
 PY
 wasm_opt=$(wasm-opt --version 2>/dev/null || echo "none")
 echo "wasm-opt: $wasm_opt"

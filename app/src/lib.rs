@@ -33,6 +33,8 @@ pub mod config;
 #[cfg(feature = "ssr")]
 pub mod emails;
 #[cfg(feature = "ssr")]
+pub mod house_pages;
+#[cfg(feature = "ssr")]
 pub mod lifecycle;
 #[cfg(feature = "ssr")]
 pub mod payments;
@@ -44,6 +46,7 @@ pub mod store;
 use components::{
     footer::SiteFooter, header::SiteHeader, language_switcher::LanguageAlternates, site_notices::SiteNotices,
 };
+use domain::house_page::HousePage;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, Link, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::{
@@ -67,7 +70,9 @@ use pages::{
     basket::BasketPage,
     checkout::CheckoutPage,
     contact::ContactPage,
+    faq::FaqPage,
     home::HomePage,
+    house::HouseInfoPage,
     listing::ListingPage,
     newsletter::{NewsletterConfirmPage, NewsletterUnsubscribePage},
     not_found::NotFound,
@@ -187,6 +192,39 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/alerts/cancel") view=StockAlertPage ssr=SsrMode::Async/>
                         // The forms' stamp and a signed-in customer's details are in the first HTML.
                         <Route path=path!("/contact") view=ContactPage ssr=SsrMode::Async/>
+                        // The house's pages: their figures are read from the data, so
+                        // they wait for it (and crawlers get them whole).
+                        <Route path=path!("/faq") view=FaqPage ssr=SsrMode::Async/>
+                        <Route
+                            path=path!("/shipping")
+                            view=|| view! { <HouseInfoPage page=HousePage::Shipping/> }
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/returns")
+                            view=|| view! { <HouseInfoPage page=HousePage::Returns/> }
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/customs")
+                            view=|| view! { <HouseInfoPage page=HousePage::Customs/> }
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/care")
+                            view=|| view! { <HouseInfoPage page=HousePage::Care/> }
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/size-guide")
+                            view=|| view! { <HouseInfoPage page=HousePage::SizeGuide/> }
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/privacy")
+                            view=|| view! { <HouseInfoPage page=HousePage::Privacy/> }
+                            ssr=SsrMode::Async
+                        />
                         <Route
                             path=path!("/newsletter/confirm")
                             view=NewsletterConfirmPage

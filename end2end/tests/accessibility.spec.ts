@@ -118,14 +118,20 @@ test("axe finds nothing on a customer's pages", async ({ page }) => {
   }
 });
 
-test("axe finds nothing on an order, its receipt, and the staff's pages", async ({ page, browser }) => {
+test("axe finds nothing on an order, its receipt, and the staff's view of it", async ({ page, browser }) => {
   const { url, reference } = await paidOrder(page, [{ product: "eclat-eternity-ring", size: "50", quantity: 1 }]);
   await check(page, url);
   await check(page, url.replace(`/orders/${reference}`, `/orders/${reference}/receipt`));
   const staff = await staffPage(browser);
-  await check(staff, "/staff/orders");
   await check(staff, `/staff/orders/${reference}`);
-  await check(staff, "/staff/stock?q=aube");
-  await check(staff, "/staff/service");
-  await check(staff, "/staff/service?state=handled");
 });
+
+// The back office's lists, a test each: one test checking them all, after
+// placing an order and signing up staff, outgrew the 30 s budget on a new
+// machine (CI, stop 23) although every check in it passed.
+for (const path of ["/staff/orders", "/staff/stock?q=aube", "/staff/service", "/staff/service?state=handled"]) {
+  test(`axe finds nothing on the staff's ${path}`, async ({ browser }) => {
+    const staff = await staffPage(browser);
+    await check(staff, path);
+  });
+}

@@ -104,6 +104,14 @@ export const PUBLIC_PAGES = [
   "/account/forgot-password",
   "/account/reset-password?token=not-a-live-link",
   "/contact",
+  "/faq",
+  "/faq?q=spam",
+  "/shipping",
+  "/returns",
+  "/customs",
+  "/care",
+  "/size-guide",
+  "/privacy",
 ];
 
 /** An address no other test uses. */

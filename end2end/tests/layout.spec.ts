@@ -16,6 +16,10 @@ const PAGES = [
   "/account/sign-in",
   "/account/register",
   "/contact?piece=aube-solitaire-ring&size=52",
+  // The house's pages with the widest tables, and the FAQ's search.
+  "/shipping",
+  "/size-guide",
+  "/faq?q=spam",
   "/no-such-page",
 ];
 // Each opened in the journey's language (`at`): French words are often

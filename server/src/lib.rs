@@ -2,6 +2,7 @@
 //! route handler. `main.rs` runs it; integration tests start it in-process
 //! on a random port.
 
+pub mod catalogue_watch;
 pub mod config;
 pub mod db;
 pub mod mailer;
@@ -98,18 +99,22 @@ pub fn router(config: &Config, leptos_options: LeptosOptions, db: Db) -> Router 
     let site = site_config(config);
     let keys = ShopKeys::new(config.secret_key.clone());
     let payments = PaymentSettings { minutes: config.payment_minutes };
+    let catalogue = catalogue_watch::CatalogueWatch::start(db.clone(), config.delivery_countries.clone());
     let context = {
-        let (db, site, keys) = (db.clone(), site.clone(), keys.clone());
+        let (db, site, keys, catalogue) = (db.clone(), site.clone(), keys.clone(), catalogue.clone());
         move || {
             provide_context(db.clone());
             provide_context(site.clone());
             provide_context(keys.clone());
             provide_context(payments);
+            // The footer's delivery line (none until the first read, within a POLL of starting).
+            if let Some(terms) = catalogue.terms() {
+                provide_context(terms);
+            }
         }
     };
     let listed = route_list();
     let routes = language::per_language(listed.clone());
-    let db_for_cache = db.clone();
     let mut app = Router::new();
     // Addresses without a language go on to the visitor's.
     for path in language::unprefixed(&listed) {
@@ -157,6 +162,6 @@ pub fn router(config: &Config, leptos_options: LeptosOptions, db: Db) -> Router 
             move |request, next| client_ip::record(trust, request, next)
         }))
         .with_state(leptos_options);
-    let pages = config.page_cache.then(|| page_cache::PageCache::start(db_for_cache));
+    let pages = config.page_cache.then(|| page_cache::PageCache::start(&catalogue));
     layers::apply(app, config, pages)
 }

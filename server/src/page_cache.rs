@@ -7,15 +7,13 @@
 //!
 //! The version lives in the database (`catalogue_version`), bumped in the
 //! transaction of every change to stock or pieces. Every server process
-//! reads it each [`POLL`]: a change shows on every replica within that
+//! reads it each [`crate::catalogue_watch::POLL`]: a change shows on every replica within that
 //! bound (plus one render), whichever process made it. A page rendered
 //! while the version moved is tagged with the version read before it began,
 //! so it can never outlive the change it may have missed.
 
-use app::{
-    shopper::country::from_cookie_header,
-    store::{catalogue_version, Db},
-};
+use crate::catalogue_watch::{CatalogueWatch, Snapshot};
+use app::shopper::country::from_cookie_header;
 use axum::{
     body::{Body, Bytes},
     extract::{Request, State},
@@ -30,12 +28,8 @@ use std::{
         atomic::{AtomicBool, AtomicU64, Ordering},
         Arc, OnceLock, Weak,
     },
-    time::Duration,
 };
-
-/// How often each process reads the catalogue's version: the bound on how
-/// long a page may show a catalogue that has changed.
-pub const POLL: Duration = Duration::from_millis(100);
+use tokio::sync::watch;
 
 /// The memory the kept pages may take, in bytes (every encoding counted).
 const CAPACITY: u64 = 64 * 1024 * 1024;
@@ -104,9 +98,9 @@ enum Encoding {
 }
 
 impl PageCache {
-    /// An empty cache following `db`'s catalogue version (a task reads it
-    /// every [`POLL`] for as long as the cache is in use).
-    pub fn start(db: Db) -> PageCache {
+    /// An empty cache following the catalogue's snapshots (for as long as
+    /// the cache is in use).
+    pub fn start(catalogue: &CatalogueWatch) -> PageCache {
         let cache = PageCache {
             inner: Arc::new(Inner {
                 pages: quick_cache::sync::Cache::with_weighter(4096, CAPACITY, ByBytes),
@@ -114,32 +108,28 @@ impl PageCache {
                 known: AtomicBool::new(false),
             }),
         };
-        tokio::spawn(follow_catalogue(Arc::downgrade(&cache.inner), db));
+        tokio::spawn(follow_catalogue(Arc::downgrade(&cache.inner), catalogue.subscribe()));
         cache
     }
 }
 
-/// Moves the epoch whenever the catalogue version moves. After a failed
-/// read, pages are rendered afresh until the version reads again.
-async fn follow_catalogue(cache: Weak<Inner>, db: Db) {
+/// Moves the epoch whenever the catalogue version moves. While the
+/// version is unknown (at start, after a failed read), pages are rendered
+/// afresh until it reads again.
+async fn follow_catalogue(cache: Weak<Inner>, mut snapshots: watch::Receiver<Option<Snapshot>>) {
     let mut seen = None;
-    let mut ticks = tokio::time::interval(POLL);
-    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
-        ticks.tick().await;
+        let now = snapshots.borrow_and_update().as_ref().map(|snapshot| snapshot.version);
         let Some(cache) = cache.upgrade() else { return };
-        let now = match catalogue_version::read(&db).await {
-            Ok(version) => Some(version),
-            Err(error) => {
-                tracing::warn!(%error, "the catalogue version could not be read: pages are rendered afresh");
-                None
-            }
-        };
         if now != seen {
             cache.epoch.fetch_add(1, Ordering::AcqRel);
             seen = now;
         }
         cache.known.store(now.is_some(), Ordering::Release);
+        drop(cache);
+        if snapshots.changed().await.is_err() {
+            return;
+        }
     }
 }
 
@@ -208,6 +198,14 @@ fn is_public_page(path: &str) -> bool {
             | "/account/sign-in"
             | "/account/register"
             | "/account/forgot-password"
+            // The house's pages: their figures move with the catalogue's version.
+            | "/faq"
+            | "/shipping"
+            | "/returns"
+            | "/customs"
+            | "/care"
+            | "/size-guide"
+            | "/privacy"
     ) || one_segment("/shop/")
         || one_segment("/collections/")
         || one_segment("/products/")

@@ -2,12 +2,22 @@
 //! which points search engines at it and away from private pages
 //! (PRODUCT.md §11).
 
-use app::{config::SiteConfig, domain::catalogue::Category, i18n::Locale, store::products, store::Db};
+use app::{
+    config::SiteConfig,
+    domain::{
+        catalogue::Category,
+        house_page::{HousePage, FAQ_PATH},
+    },
+    i18n::Locale,
+    store::products,
+    store::Db,
+};
 use axum::{
     http::{header, StatusCode},
     response::IntoResponse,
     Extension,
 };
+use strum::IntoEnumIterator;
 
 /// The sitemap, built from the catalogue as it is now.
 pub async fn sitemap(Extension(db): Extension<Db>, Extension(site): Extension<SiteConfig>) -> impl IntoResponse {
@@ -21,6 +31,8 @@ pub async fn sitemap(Extension(db): Extension<Db>, Extension(site): Extension<Si
             }
         };
     let mut paths = vec!["/".to_owned(), "/shop".to_owned(), "/ring-size".to_owned(), "/contact".to_owned()];
+    paths.push(FAQ_PATH.to_owned());
+    paths.extend(HousePage::iter().map(HousePage::path));
     paths.extend(Category::ALL.iter().map(|c| format!("/shop/{}", c.slug())));
     paths.extend(collections.iter().map(|c| format!("/collections/{}", c.slug)));
     paths.extend(slugs.iter().map(|s| format!("/products/{s}")));

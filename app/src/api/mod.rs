@@ -7,6 +7,7 @@ pub mod basket;
 pub mod catalogue;
 pub mod checkout;
 pub mod delivery;
+pub mod house;
 pub mod newsletter;
 pub mod orders;
 pub mod password;

@@ -235,7 +235,7 @@ pub async fn request_callback(
                 SlotChoice { value: format!("{date}T{time}"), label: opening::label(&hours, s, t) }
             })
             .collect();
-        return Err(AppError::SlotRefused { message: t.callback_slot_problem(reason).to_owned(), offered }.respond());
+        return Err(AppError::SlotRefused { message: t.callback_slot_problem(reason), offered }.respond());
     }
     let piece = piece_of(&db, &site, piece.as_deref(), size.as_deref(), now).await?;
     let client = super::session::client();

@@ -4,14 +4,12 @@ use crate::domain::{
     availability::{AdvisorReason, BuyArea},
     basket::AddRefused,
     catalogue::SizeLabel,
+    service::SERVICE_PHONE,
     slug::Slug,
 };
 use crate::i18n::use_locale;
 use crate::shopper::basket_store::BasketStore;
 use leptos::prelude::*;
-
-/// The client-service line, shared by every "ask a client advisor" offer.
-pub const ADVISOR_PHONE: (&str, &str) = ("tel:+33142600000", "+33 1 42 60 00 00");
 
 /// What happened when the shopper pressed "Add to basket".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -134,7 +132,7 @@ pub fn AdvisorContact(
     let t = use_locale();
     view! {
         <p>
-            {t.buy_advisor_offer(piece.as_deref())} <a href=ADVISOR_PHONE.0>{ADVISOR_PHONE.1}</a>
+            {t.buy_advisor_offer(piece.as_deref())} <a href=SERVICE_PHONE.0>{SERVICE_PHONE.1}</a>
             {t.buy_advisor_hours()}
         </p>
         <a class="button-secondary" href=move || t.href(&about.get()) data-testid="ask-advisor">

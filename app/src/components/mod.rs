@@ -2,6 +2,7 @@
 
 pub mod basket_link;
 pub mod bracelet_guide;
+pub mod breadcrumbs;
 pub mod buy_area;
 pub mod buy_panel;
 pub mod country_selector;

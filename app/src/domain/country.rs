@@ -191,6 +191,11 @@ impl DeliveryCountries {
     pub fn allows(&self, country: CountryCode) -> bool {
         self.0.contains(&country)
     }
+
+    /// The countries, in the order configured.
+    pub fn codes(&self) -> &[CountryCode] {
+        &self.0
+    }
 }
 
 #[cfg(test)]

@@ -10,7 +10,9 @@ pub mod bracelet_size;
 pub mod catalogue;
 pub mod checkout;
 pub mod country;
+pub mod faq;
 pub mod gift;
+pub mod house_page;
 pub mod listing;
 pub mod locale;
 pub mod money;
@@ -24,6 +26,7 @@ pub mod outbox;
 // Server only: libphonenumber's rules are megabytes the browser never needs.
 #[cfg(feature = "ssr")]
 pub mod phone;
+pub mod policies;
 pub mod profile;
 pub mod promo;
 pub mod rate_limit;

@@ -46,10 +46,12 @@ pub struct OpeningHours {
 impl OpeningHours {
     /// The house's hours (PRODUCT.md §8), with `closed` days.
     pub fn house(closed: impl IntoIterator<Item = Date>) -> Self {
-        let hours = |from: i8, to: i8| Some((Time::constant(from, 0, 0, 0), Time::constant(to, 0, 0, 0)));
-        let weekday = hours(10, 19);
+        // Whole hours below 24, so every `Time` exists.
+        let week = super::service::SERVICE_WEEK.map(|day| {
+            day.and_then(|(from, to)| Some((Time::new(from as i8, 0, 0, 0).ok()?, Time::new(to as i8, 0, 0, 0).ok()?)))
+        });
         OpeningHours {
-            week: [weekday, weekday, weekday, weekday, weekday, hours(10, 17), None],
+            week,
             closed: closed.into_iter().collect(),
             zone: TimeZone::get("Europe/Paris").expect("the bundled zone database knows Paris"),
         }

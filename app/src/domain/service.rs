@@ -5,6 +5,33 @@
 use serde::{Deserialize, Serialize};
 use strum::{EnumIter, EnumString, IntoStaticStr};
 
+/// Client service's telephone line: the `tel:` address and the number as
+/// people read it. Every page that names the line takes it from here.
+pub const SERVICE_PHONE: (&str, &str) = ("tel:+33142600000", "+33 1 42 60 00 00");
+
+/// Client service's week (PRODUCT.md §8), Monday first: the hours it opens
+/// and closes, in whole hours of Paris time, or `None` for a day closed
+/// every week. The callback rule (`opening_hours`) and every page that
+/// states the hours read it from here.
+pub const SERVICE_WEEK: [Option<(u8, u8)>; 7] =
+    [Some((10, 19)), Some((10, 19)), Some((10, 19)), Some((10, 19)), Some((10, 19)), Some((10, 17)), None];
+
+/// A week's hours as runs of consecutive days with the same hours, in
+/// order: Monday to Friday 10–19, then Saturday 10–17 for the house.
+/// Days closed are left out. Each run is (first day, last day, hours),
+/// days counted from Monday = 0.
+pub fn opening_runs(week: &[Option<(u8, u8)>; 7]) -> Vec<(usize, usize, (u8, u8))> {
+    let mut runs: Vec<(usize, usize, (u8, u8))> = Vec::new();
+    for (day, hours) in week.iter().enumerate() {
+        let Some(hours) = *hours else { continue };
+        match runs.last_mut() {
+            Some((_, last, same)) if *last + 1 == day && *same == hours => *last = day,
+            _ => runs.push((day, day, hours)),
+        }
+    }
+    runs
+}
+
 /// What a contact message is about (PRODUCT.md §8). Stored by its tag
 /// (`missing_gift`); shown in the reader's language by `Locale::contact_topic`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, EnumString, IntoStaticStr, EnumIter)]
@@ -218,6 +245,15 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
     use strum::IntoEnumIterator;
+
+    #[test]
+    fn the_house_week_is_two_runs() {
+        assert_eq!(opening_runs(&SERVICE_WEEK), vec![(0, 4, (10, 19)), (5, 5, (10, 17))]);
+        let mut week = SERVICE_WEEK;
+        week[2] = None;
+        assert_eq!(opening_runs(&week), vec![(0, 1, (10, 19)), (3, 4, (10, 19)), (5, 5, (10, 17))]);
+        assert!(opening_runs(&[None; 7]).is_empty());
+    }
 
     #[test]
     fn tags_read_back() {

@@ -51,6 +51,33 @@ pub fn zone_for(zones: &[ShippingZone], country: CountryCode) -> Option<&Shippin
     zones.iter().find(|z| z.countries.contains(&country))
 }
 
+/// What the house's delivery online comes to, over the countries a piece
+/// may be bought for: what the footer and the house's pages say of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeliveryTerms {
+    /// Delivery countries a zone serves (one without a zone cannot be checked out to).
+    pub countries: usize,
+    /// The lowest and highest rate among their zones.
+    pub rates: (Money, Money),
+    /// Business days: the fewest and the most among their zones.
+    pub days: (u8, u8),
+}
+
+/// The terms for delivery to `countries` through `zones`; `None` when no
+/// delivery country has a zone.
+pub fn delivery_terms(zones: &[ShippingZone], countries: &[CountryCode]) -> Option<DeliveryTerms> {
+    let served: Vec<&ShippingZone> = countries.iter().filter_map(|c| zone_for(zones, *c)).collect();
+    let first = served.first()?;
+    Some(served.iter().fold(
+        DeliveryTerms { countries: 0, rates: (first.rate, first.rate), days: (first.min_days, first.max_days) },
+        |terms, zone| DeliveryTerms {
+            countries: terms.countries + 1,
+            rates: (terms.rates.0.min(zone.rate), terms.rates.1.max(zone.rate)),
+            days: (terms.days.0.min(zone.min_days), terms.days.1.max(zone.max_days)),
+        },
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,6 +116,27 @@ mod tests {
         assert_eq!(zone_for(&zones, code("BE")).map(|z| z.name.as_str()), Some("Europe"));
         assert_eq!(zone_for(&zones, code("US")).map(ShippingZone::estimate).as_deref(), Some("10–15 business days"));
         assert!(zone_for(&zones, code("JP")).is_none());
+    }
+
+    #[test]
+    fn terms_cover_the_delivery_countries_a_zone_serves() {
+        let zone = |rate, min_days, max_days, countries: &[&str]| ShippingZone {
+            name: "z".into(),
+            rate: Money::from_cents(rate),
+            min_days,
+            max_days,
+            countries: countries.iter().map(|c| code(c)).collect(),
+        };
+        let zones = vec![zone(2200, 5, 10, &["FR", "BE", "GB"]), zone(6500, 10, 15, &["US"])];
+        let terms = delivery_terms(&zones, &[code("FR"), code("BE"), code("PL")]).unwrap();
+        assert_eq!(terms.countries, 2, "PL has no zone, GB is not a delivery country");
+        assert_eq!(terms.rates, (Money::from_cents(2200), Money::from_cents(2200)));
+        assert_eq!(terms.days, (5, 10));
+        let wider = delivery_terms(&zones, &[code("FR"), code("US")]).unwrap();
+        assert_eq!(wider.rates, (Money::from_cents(2200), Money::from_cents(6500)));
+        assert_eq!(wider.days, (5, 15));
+        assert_eq!(delivery_terms(&zones, &[code("PL")]), None);
+        assert_eq!(delivery_terms(&[], &[code("FR")]), None);
     }
 
     #[test]

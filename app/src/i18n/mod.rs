@@ -15,6 +15,7 @@ pub mod basket;
 pub mod catalogue;
 pub mod checkout;
 pub mod data;
+pub mod house;
 pub mod orders;
 pub mod service;
 pub mod site;
@@ -57,6 +58,7 @@ pub fn all_texts() -> impl Iterator<Item = &'static (&'static str, &'static str,
         catalogue::ALL,
         checkout::ALL,
         data::ALL,
+        house::ALL,
         orders::ALL,
         service::ALL,
         site::ALL,

@@ -5,7 +5,7 @@
 use super::texts;
 use crate::domain::{
     locale::{Locale, WallClock},
-    service::{BotSign, ContactTopic, RequestKind, RequestState, SlotReason, TextProblem},
+    service::{opening_runs, BotSign, ContactTopic, RequestKind, RequestState, SlotReason, TextProblem, SERVICE_WEEK},
     stock_alert::AlertRefused,
 };
 
@@ -135,9 +135,10 @@ impl Locale {
         self.form_looks_automatic()
     }
 
-    /// Why a callback slot was refused.
-    pub fn callback_slot_problem(self, problem: SlotReason) -> &'static str {
-        match (self, problem) {
+    /// Why a callback slot was refused. Hours are named from the week the
+    /// rule checks, never retyped.
+    pub fn callback_slot_problem(self, problem: SlotReason) -> String {
+        let reason = match (self, problem) {
             (Locale::Fr, SlotReason::NotOnTheHalfHour) => {
                 "Choisissez une heure pile ou une demi-heure, par exemple 10\u{a0}h ou 10\u{a0}h\u{a0}30."
             }
@@ -154,12 +155,39 @@ impl Locale {
                 "Le service client est fermé ce jour-là (le dimanche et les jours de fermeture)."
             }
             (Locale::En, SlotReason::ClosedDay) => "Client service is closed that day (Sundays and closing days).",
-            (Locale::Fr, SlotReason::OutsideHours) => {
-                "Ce créneau est en dehors de nos heures d’ouverture\u{a0}: du lundi au vendredi de 10\u{a0}h à 19\u{a0}h, le samedi de 10\u{a0}h à 17\u{a0}h."
-            }
-            (Locale::En, SlotReason::OutsideHours) => {
-                "That time is outside our opening hours: Monday to Friday 10:00–19:00, Saturday 10:00–17:00."
-            }
+            (_, SlotReason::OutsideHours) => match self {
+                Locale::Fr => "Ce créneau est en dehors de nos heures d’ouverture\u{a0}:",
+                Locale::En => "That time is outside our opening hours:",
+            },
+        };
+        match problem {
+            SlotReason::OutsideHours => format!("{reason} {}.", self.opening_hours(&SERVICE_WEEK)),
+            _ => reason.to_owned(),
+        }
+    }
+
+    /// Client service's hours, from its week: `Monday to Friday
+    /// 10:00–19:00, Saturday 10:00–17:00 (Paris time)`, `Du lundi au
+    /// vendredi de 10 h à 19 h, le samedi de 10 h à 17 h (heure de Paris)`.
+    pub fn opening_hours(self, week: &[Option<(u8, u8)>; 7]) -> String {
+        const FR: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+        const EN: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+        let runs: Vec<String> = opening_runs(week)
+            .into_iter()
+            .map(|(first, last, (from, to))| match self {
+                Locale::Fr if first == last => format!("le {} de {from}\u{a0}h à {to}\u{a0}h", FR[first]),
+                Locale::Fr => format!("du {} au {} de {from}\u{a0}h à {to}\u{a0}h", FR[first], FR[last]),
+                Locale::En if first == last => format!("{} {from:02}:00–{to:02}:00", EN[first]),
+                Locale::En => format!("{} to {} {from:02}:00–{to:02}:00", EN[first], EN[last]),
+            })
+            .collect();
+        let mut said = runs.join(", ");
+        if let Some(first) = said.get(..1) {
+            said = format!("{}{}", first.to_uppercase(), &said[1..]);
+        }
+        match self {
+            Locale::Fr => format!("{said} (heure de Paris)"),
+            Locale::En => format!("{said} (Paris time)"),
         }
     }
 
@@ -338,5 +366,23 @@ mod tests {
             Locale::Fr.email_back_in_stock_para("Collier Lune", None),
             "Bonne nouvelle\u{a0}: Collier Lune est de nouveau disponible sur notre site."
         );
+    }
+
+    #[test]
+    fn the_hours_are_said_from_the_week() {
+        assert_eq!(
+            Locale::En.opening_hours(&SERVICE_WEEK),
+            "Monday to Friday 10:00–19:00, Saturday 10:00–17:00 (Paris time)"
+        );
+        assert_eq!(
+            Locale::Fr.opening_hours(&SERVICE_WEEK),
+            "Du lundi au vendredi de 10\u{a0}h à 19\u{a0}h, le samedi de 10\u{a0}h à 17\u{a0}h (heure de Paris)"
+        );
+        let mut week = [None; 7];
+        week[5] = Some((9, 12));
+        assert_eq!(Locale::Fr.opening_hours(&week), "Le samedi de 9\u{a0}h à 12\u{a0}h (heure de Paris)");
+        assert!(Locale::En
+            .callback_slot_problem(SlotReason::OutsideHours)
+            .ends_with("opening hours: Monday to Friday 10:00–19:00, Saturday 10:00–17:00 (Paris time)."));
     }
 }

@@ -2,6 +2,7 @@
 //! errors that any page may show.
 
 use super::texts;
+use crate::domain::{locale::Locale, shipping::DeliveryTerms};
 
 texts! {
     skip_to_content { fr: "Aller au contenu", en: "Skip to content" }
@@ -37,11 +38,18 @@ texts! {
     footer_client_service { fr: "Service clientèle", en: "Client service" }
     /// Before the phone number.
     footer_telephone { fr: "Téléphone\u{a0}: ", en: "Telephone " }
-    footer_opening_hours { fr: "Du lundi au vendredi de 10\u{a0}h à 19\u{a0}h, le samedi de 10\u{a0}h à 17\u{a0}h (heure de Paris)", en: "Monday to Friday 10:00–19:00, Saturday 10:00–17:00 (Paris time)" }
     footer_contact { fr: "Nous écrire ou être rappelé", en: "Write to us or be called back" }
     footer_ring_size { fr: "Trouver votre tour de doigt", en: "Find your ring size" }
     footer_delivery { fr: "Livraison", en: "Delivery" }
-    footer_delivery_terms { fr: "Livraison assurée dans l’Union européenne, sous 5 à 10 jours ouvrés.", en: "Insured delivery within the European Union, 5–10 business days." }
+    /// The footer's column of the house's pages.
+    footer_help { fr: "Aide", en: "Help" }
+    footer_faq { fr: "Questions fréquentes", en: "FAQ" }
+    footer_shipping { fr: "Livraison", en: "Shipping" }
+    footer_returns { fr: "Retours et remboursements", en: "Returns and refunds" }
+    footer_customs { fr: "Douanes", en: "Customs" }
+    footer_size_guide { fr: "Guide des tailles", en: "Size guide" }
+    footer_care { fr: "Entretien des bijoux", en: "Jewellery care" }
+    footer_privacy { fr: "Données personnelles", en: "Privacy" }
     newsletter_label { fr: "Lettre d’information", en: "Newsletter" }
     newsletter_hint { fr: "Nouvelles collections et événements en boutique, quelques fois par saison.", en: "New collections and boutique events, a few times a season." }
     newsletter_placeholder { fr: "Votre adresse e-mail", en: "Your email address" }
@@ -60,4 +68,64 @@ texts! {
     /// Between the 404 page's two links.
     not_found_or { fr: " ou ", en: " or " }
     not_found_home { fr: "revenir à la page d’accueil", en: "return to the home page" }
+}
+
+impl Locale {
+    /// The footer's line on delivery, from the shipping zones and the
+    /// delivery countries: `Insured delivery to 12 countries, €22.00, in
+    /// 5–10 business days.`
+    pub fn footer_delivery_terms(self, terms: DeliveryTerms) -> String {
+        let rate = self.rate_range(terms.rates);
+        let days = self.day_range(terms.days);
+        match (self, terms.countries) {
+            (Locale::Fr, 1) => format!("Livraison assurée dans 1 pays, {rate}, sous {days} jours ouvrés."),
+            (Locale::Fr, n) => format!("Livraison assurée dans {n} pays, {rate}, sous {days} jours ouvrés."),
+            (Locale::En, 1) => format!("Insured delivery to 1 country, {rate}, in {days} business days."),
+            (Locale::En, n) => format!("Insured delivery to {n} countries, {rate}, in {days} business days."),
+        }
+    }
+
+    /// Fewest to most days, `5–10`, `5 à 10`, or one figure when they agree.
+    pub fn day_range(self, (fewest, most): (u8, u8)) -> String {
+        match self {
+            _ if fewest == most => fewest.to_string(),
+            Locale::Fr => format!("{fewest} à {most}"),
+            Locale::En => format!("{fewest}–{most}"),
+        }
+    }
+
+    /// A rate, or the lowest of several: `€22.00`, `from €22.00`.
+    pub fn rate_range(self, (lowest, highest): (crate::domain::money::Money, crate::domain::money::Money)) -> String {
+        match self {
+            _ if lowest == highest => self.money(lowest),
+            Locale::Fr => format!("à partir de {}", self.money(lowest)),
+            Locale::En => format!("from {}", self.money(lowest)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::money::Money;
+
+    #[test]
+    fn the_footer_says_the_terms_of_the_zones() {
+        let terms =
+            DeliveryTerms { countries: 12, rates: (Money::from_cents(2200), Money::from_cents(2200)), days: (5, 10) };
+        assert_eq!(
+            Locale::En.footer_delivery_terms(terms),
+            "Insured delivery to 12 countries, €22.00, in 5–10 business days."
+        );
+        assert_eq!(
+            Locale::Fr.footer_delivery_terms(terms),
+            "Livraison assurée dans 12 pays, 22,00\u{a0}€, sous 5 à 10 jours ouvrés."
+        );
+        let wider =
+            DeliveryTerms { countries: 1, rates: (Money::from_cents(2200), Money::from_cents(6500)), days: (5, 5) };
+        assert_eq!(
+            Locale::En.footer_delivery_terms(wider),
+            "Insured delivery to 1 country, from €22.00, in 5 business days."
+        );
+    }
 }

@@ -32,7 +32,7 @@ pub fn BasketPage() -> impl IntoView {
         <section class="basket-page">
             <h1>{t.basket_title()}</h1>
             <noscript>
-                <p class="notice">{t.basket_noscript(crate::components::buy_area::ADVISOR_PHONE.1)}</p>
+                <p class="notice">{t.basket_noscript(crate::domain::service::SERVICE_PHONE.1)}</p>
             </noscript>
             <BasketIsland country/>
         </section>

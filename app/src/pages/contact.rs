@@ -9,8 +9,10 @@
 //! or the refusal, which the island reads back).
 
 use crate::api::service::{service_page, CallbackBooked, PieceAsked, RequestCallback, SendContactMessage, ServiceDesk};
-use crate::components::{buy_area::ADVISOR_PHONE, form_message::said};
-use crate::domain::service::{ContactTopic, MAX_MESSAGE_CHARS, MAX_NOTE_CHARS, MAX_ORDER_TEXT_CHARS};
+use crate::components::form_message::said;
+use crate::domain::service::{
+    ContactTopic, MAX_MESSAGE_CHARS, MAX_NOTE_CHARS, MAX_ORDER_TEXT_CHARS, SERVICE_PHONE, SERVICE_WEEK,
+};
 use crate::error::AppError;
 use crate::i18n::use_locale;
 use crate::live::island_started;
@@ -64,9 +66,9 @@ fn ServiceForms(page: ServiceDesk, sent: Option<String>, topic: Option<ContactTo
     view! {
         <section class="contact-reach" aria-labelledby="reach-heading">
             <h2 id="reach-heading">{t.contact_reach_heading()}</h2>
-            <p>{t.contact_phone_label()} " " <a href=ADVISOR_PHONE.0 data-testid="service-phone">{ADVISOR_PHONE.1}</a></p>
+            <p>{t.contact_phone_label()} " " <a href=SERVICE_PHONE.0 data-testid="service-phone">{SERVICE_PHONE.1}</a></p>
             <p>{t.contact_email_address_label()} " " <a href=mailto>{service_email.clone()}</a></p>
-            <p>{t.footer_opening_hours()}</p>
+            <p>{t.opening_hours(&SERVICE_WEEK)}</p>
         </section>
         {about}
         <ServiceFormsIsland stamp email name phone piece topic next_slot sent_contact sent_callback/>

@@ -3,7 +3,7 @@
 
 use super::loading;
 use crate::api::catalogue::{list_products, ListingContent as ListingData, ListingScope};
-use crate::components::{error_notice::ErrorNotice, product_grid::ProductGrid};
+use crate::components::{breadcrumbs::Breadcrumbs, error_notice::ErrorNotice, product_grid::ProductGrid};
 use crate::domain::{
     catalogue::Category,
     listing::{ListingFilter, ListingQuery, SortOrder},
@@ -96,11 +96,15 @@ fn Listing(data: ListingData, scope: ListingScope) -> impl IntoView {
         .into_any()
     };
     let title = heading.clone();
+    // Everything is one step from home; a category or a collection is in "all jewellery".
+    let via = (scope != ListingScope::Everything).then(|| (t.header_all_jewellery().to_owned(), "/shop".to_owned()));
+    let here = heading.clone();
     view! {
         <Title text=title/>
         <Meta name="description" content=t.listing_meta_description(&heading, &intro)/>
-        <Link rel="canonical" href=canonical/>
+        <Link rel="canonical" href=canonical.clone()/>
         {searching.then(|| view! { <Meta name="robots" content="noindex"/> })}
+        <Breadcrumbs via=via here canonical/>
         <header class="listing-header">
             <h1>{heading}</h1>
             <p>{intro}</p>

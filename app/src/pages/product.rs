@@ -5,6 +5,7 @@ use super::{loading, meta_description};
 use crate::api::catalogue::{product_page, ProductContent as ProductData};
 use crate::api::stock_alerts::RegisterAlert;
 use crate::components::{
+    breadcrumbs::Breadcrumbs,
     buy_panel::{BuyPanel, PanelPiece},
     error_notice::ErrorNotice,
     form_message::refused_without_javascript,
@@ -77,25 +78,19 @@ fn Product(data: ProductData, chosen: Option<SizeLabel>) -> impl IntoView {
     let piece = PanelPiece { slug, name: name.clone(), category, flags, stock };
     let country = delivery.chosen.display_name_in(t);
     let collection_href = t.href(&format!("/collections/{collection_slug}"));
-    let category_href = t.href(&format!("/shop/{}", category.slug()));
     view! {
         <Title text=name.clone()/>
         <Meta name="description" content=meta_description(&description)/>
-        <Link rel="canonical" href=canonical/>
+        <Link rel="canonical" href=canonical.clone()/>
         {json_ld.map(|json_ld| view! { <script type="application/ld+json" inner_html=json_ld></script> })}
         // Members' preview pieces stay out of search engines.
         {preview.then(|| view! { <Meta name="robots" content="noindex"/> })}
-        <nav class="breadcrumbs" aria-label=t.product_breadcrumb_label()>
-            <ol>
-                <li>
-                    <A href=t.href("/")>{t.product_breadcrumb_home()}</A>
-                </li>
-                <li>
-                    <A href=category_href>{t.category_name(category)}</A>
-                </li>
-                <li aria-current="page">{name.clone()}</li>
-            </ol>
-        </nav>
+        <Breadcrumbs
+            via=Some((t.category_name(category).to_owned(), format!("/shop/{}", category.slug())))
+            here=name.clone()
+            canonical=canonical.clone()
+            described=!preview
+        />
         <article class="product" data-category=category.slug()>
             <div class="product-pictures">
                 {pictures

@@ -295,6 +295,21 @@ pub async fn public_slugs(db: &Db) -> Result<Vec<Slug>, sqlx::Error> {
         .collect()
 }
 
+/// The sizes a category's public pieces are made in, as stored (bracelets:
+/// whole centimetres), for the size guide.
+pub async fn sizes_made(db: &Db, category: crate::domain::catalogue::Category) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query(
+        "SELECT DISTINCT s.size FROM stock s JOIN products p ON p.id = s.product_id \
+         WHERE p.category = $1 AND p.members_preview = 0 AND s.size <> '' ORDER BY s.size",
+    )
+    .bind(category.slug())
+    .fetch_all(&db.pool)
+    .await?
+    .iter()
+    .map(|r| r.try_get("size"))
+    .collect()
+}
+
 /// The products a basket names that `audience` sees, with what pricing a
 /// line needs. Names that match none are simply absent from the answer.
 pub async fn for_basket(

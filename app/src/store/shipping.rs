@@ -40,3 +40,26 @@ pub async fn zones(db: &Db, locale: Locale) -> Result<Vec<ShippingZone>, sqlx::E
         })
         .collect()
 }
+
+/// Sets a zone's rate and delivery days; `false` if there is no such zone.
+/// The house's pages and every page's footer state these figures, so the
+/// catalogue's version moves in the same transaction (kept pages go).
+pub async fn set_zone_terms(db: &Db, code: &str, rate: Money, days: (u8, u8)) -> Result<bool, sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    let changed =
+        sqlx::query("UPDATE shipping_zones SET rate_cents = $1, min_days = $2, max_days = $3 WHERE code = $4")
+            .bind(rate.cents())
+            .bind(i64::from(days.0))
+            .bind(i64::from(days.1))
+            .bind(code)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+            == 1;
+    if changed {
+        // Last: on PostgreSQL the version's row stays locked until the commit.
+        super::catalogue_version::bump(&mut tx).await?;
+    }
+    tx.commit().await?;
+    Ok(changed)
+}

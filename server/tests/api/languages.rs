@@ -118,10 +118,22 @@ fn visible_text(html: &str) -> String {
 async fn no_english_is_left_on_french_pages(app: &TestApp) {
     // The English texts that read differently in French and are long enough
     // not to be a French word too.
+    // The house's pages' English ledes and titles too (their words are Markdown files).
+    use app::house_pages::{markdown::parts, source, Document};
+    use strum::IntoEnumIterator;
+    let house: Vec<&str> = app::domain::house_page::HousePage::iter()
+        .map(Document::Page)
+        .chain([Document::Faq])
+        .flat_map(|document| {
+            let page = parts(source(document, app::i18n::Locale::En)).unwrap();
+            [page.title, page.lede]
+        })
+        .collect();
     let english: Vec<&str> = app::i18n::all_texts()
         .filter(|(_, fr, en)| fr != en && en.split_whitespace().count() >= 2)
         .map(|(_, _, en)| *en)
         .chain(["Aube solitaire ring", "Rivage pearl", "Add to basket", "Sign in", "Basket"])
+        .chain(house)
         .collect();
     let cookie = app.register(&format!("lang-{}@example.com", uuid::Uuid::new_v4())).await;
     let pages = [
@@ -141,6 +153,14 @@ async fn no_english_is_left_on_french_pages(app: &TestApp) {
         "/fr/account/forgot-password",
         "/fr/contact",
         "/fr/contact?piece=constellation-ruby-ring&size=52",
+        "/fr/faq",
+        "/fr/faq?q=bague",
+        "/fr/shipping",
+        "/fr/returns",
+        "/fr/customs",
+        "/fr/care",
+        "/fr/size-guide",
+        "/fr/privacy",
         "/fr/no-such-page",
     ];
     let signed_in =

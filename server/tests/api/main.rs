@@ -11,6 +11,7 @@ mod basket;
 mod catalogue;
 mod checkout;
 mod checkout_rules;
+mod house_pages;
 mod languages;
 mod mailer;
 mod members_preview;

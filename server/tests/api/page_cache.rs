@@ -41,7 +41,7 @@ async fn until_shown(server: &TestApp, state: &str) -> Duration {
         if buy_state(&html) == state {
             return began.elapsed();
         }
-        // Far beyond the bound (server::page_cache::POLL, 100 ms): room for a loaded machine.
+        // Far beyond the bound (server::catalogue_watch::POLL, 100 ms): room for a loaded machine.
         assert!(began.elapsed() < Duration::from_secs(3), "{PAGE} still shows {:?}", buy_state(&html));
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
