@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import {
   at,
+  categoryName,
   freshEmail,
   hydrated,
   lang,
@@ -57,14 +58,21 @@ test.describe("without JavaScript", () => {
 });
 
 test("every page has a title, a description and a canonical URL", async ({ page }) => {
-  for (const path of ["/", "/shop/bracelets", "/products/aube-bangle"]) {
+  for (const path of ["/", "/shop/bracelets", "/faq", "/shipping", "/products/aube-bangle"]) {
     await page.goto(at(path));
     await expect(page).toHaveTitle(/· Maison Aurèle$/);
     await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /.{40,}/);
     await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", /^https?:\/\/.+/);
   }
-  const jsonLd = await page.locator('script[type="application/ld+json"]').textContent();
-  const product = JSON.parse(jsonLd ?? "{}");
+  // The product page describes the piece, and its trail from home.
+  const described = (await page.locator('script[type="application/ld+json"]').allTextContents()).map((text) => JSON.parse(text));
+  const product = described.find((data) => data["@type"] === "Product");
+  const trail = described.find((data) => data["@type"] === "BreadcrumbList");
+  expect(trail.itemListElement.map((step: { name: string }) => step.name)).toEqual([
+    t("product_breadcrumb_home"),
+    categoryName("bracelets"),
+    productName("aube-bangle"),
+  ]);
   expect(product["@type"]).toBe("Product");
   expect(product.name).toBe(productName("aube-bangle"));
   expect(product.inLanguage).toBe(lang());

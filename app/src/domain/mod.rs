@@ -6,6 +6,7 @@
 pub mod account;
 pub mod availability;
 pub mod basket;
+pub mod boutique;
 pub mod bracelet_size;
 pub mod catalogue;
 pub mod checkout;
@@ -15,6 +16,9 @@ pub mod gift;
 pub mod house_page;
 pub mod listing;
 pub mod locale;
+// Server only: it needs the time zone database, which the browser never does.
+#[cfg(feature = "ssr")]
+pub mod local_hours;
 pub mod money;
 pub mod newsletter;
 pub mod next_path;
