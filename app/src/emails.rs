@@ -309,7 +309,7 @@ pub fn contact_acknowledgement(
         locale,
         to,
         locale.email_contact_ack_subject(),
-        &[Block::Para(&thanks), Block::Para(locale.email_contact_ack_answer()), Block::Para(&copy)],
+        &[Block::Para(&thanks), Block::Para(&locale.email_contact_ack_answer()), Block::Para(&copy)],
         None,
     )
 }

@@ -85,8 +85,8 @@ pub async fn faq_page(#[server(default)] q: String) -> Result<FaqContent, AppErr
     use crate::house_pages::{facts::Facts, faq, markdown, source, Document};
     let (db, site) = super::context()?;
     let locale = crate::i18n::use_locale();
-    let query = FaqQuery::parse_folded(&fold(&q))
-        .map_err(|_| super::bad_request(locale.faq_query_too_long(MAX_QUERY_CHARS)))?;
+    let query =
+        FaqQuery::parse(&q, &fold(&q)).map_err(|_| super::bad_request(locale.faq_query_too_long(MAX_QUERY_CHARS)))?;
     let facts = Facts::load(&db, &site, locale).await?;
     let parsed = faq::parse(source(Document::Faq, locale), &facts).map_err(|error| {
         tracing::error!(%error, ?locale, "the FAQ's Markdown is not in its shape");
@@ -147,4 +147,15 @@ pub async fn faq_page(#[server(default)] q: String) -> Result<FaqContent, AppErr
 pub fn fold(text: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     crate::domain::faq::fold_decomposed(&text.nfd().collect::<String>())
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    /// The server folds as the browser does (its `normalize("NFD")` and
+    /// `toLowerCase`, then `strip_marks`): accents, case and ligatures.
+    #[test]
+    fn the_server_folds_accents_case_and_ligatures() {
+        assert_eq!(super::fold("Délai d’ÉTÉ, Œuvre à Noël"), "delai d'ete, oeuvre a noel");
+        assert_eq!(super::fold("courriers indésirables"), "courriers indesirables");
+    }
 }

@@ -19,8 +19,9 @@ pub enum ShopKind {
     Retailer,
 }
 
-/// A position on Earth, in decimal degrees.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+/// A position on Earth, in decimal degrees. Not `Deserialize`: every
+/// position is made by [`GeoPoint::new`], which checks it.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct GeoPoint {
     lat: f64,
     lon: f64,
@@ -76,7 +77,8 @@ pub type Minute = u16;
 
 /// A shop's week: for each day, Monday first, the spans it is open, in its
 /// own local time (two spans for a day with a lunch break, none when closed).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// Not `Deserialize`: every week is read by [`WeeklyHours::parse`], which checks it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct WeeklyHours([Vec<(Minute, Minute)>; 7]);
 
 /// Why a day's hours cannot be read.

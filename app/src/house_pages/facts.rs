@@ -10,6 +10,7 @@ use crate::domain::{
     catalogue::Category,
     country::CountryCode,
     locale::Locale,
+    newsletter::CONFIRM_LINK_SECONDS,
     policies::{DEFECT_REPORT_DAYS, PREPARATION_DAYS, REFUND_DELAY_DAYS, RETURN_WINDOW_DAYS},
     ring_size,
     service::{SERVICE_PHONE, SERVICE_WEEK},
@@ -41,6 +42,7 @@ pub enum Fact {
     SessionDays,
     ResetLinkMinutes,
     VerifyLinkDays,
+    NewsletterLinkDays,
     RingSizeChart,
     BraceletSizeChart,
 }
@@ -98,6 +100,7 @@ impl Facts {
         facts.set(Fact::SessionDays, days(SESSION_SECONDS));
         facts.set(Fact::ResetLinkMinutes, (RESET_LINK_SECONDS / 60).to_string());
         facts.set(Fact::VerifyLinkDays, days(VERIFY_LINK_SECONDS));
+        facts.set(Fact::NewsletterLinkDays, days(CONFIRM_LINK_SECONDS));
         facts.set(Fact::RingSizeChart, ring_chart(locale));
         facts
     }
@@ -112,7 +115,7 @@ impl Facts {
         if let Some(terms) = delivery_terms(zones, countries) {
             self.set(Fact::ShippingRate, escape(&locale.rate_range(terms.rates)));
             self.set(Fact::DeliveryDays, locale.day_range(terms.days));
-            self.set(Fact::DeliveryCountryCount, terms.countries.to_string());
+            self.set(Fact::DeliveryCountryCount, locale.house_country_count(terms.countries));
             let served: Vec<CountryCode> =
                 countries.iter().copied().filter(|c| zone_for(zones, *c).is_some()).collect();
             self.set(Fact::DeliveryCountries, named(&served));

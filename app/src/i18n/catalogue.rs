@@ -82,7 +82,6 @@ texts! {
     buy_size_out_of_stock { fr: "Cette taille est épuisée.", en: "This size is out of stock." }
     buy_boutique_only { fr: "Cette pièce est proposée uniquement dans nos boutiques.", en: "This piece is offered in our boutiques only." }
     /// After the client service's phone number, in the advisor's offer.
-    buy_advisor_hours { fr: ", du lundi au vendredi de 10\u{a0}h à 19\u{a0}h, le samedi de 10\u{a0}h à 17\u{a0}h (heure de Paris).", en: ", Monday to Friday 10:00–19:00, Saturday 10:00–17:00 (Paris time)." }
     buy_ask_advisor { fr: "Contacter un conseiller clientèle", en: "Ask a client advisor" }
 
     // ---- Sizes and size help on a product page
@@ -144,6 +143,11 @@ texts! {
 }
 
 impl Locale {
+    /// After the advisor's number: when client service answers, from its week.
+    pub fn buy_advisor_hours(self) -> String {
+        format!(", {}.", self.opening_hours_in_sentence(&crate::domain::service::SERVICE_WEEK))
+    }
+
     /// A number written with a dot (`16.5`, as the domain writes lengths)
     /// in this language's way: `16,5` in French.
     pub fn decimal_text(self, text: &str) -> String {

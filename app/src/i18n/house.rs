@@ -53,6 +53,15 @@ impl Locale {
         }
     }
 
+    /// `12 countries`, `1 country`, `12 pays`.
+    pub fn house_country_count(self, count: usize) -> String {
+        match (self, count) {
+            (Locale::Fr, n) => format!("{n}\u{a0}pays"),
+            (Locale::En, 1) => "1 country".to_owned(),
+            (Locale::En, n) => format!("{n} countries"),
+        }
+    }
+
     /// `5–10 business days`, `5 à 10 jours ouvrés`.
     pub fn house_business_days(self, days: String) -> String {
         match self {

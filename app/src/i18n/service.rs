@@ -47,7 +47,6 @@ texts! {
     contact_topic_invalid { fr: "Choisissez le sujet de votre message.", en: "Please choose what your message is about." }
     contact_unknown_piece { fr: "Cette pièce ne figure pas dans notre catalogue.", en: "This piece is not in our catalogue." }
     callback_heading { fr: "Être rappelé", en: "Be called back" }
-    callback_intro { fr: "Laissez votre numéro et un créneau\u{a0}: un conseiller vous appelle, du lundi au vendredi de 10\u{a0}h à 19\u{a0}h et le samedi de 10\u{a0}h à 17\u{a0}h (heure de Paris), au moins une heure après votre demande.", en: "Leave your number and a time: a client advisor calls you, Monday to Friday 10:00–19:00 and Saturday 10:00–17:00 (Paris time), at least an hour after you ask." }
     callback_name_label { fr: "Votre nom", en: "Your name" }
     callback_phone_label { fr: "Numéro de téléphone", en: "Telephone number" }
     callback_phone_hint { fr: "Avec l’indicatif du pays s’il ne s’agit pas d’un numéro de votre pays de livraison.", en: "With its country code if it is not a number of your delivery country." }
@@ -64,7 +63,6 @@ texts! {
 
     // ---- Their emails
     email_contact_ack_subject { fr: "Nous avons bien reçu votre message", en: "We have received your message" }
-    email_contact_ack_answer { fr: "Un conseiller vous répondra par e-mail dès que possible, pendant nos heures d’ouverture\u{a0}: du lundi au vendredi de 10\u{a0}h à 19\u{a0}h, le samedi de 10\u{a0}h à 17\u{a0}h (heure de Paris).", en: "A client advisor will answer you by email as soon as possible during our opening hours: Monday to Friday 10:00–19:00, Saturday 10:00–17:00 (Paris time)." }
     email_contact_ack_copy { fr: "Votre message\u{a0}:", en: "Your message:" }
     email_callback_subject { fr: "Votre demande de rappel", en: "Your callback request" }
     email_callback_change { fr: "Si ce créneau ne vous convient plus, appelez-nous au +33\u{a0}1\u{a0}42\u{a0}60\u{a0}00\u{a0}00 ou écrivez-nous depuis notre page service client.", en: "If this time no longer suits you, call us on +33 1 42 60 00 00 or write to us from our client service page." }
@@ -152,9 +150,9 @@ impl Locale {
                 "That time has passed or is less than an hour away: please choose a later one."
             }
             (Locale::Fr, SlotReason::ClosedDay) => {
-                "Le service client est fermé ce jour-là (le dimanche et les jours de fermeture)."
+                "Le service client est fermé ce jour-là (jour de fermeture). Il est ouvert"
             }
-            (Locale::En, SlotReason::ClosedDay) => "Client service is closed that day (Sundays and closing days).",
+            (Locale::En, SlotReason::ClosedDay) => "Client service is closed that day (a closing day). It is open",
             (_, SlotReason::OutsideHours) => match self {
                 Locale::Fr => "Ce créneau est en dehors de nos heures d’ouverture\u{a0}:",
                 Locale::En => "That time is outside our opening hours:",
@@ -162,14 +160,15 @@ impl Locale {
         };
         match problem {
             SlotReason::OutsideHours => format!("{reason} {}.", self.opening_hours(&SERVICE_WEEK)),
+            SlotReason::ClosedDay => format!("{reason} {}.", self.opening_hours_in_sentence(&SERVICE_WEEK)),
             _ => reason.to_owned(),
         }
     }
 
-    /// Client service's hours, from its week: `Monday to Friday
-    /// 10:00–19:00, Saturday 10:00–17:00 (Paris time)`, `Du lundi au
-    /// vendredi de 10 h à 19 h, le samedi de 10 h à 17 h (heure de Paris)`.
-    pub fn opening_hours(self, week: &[Option<(u8, u8)>; 7]) -> String {
+    /// Client service's hours, from its week, inside a sentence: `Monday
+    /// to Friday 10:00–19:00, Saturday 10:00–17:00 (Paris time)`, `du lundi
+    /// au vendredi de 10 h à 19 h, le samedi de 10 h à 17 h (heure de Paris)`.
+    pub fn opening_hours_in_sentence(self, week: &[Option<(u8, u8)>; 7]) -> String {
         const FR: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
         const EN: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
         let runs: Vec<String> = opening_runs(week)
@@ -181,13 +180,37 @@ impl Locale {
                 Locale::En => format!("{} to {} {from:02}:00–{to:02}:00", EN[first], EN[last]),
             })
             .collect();
-        let mut said = runs.join(", ");
-        if let Some(first) = said.get(..1) {
-            said = format!("{}{}", first.to_uppercase(), &said[1..]);
-        }
+        let said = runs.join(", ");
         match self {
             Locale::Fr => format!("{said} (heure de Paris)"),
             Locale::En => format!("{said} (Paris time)"),
+        }
+    }
+
+    /// Client service's hours at the start of a sentence: `Du lundi…`.
+    pub fn opening_hours(self, week: &[Option<(u8, u8)>; 7]) -> String {
+        let said = self.opening_hours_in_sentence(week);
+        match said.get(..1) {
+            Some(first) => format!("{}{}", first.to_uppercase(), &said[1..]),
+            None => said,
+        }
+    }
+
+    /// Said when the callback form is shown, with the hours calls are made in.
+    pub fn callback_intro(self) -> String {
+        let hours = self.opening_hours_in_sentence(&SERVICE_WEEK);
+        match self {
+            Locale::Fr => format!("Laissez votre numéro et un créneau\u{a0}: un conseiller vous appelle, {hours}, au moins une heure après votre demande."),
+            Locale::En => format!("Leave your number and a time: a client advisor calls you, {hours}, at least an hour after you ask."),
+        }
+    }
+
+    /// The acknowledgement's promise, with the hours answers are written in.
+    pub fn email_contact_ack_answer(self) -> String {
+        let hours = self.opening_hours_in_sentence(&SERVICE_WEEK);
+        match self {
+            Locale::Fr => format!("Un conseiller vous répondra par e-mail dès que possible, pendant nos heures d’ouverture\u{a0}: {hours}."),
+            Locale::En => format!("A client advisor will answer you by email as soon as possible during our opening hours: {hours}."),
         }
     }
 

@@ -37,8 +37,17 @@ pub fn FaqPage() -> impl IntoView {
 fn Faq(content: FaqContent) -> impl IntoView {
     let t = use_locale();
     let FaqContent { title, lede, sections, query, shown, total, canonical, json_ld } = content;
-    let contents =
-        sections.iter().map(|s| view! { <li><a href=format!("#{}", s.id)>{s.heading.clone()}</a></li> }).collect_view();
+    let contents = sections
+        .iter()
+        .map(|s| {
+            let hidden = !s.entries.iter().any(|e| e.shown);
+            view! {
+                <li data-faq-contents=s.id.clone() hidden=hidden>
+                    <a href=format!("#{}", s.id)>{s.heading.clone()}</a>
+                </li>
+            }
+        })
+        .collect_view();
     let sections = sections
         .into_iter()
         .map(|section| {
@@ -138,7 +147,7 @@ fn narrow(typed: &str) {
     use leptos::wasm_bindgen::{JsCast, JsValue};
     // The browser decomposes and lowers the case: no Unicode tables in the module.
     let folded: String = js_sys::JsString::from(typed).normalize("NFD").to_lower_case().into();
-    let Ok(query) = FaqQuery::parse_folded(&strip_marks(&folded)) else { return };
+    let Ok(query) = FaqQuery::parse(typed, &strip_marks(&folded)) else { return };
     let page = document();
     let each = |selector: &str, visit: &mut dyn FnMut(web_sys::Element)| {
         if let Ok(list) = page.query_selector_all(selector) {
@@ -159,6 +168,10 @@ fn narrow(typed: &str) {
     each("[data-faq-group]", &mut |group| {
         let any = group.query_selector("[data-faq-item]:not([hidden])").ok().flatten().is_some();
         let _ = group.toggle_attribute_with_force("hidden", !any);
+        // The table of contents links only to groups that show.
+        if let Ok(Some(line)) = page.query_selector(&format!("[data-faq-contents=\"{}\"]", group.id())) {
+            let _ = line.toggle_attribute_with_force("hidden", !any);
+        }
     });
     each("[data-faq-count]", &mut |count| count.set_text_content(Some(&use_locale().faq_shown(shown, total))));
     each("[data-faq-none]", &mut |none| {
