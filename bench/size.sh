@@ -27,7 +27,7 @@ status=0
 (cd end2end && node first-load.mjs "$VITRINE_BASE_URL" / /shop /shop/rings "/shop?q=gold" /collections/aube \
   /products/aube-solitaire-ring /products/aube-bangle /products/rivage-pearl-strand /ring-size /basket /checkout \
   /account/sign-in /account/register /account/forgot-password /products/no-such-piece /faq /shipping /size-guide \
-  /contact) || status=$?
+  /contact /boutiques) || status=$?
 
 echo
 echo "== worked out from the split manifest (pages behind a sign-in)"

@@ -80,6 +80,7 @@ use pages::{
     product::ProductPage,
     receipt::ReceiptPage,
     ring_size::RingSizePage,
+    shops::ShopsPage,
     staff::{order::StaffOrderPage, orders::StaffOrdersPage, service::StaffServicePage, stock::StaffStockPage},
     stock_alert::StockAlertPage,
 };
@@ -195,6 +196,8 @@ pub fn App() -> impl IntoView {
                         // The house's pages: their figures are read from the data, so
                         // they wait for it (and crawlers get them whole).
                         <Route path=path!("/faq") view=FaqPage ssr=SsrMode::Async/>
+                        // The boutique locator: "open now" is read at each request.
+                        <Route path=path!("/boutiques") view=ShopsPage ssr=SsrMode::Async/>
                         <Route
                             path=path!("/shipping")
                             view=|| view! { <HouseInfoPage page=HousePage::Shipping/> }

@@ -112,6 +112,8 @@ export const PUBLIC_PAGES = [
   "/care",
   "/size-guide",
   "/privacy",
+  "/boutiques",
+  "/boutiques?near=Lyon&open=on",
 ];
 
 /** An address no other test uses. */

@@ -20,6 +20,8 @@ const PAGES = [
   "/shipping",
   "/size-guide",
   "/faq?q=spam",
+  // The locator: filters, the map and the list side by side (or stacked).
+  "/boutiques?near=Lyon",
   "/no-such-page",
 ];
 // Each opened in the journey's language (`at`): French words are often
@@ -45,7 +47,9 @@ async function cutOff(page: Page): Promise<string[]> {
         rect.width === 0 ||
         style.visibility === "hidden" ||
         (style.position === "absolute" && (rect.width <= 1 || rect.height <= 1)) ||
-        element.closest(".visually-hidden, .skip-link, [hidden]");
+        element.closest(".visually-hidden, .skip-link, [hidden]") ||
+        // Drawn inside an SVG: clipped to its viewport (a map's far markers).
+        (element instanceof SVGElement && element.ownerSVGElement !== null);
       if (!hidden && rect.right > width + 1) {
         const name = element.tagName.toLowerCase() + (element.className ? `.${String(element.className).split(" ").join(".")}` : "");
         out.push(`${name} ends at ${Math.round(rect.right)} px`);

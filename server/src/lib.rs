@@ -57,6 +57,11 @@ pub async fn prepare_database(config: &Config) -> Result<Db, StartError> {
         if added > 0 {
             tracing::info!(products = added, "seeded the demo catalogue");
         }
+        // Apart from the catalogue: a database made before the locator gets its shops too.
+        let shops = seed::shops::seed_if_empty(&db).await?;
+        if shops > 0 {
+            tracing::info!(shops, "seeded the demo boutiques and retailers");
+        }
     }
     Ok(db)
 }

@@ -32,6 +32,7 @@ pub async fn sitemap(Extension(db): Extension<Db>, Extension(site): Extension<Si
         };
     let mut paths = vec!["/".to_owned(), "/shop".to_owned(), "/ring-size".to_owned(), "/contact".to_owned()];
     paths.push(FAQ_PATH.to_owned());
+    paths.push(app::api::shops::SHOPS_PATH.to_owned());
     paths.extend(HousePage::iter().map(HousePage::path));
     paths.extend(Category::ALL.iter().map(|c| format!("/shop/{}", c.slug())));
     paths.extend(collections.iter().map(|c| format!("/collections/{}", c.slug)));

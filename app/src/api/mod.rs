@@ -14,6 +14,7 @@ pub mod password;
 pub mod service;
 #[cfg(feature = "ssr")]
 pub mod session;
+pub mod shops;
 pub mod staff;
 pub mod staff_service;
 pub mod staff_stock;

@@ -38,6 +38,9 @@ pub fn SiteFooter() -> impl IntoView {
                 <p>
                     <A href=t.href("/ring-size")>{t.footer_ring_size()}</A>
                 </p>
+                <p>
+                    <A href=t.href(crate::api::shops::SHOPS_PATH)>{t.footer_shops()}</A>
+                </p>
             </div>
             <div>
                 <p class="footer-heading">{t.footer_delivery()}</p>

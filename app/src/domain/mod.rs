@@ -16,6 +16,7 @@ pub mod gift;
 pub mod house_page;
 pub mod listing;
 pub mod locale;
+pub mod map;
 // Server only: it needs the time zone database, which the browser never does.
 #[cfg(feature = "ssr")]
 pub mod local_hours;
@@ -37,6 +38,7 @@ pub mod rate_limit;
 pub mod ring_size;
 pub mod service;
 pub mod shipping;
+pub mod shop_finder;
 pub mod slug;
 pub mod stock_alert;
 pub mod test_card;

@@ -18,6 +18,7 @@ pub mod data;
 pub mod house;
 pub mod orders;
 pub mod service;
+pub mod shops;
 pub mod site;
 pub mod staff;
 
@@ -59,6 +60,7 @@ pub fn all_texts() -> impl Iterator<Item = &'static (&'static str, &'static str,
         checkout::ALL,
         data::ALL,
         house::ALL,
+        shops::ALL,
         orders::ALL,
         service::ALL,
         site::ALL,

@@ -169,15 +169,14 @@ impl Locale {
     /// to Friday 10:00–19:00, Saturday 10:00–17:00 (Paris time)`, `du lundi
     /// au vendredi de 10 h à 19 h, le samedi de 10 h à 17 h (heure de Paris)`.
     pub fn opening_hours_in_sentence(self, week: &[Option<(u8, u8)>; 7]) -> String {
-        const FR: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
-        const EN: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+        let day = |d| self.weekday(d);
         let runs: Vec<String> = opening_runs(week)
             .into_iter()
             .map(|(first, last, (from, to))| match self {
-                Locale::Fr if first == last => format!("le {} de {from}\u{a0}h à {to}\u{a0}h", FR[first]),
-                Locale::Fr => format!("du {} au {} de {from}\u{a0}h à {to}\u{a0}h", FR[first], FR[last]),
-                Locale::En if first == last => format!("{} {from:02}:00–{to:02}:00", EN[first]),
-                Locale::En => format!("{} to {} {from:02}:00–{to:02}:00", EN[first], EN[last]),
+                Locale::Fr if first == last => format!("le {} de {from}\u{a0}h à {to}\u{a0}h", day(first)),
+                Locale::Fr => format!("du {} au {} de {from}\u{a0}h à {to}\u{a0}h", day(first), day(last)),
+                Locale::En if first == last => format!("{} {from:02}:00–{to:02}:00", day(first)),
+                Locale::En => format!("{} to {} {from:02}:00–{to:02}:00", day(first), day(last)),
             })
             .collect();
         let said = runs.join(", ");
@@ -217,14 +216,7 @@ impl Locale {
     /// A callback slot, with its weekday: `lundi 30 nov. 2026 à 10:00`,
     /// `Monday 30 Nov 2026, 10:00`. `weekday` counts from Monday, 0.
     pub fn slot_label(self, weekday: u8, at: WallClock) -> String {
-        const FR: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
-        const EN: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-        let day = usize::from(weekday.min(6));
-        let name = match self {
-            Locale::Fr => FR[day],
-            Locale::En => EN[day],
-        };
-        format!("{name} {}", self.date_time(at))
+        format!("{} {}", self.weekday(usize::from(weekday)), self.date_time(at))
     }
 
     /// Said once a callback is booked.

@@ -14,6 +14,7 @@ pub mod order;
 pub mod product;
 pub mod receipt;
 pub mod ring_size;
+pub mod shops;
 pub mod staff;
 pub mod stock_alert;
 

@@ -19,6 +19,7 @@ pub mod secrets;
 pub mod service_requests;
 pub mod sessions;
 pub mod shipping;
+pub mod shops;
 pub mod stock;
 pub mod stock_alerts;
 

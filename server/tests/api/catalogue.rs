@@ -239,13 +239,14 @@ async fn sitemap_lists_every_public_page(app: &TestApp) {
     assert_eq!(status, 200);
     assert_eq!(
         xml.matches("<loc>").count(),
-        2 * (4 + 7 + 4 + 5 + 42),
-        "home, shop, ring size, client service, the FAQ and six house pages, categories, collections, products, \
-         in both languages"
+        2 * (4 + 7 + 1 + 4 + 5 + 42),
+        "home, shop, ring size, client service, the FAQ and six house pages, the boutiques, categories, \
+         collections, products, in both languages"
     );
     for locale in ["fr", "en"] {
         assert!(xml.contains(&format!("<loc>{}/{locale}/ring-size</loc>", app.base)));
         assert!(xml.contains(&format!("<loc>{}/{locale}/contact</loc>", app.base)));
+        assert!(xml.contains(&format!("<loc>{}/{locale}/boutiques</loc>", app.base)));
         assert!(xml.contains(&format!("<loc>{}/{locale}/products/aube-solitaire-ring</loc>", app.base)));
     }
     // Each entry names every language of its page.

@@ -21,4 +21,5 @@ mod page_cache;
 mod render_stall;
 mod ring_size;
 mod service;
+mod shops;
 mod stock_alerts;

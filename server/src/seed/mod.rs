@@ -3,13 +3,15 @@
 //! The catalogue is data (`demo/catalogue.toml`), not code; the pictures are
 //! SVG drawings under `public/images`, made by `scripts/draw-pictures.py`.
 
+pub mod shops;
+
 use app::domain::{catalogue::Category, country::CountryCode, money::Money, promo, slug::Slug};
 use app::store::Db;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
 
 /// The demo catalogue, compiled in so the server needs no data files to start.
-const DEMO_CATALOGUE: &str = include_str!("../demo/catalogue.toml");
+const DEMO_CATALOGUE: &str = include_str!("../../demo/catalogue.toml");
 
 /// Why the demo catalogue could not be loaded.
 #[derive(Debug, thiserror::Error)]
