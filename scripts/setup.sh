@@ -15,8 +15,10 @@ CARGO_LEPTOS_VERSION=0.3.11
 TRUNK_VERSION=0.21.14
 # binaryen's wasm-opt as the npm registry ships it (a WebAssembly build run
 # by Node): Debian's 108 breaks wasm-bindgen 0.2.130's output, and building
-# binaryen's C++ from crates.io took 14 minutes on two cores.
-BINARYEN_VERSION=116.0.0
+# binaryen's C++ from crates.io took 14 minutes on two cores. 116 aborts on
+# the data segments wasm_split_cli_support 0.2.4 writes (several per chunk,
+# named alike: "dataSegmentsMap.size() == dataSegments.size()"); 132 reads them.
+BINARYEN_VERSION=132.0.0
 
 say() { printf '\033[1m[setup +%ds]\033[0m %s\n' "$SECONDS" "$*"; }
 
@@ -80,7 +82,7 @@ fetch_crate_source() {
   echo "$dir"
 }
 
-install_from_source() { # name version optimised|quick [cargo update args...]
+install_from_source() { # name version optimised|quick [package@locked=version ...]
   local name=$1 version=$2 profile=$3
   shift 3
   local dir
@@ -89,7 +91,9 @@ install_from_source() { # name version optimised|quick [cargo update args...]
   (
     cd "$dir"
     [ -f Cargo.lock ] || cargo generate-lockfile -q
-    if [ $# -gt 0 ]; then cargo update -q "$@"; fi
+    # Each pin moves one package of the tool's lockfile to another version.
+    local pin
+    for pin in "$@"; do cargo update -q -p "${pin%%=*}" --precise "${pin#*=}"; done
     local opt=3
     [ "$profile" = quick ] && opt=0
     CARGO_PROFILE_RELEASE_OPT_LEVEL=$opt CARGO_TARGET_DIR="$VITRINE_CACHE/tool-target" \
@@ -100,18 +104,29 @@ install_from_source() { # name version optimised|quick [cargo update args...]
 if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
   # Its lockfile names webpki-roots 1.0.11, which the registry lacks.
   # Optimised: it rewrites every wasm the build makes.
-  install_from_source wasm-bindgen-cli "$WASM_BINDGEN_VERSION" optimised -p webpki-roots@1.0.11 --precise 1.0.10
+  install_from_source wasm-bindgen-cli "$WASM_BINDGEN_VERSION" optimised webpki-roots@1.0.11=1.0.10
 else
   say "wasm-bindgen $WASM_BINDGEN_VERSION present"
 fi
 
-if ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
-  # Its lockfile's cargo-util-schemas 0.14.2 needs rustc 1.96.
+# Its lockfile's cargo-util-schemas 0.14.2 needs rustc 1.96. Its splitter,
+# wasm_split_cli_support 0.2.3, pads each chunk's share of a data segment
+# apart; when the padded layout comes out longer than the linker's, it keeps
+# the whole segment, every lazy island's texts included, in the main module
+# (+40 KB brotli on every first load, measured on issue 14). 0.2.4 lays the
+# shares out without padding (and needs rayon 1.12). The pins are recorded beside the tools, so a
+# machine with an older build of the same version rebuilds it.
+CARGO_LEPTOS_PINS="cargo-util-schemas=0.14.1 rayon=1.12.0 wasm_split_cli_support=0.2.4"
+cargo_leptos_stamp="$VITRINE_CACHE/cargo-leptos.pins"
+if ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION" \
+  || [ "$(cat "$cargo_leptos_stamp" 2>/dev/null || true)" != "$CARGO_LEPTOS_PINS" ]; then
   # Unoptimised (release profile, opt-level 0: no debug assertions): it only
   # orchestrates other tools, and compiles in about half the time.
-  install_from_source cargo-leptos "$CARGO_LEPTOS_VERSION" quick -p cargo-util-schemas --precise 0.14.1
+  # shellcheck disable=SC2086 # the pins are words
+  install_from_source cargo-leptos "$CARGO_LEPTOS_VERSION" quick $CARGO_LEPTOS_PINS
+  echo "$CARGO_LEPTOS_PINS" >"$cargo_leptos_stamp"
 else
-  say "cargo-leptos $CARGO_LEPTOS_VERSION present"
+  say "cargo-leptos $CARGO_LEPTOS_VERSION present ($CARGO_LEPTOS_PINS)"
 fi
 
 # wasm-opt for release builds: binaryen from the npm registry, behind a

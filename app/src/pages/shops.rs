@@ -111,15 +111,16 @@ fn Filters(filters: ShopFilters, countries: Vec<crate::api::shops::CountryChoice
             view! { <optgroup label=c.name>{options}</optgroup> }
         })
         .collect_view();
-    // A position shared stays while the filters change, until a place is typed.
-    let kept = (!lat.is_empty()).then(|| {
-        view! {
-            <input type="hidden" name="lat" value=lat/>
-            <input type="hidden" name="lon" value=lon/>
-        }
-    });
     view! {
-        <form class="shops-filters" method="get" role="search" aria-label=t.shops_filters_label()>
+        // The action names the page without its fragment, so a marker clicked
+        // before does not scroll the answer.
+        <form
+            class="shops-filters"
+            method="get"
+            action=t.href(crate::api::shops::SHOPS_PATH)
+            role="search"
+            aria-label=t.shops_filters_label()
+        >
             <div class="field">
                 <label for="shops-country">{t.shops_country()}</label>
                 <select id="shops-country" name="country">
@@ -151,9 +152,8 @@ fn Filters(filters: ShopFilters, countries: Vec<crate::api::shops::CountryChoice
                 <input id="shops-open" name="open" type="checkbox" value="on" checked=open_now/>
                 <label for="shops-open">{t.shops_open_now_only()}</label>
             </div>
-            {kept}
             <button type="submit">{t.shops_apply()}</button>
-            <LocateButton words=LocateWords::new(t)/>
+            <LocateButton lat lon/>
         </form>
     }
 }
@@ -192,7 +192,7 @@ fn ShopMap(shops: Vec<ShopCard>, sorted_from: SortedFrom, view_box: String, mark
     };
     view! {
         <figure class="shop-map">
-            <MapControls words=MapWords::new(t)/>
+            <MapControls/>
             <svg
                 id="shop-map"
                 viewBox=view_box
@@ -268,61 +268,40 @@ fn ShopEntry(shop: ShopCard) -> impl IntoView {
     }
 }
 
-// The two islands below take their words from the server, as props,
-// rather than naming texts of `i18n`: a text literal in a lazy island can
-// share data with another island's, and wasm-split then keeps every lazy
-// island's strings in the main module, on every page's first load
-// (measured here: +40 KB brotli).
-
-/// What "Use my position" says, in the page's language.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct LocateWords {
-    button: String,
-    note: String,
-    locating: String,
-    denied: String,
-    unavailable: String,
-    unsupported: String,
-}
-
-impl LocateWords {
-    fn new(t: crate::i18n::Locale) -> Self {
-        LocateWords {
-            button: t.shops_use_position().into(),
-            note: t.shops_position_note().into(),
-            locating: t.shops_locating().into(),
-            denied: t.shops_position_denied().into(),
-            unavailable: t.shops_position_unavailable().into(),
-            unsupported: t.shops_position_unsupported().into(),
-        }
-    }
-}
-
-/// "Use my position": asks the browser only when pressed, then reloads the
-/// list sorted from there; a refusal says so and hands over to the city box.
+/// "Use my position": asks the browser only when pressed, then sends the
+/// filters' form with the position in it; a refusal says so and hands over
+/// to the city box. Without JavaScript it keeps the position shared before
+/// (`lat`, `lon`, empty when none) in the form while the filters change.
 #[cfg_attr(feature = "csr", component)]
 #[cfg_attr(not(feature = "csr"), island(lazy))]
-fn LocateButton(words: LocateWords) -> impl IntoView {
+fn LocateButton(lat: String, lon: String) -> impl IntoView {
     crate::island_preload::preload_lazy_island("locate_button");
+    let t = use_locale();
     let live = island_started();
     let said = RwSignal::new(String::new());
-    let words = StoredValue::new(words);
+    // Disabled fields are not sent: no position, no empty `lat=`.
+    let (no_lat, no_lon) = (lat.is_empty(), lon.is_empty());
     view! {
+        <input type="hidden" id="shops-lat" name="lat" value=lat disabled=no_lat/>
+        <input type="hidden" id="shops-lon" name="lon" value=lon disabled=no_lon/>
         <div class="locate" hidden=move || !live.get()>
-            <button type="button" class="secondary" on:click=move |_| locate(said, words.get_value())>
-                {words.with_value(|w| w.button.clone())}
+            <button type="button" class="secondary" on:click=move |_| locate(said, t)>
+                {t.shops_use_position()}
             </button>
-            <p class="hint">{words.with_value(|w| w.note.clone())}</p>
+            <p class="hint">{t.shops_position_note()}</p>
             <p class="locate-status" role="status" data-testid="locate-status">{move || said.get()}</p>
         </div>
     }
 }
 
-/// Asks for the position, then goes to this page sorted from it.
-fn locate(said: RwSignal<String>, words: LocateWords) {
+/// Asks for the position, then sends the filters sorted from it.
+///
+/// Through attributes and the form, not `Url` or the SVG DOM: every browser
+/// call an island makes adds its binding to the JavaScript every page loads.
+fn locate(said: RwSignal<String>, t: crate::i18n::Locale) {
     use leptos::wasm_bindgen::{closure::Closure, JsCast, JsValue};
-    let refused = move |text: String| {
-        said.set(text);
+    let refused = move |text: &str| {
+        said.set(text.to_string());
         // The fallback is the city box: the shopper goes straight to it.
         if let Some(input) = document().get_element_by_id("shops-near") {
             if let Ok(input) = input.dyn_into::<web_sys::HtmlElement>() {
@@ -331,78 +310,46 @@ fn locate(said: RwSignal<String>, words: LocateWords) {
         }
     };
     let Some(geolocation) = window().navigator().geolocation().ok() else {
-        refused(words.unsupported);
+        refused(t.shops_position_unsupported());
         return;
     };
-    said.set(words.locating.clone());
-    let unavailable = words.unavailable.clone();
+    said.set(t.shops_locating().to_string());
     let found = Closure::once_into_js(move |position: JsValue| {
         let number =
             |object: &JsValue, key: &str| js_sys::Reflect::get(object, &key.into()).ok().and_then(|v| v.as_f64());
         let coords = js_sys::Reflect::get(&position, &"coords".into()).unwrap_or(JsValue::UNDEFINED);
         let (Some(lat), Some(lon)) = (number(&coords, "latitude"), number(&coords, "longitude")) else {
-            return refused(unavailable);
+            return refused(t.shops_position_unavailable());
         };
-        let location = window().location();
-        let Ok(url) = web_sys::Url::new(&location.href().unwrap_or_default()) else { return };
-        let params = url.search_params();
-        // Three decimals (about 100 m): enough to sort shops, no more. Printed
-        // by JavaScript's own toFixed, so no float formatting ships (see move_map).
-        let fixed = |n: f64| String::from(js_sys::Number::from(n).to_fixed(3).unwrap_or_default());
-        params.set("lat", &fixed(lat));
-        params.set("lon", &fixed(lon));
-        params.delete("near");
-        url.set_hash("");
-        let _ = location.assign(&url.href());
+        let field = |id: &str| document().get_element_by_id(id);
+        let (Some(lat_field), Some(lon_field), Some(form)) =
+            (field("shops-lat"), field("shops-lon"), document().query_selector("form.shops-filters").ok().flatten())
+        else {
+            return;
+        };
+        // Three decimals (about 100 m): enough to sort shops, no more.
+        for (input, value) in [(lat_field, lat), (lon_field, lon)] {
+            let _ = input.set_attribute("value", &format!("{value:.3}"));
+            let _ = input.remove_attribute("disabled");
+        }
+        // A place typed would compete with the position: it is left out.
+        if let Some(near) = field("shops-near") {
+            let _ = near.set_attribute("disabled", "");
+        }
+        if let Ok(form) = form.dyn_into::<web_sys::HtmlFormElement>() {
+            let _ = form.submit();
+        }
     });
-    let (denied, unavailable) = (words.denied, words.unavailable);
     let failed = Closure::once_into_js(move |error: JsValue| {
         let code = js_sys::Reflect::get(&error, &"code".into()).ok().and_then(|v| v.as_f64());
         // 1 is PERMISSION_DENIED; 2 and 3 are "unavailable" and "timed out".
-        refused(if code == Some(1.0) { denied } else { unavailable });
+        refused(if code == Some(1.0) { t.shops_position_denied() } else { t.shops_position_unavailable() });
     });
     if geolocation
         .get_current_position_with_error_callback(found.unchecked_ref(), Some(failed.unchecked_ref()))
         .is_err()
     {
-        said.set(words.unsupported);
-    }
-}
-
-/// The map's buttons, in [`MAP_MOVES`]' order: each one's name and symbol,
-/// in the page's language; and the toolbar's name.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct MapWords {
-    toolbar: String,
-    buttons: Vec<(String, String)>,
-}
-
-/// What each of the map's buttons does, in the toolbar's order.
-const MAP_MOVES: [MapMove; 7] = [
-    MapMove::Zoom(2.0),
-    MapMove::Zoom(0.5),
-    MapMove::Pan(-0.25, 0.0),
-    MapMove::Pan(0.0, -0.25),
-    MapMove::Pan(0.0, 0.25),
-    MapMove::Pan(0.25, 0.0),
-    MapMove::Frame,
-];
-
-impl MapWords {
-    fn new(t: crate::i18n::Locale) -> Self {
-        let named = [
-            (t.shops_zoom_in(), "+"),
-            (t.shops_zoom_out(), "−"),
-            (t.shops_pan_west(), "←"),
-            (t.shops_pan_north(), "↑"),
-            (t.shops_pan_south(), "↓"),
-            (t.shops_pan_east(), "→"),
-            (t.shops_map_reset(), "⟲"),
-        ];
-        MapWords {
-            toolbar: t.shops_map_controls().into(),
-            buttons: named.iter().map(|(name, symbol)| (name.to_string(), symbol.to_string())).collect(),
-        }
+        said.set(t.shops_position_unsupported().to_string());
     }
 }
 
@@ -410,25 +357,32 @@ impl MapWords {
 /// it too. Without JavaScript the map keeps the view framing the list.
 #[cfg_attr(feature = "csr", component)]
 #[cfg_attr(not(feature = "csr"), island(lazy))]
-fn MapControls(words: MapWords) -> impl IntoView {
+fn MapControls() -> impl IntoView {
     crate::island_preload::preload_lazy_island("map_controls");
+    let t = use_locale();
     let live = island_started();
     let frame = StoredValue::new(None);
-    let MapWords { toolbar, buttons } = words;
-    let buttons = buttons
-        .into_iter()
-        .zip(MAP_MOVES)
-        .map(|((label, symbol), action)| {
-            let title = label.clone();
-            view! {
-                <button type="button" aria-label=label title=title on:click=move |_| move_map(action, frame)>
-                    <span aria-hidden="true">{symbol}</span>
-                </button>
-            }
-        })
-        .collect_view();
+    // In the toolbar's order: what each button does, its name, its symbol.
+    let buttons = [
+        (MapMove::Zoom(2.0), t.shops_zoom_in(), "+"),
+        (MapMove::Zoom(0.5), t.shops_zoom_out(), "−"),
+        (MapMove::Pan(-0.25, 0.0), t.shops_pan_west(), "←"),
+        (MapMove::Pan(0.0, -0.25), t.shops_pan_north(), "↑"),
+        (MapMove::Pan(0.0, 0.25), t.shops_pan_south(), "↓"),
+        (MapMove::Pan(0.25, 0.0), t.shops_pan_east(), "→"),
+        (MapMove::Frame, t.shops_map_reset(), "⟲"),
+    ]
+    .into_iter()
+    .map(|(action, label, symbol)| {
+        view! {
+            <button type="button" aria-label=label title=label on:click=move |_| move_map(action, frame)>
+                <span aria-hidden="true">{symbol}</span>
+            </button>
+        }
+    })
+    .collect_view();
     view! {
-        <div class="map-controls" hidden=move || !live.get() role="toolbar" aria-label=toolbar>
+        <div class="map-controls" hidden=move || !live.get() role="toolbar" aria-label=t.shops_map_controls()>
             {buttons}
         </div>
     }
@@ -442,19 +396,12 @@ enum MapMove {
     Frame,
 }
 
-/// Moves the map's view and keeps its markers the same size on screen.
-///
-/// It reads and writes the view and the radii as numbers through the SVG
-/// DOM, never as text: parsing and printing floats would bring Rust's float
-/// formatting into the WebAssembly, and, shared by two islands, into every
-/// page's first load (measured: +40 KB brotli).
+/// Moves the map's view and keeps its markers the same size on screen,
+/// through the `viewBox` and `r` attributes.
 fn move_map(action: MapMove, frame: StoredValue<Option<ViewBox>>) {
     use leptos::wasm_bindgen::JsCast;
     let Some(map) = document().get_element_by_id("shop-map") else { return };
-    let Ok(map) = map.dyn_into::<web_sys::SvgsvgElement>() else { return };
-    let Some(rect) = map.view_box().base_val() else { return };
-    let view =
-        ViewBox { x: rect.x().into(), y: rect.y().into(), width: rect.width().into(), height: rect.height().into() };
+    let Some(view) = map.get_attribute("viewBox").and_then(|v| ViewBox::parse(&v)) else { return };
     // The first move starts from the server's view, the one framing the list.
     if frame.get_value().is_none() {
         frame.set_value(Some(view));
@@ -464,15 +411,12 @@ fn move_map(action: MapMove, frame: StoredValue<Option<ViewBox>>) {
         MapMove::Pan(right, down) => view.pan(right, down),
         MapMove::Frame => frame.get_value().unwrap_or(view),
     };
-    rect.set_x(view.x as f32);
-    rect.set_y(view.y as f32);
-    rect.set_width(view.width as f32);
-    rect.set_height(view.height as f32);
+    let _ = map.set_attribute("viewBox", &view.attribute());
+    let radius = format!("{:.3}", view.marker_radius());
     if let Ok(markers) = map.query_selector_all("[data-marker]") {
         for i in 0..markers.length() {
-            let marker = markers.item(i).and_then(|n| n.dyn_into::<web_sys::SvgCircleElement>().ok());
-            if let Some(radius) = marker.map(|m| m.r().base_val()) {
-                let _ = radius.set_value(view.marker_radius() as f32);
+            if let Some(marker) = markers.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                let _ = marker.set_attribute("r", &radius);
             }
         }
     }

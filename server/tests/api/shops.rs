@@ -21,6 +21,11 @@ fn listed(html: &str) -> Vec<String> {
         .collect()
 }
 
+/// The filters' hidden latitude field, as the page writes it.
+fn position_field(html: &str) -> String {
+    html.split(r#"id="shops-lat""#).nth(1).and_then(|rest| rest.split('>').next()).unwrap_or_default().to_owned()
+}
+
 async fn the_list_filters_and_sorts_without_javascript(app: &TestApp) {
     let all = shops::all(&app.db).await.unwrap();
     assert!(all.len() >= 12, "the demo shops are seeded");
@@ -75,7 +80,11 @@ async fn the_list_filters_and_sorts_without_javascript(app: &TestApp) {
     assert!(view_width(&html) < 30.0, "the view frames Lyon's region: {}", view_width(&html));
     let (_, everywhere) = app.get("/en/boutiques").await;
     assert!(view_width(&everywhere) > 200.0, "without a place the view frames every shop");
-    assert!(html.contains(r#"name="lat""#), "the position is kept while the filters change");
+    // The position is kept in the filters' form while they change; with
+    // none, the field is disabled so the form sends no empty `lat=`.
+    let kept = position_field(&html);
+    assert!(kept.contains(&format!(r#"value="{}""#, here.lat())) && !kept.contains("disabled"), "{kept}");
+    assert!(position_field(&everywhere).contains("disabled"), "{}", position_field(&everywhere));
     // A place the shop does not know leaves the list in its order, and says so.
     let (status, html) = app.get("/en/boutiques?near=Atlantis").await;
     assert_eq!(status, 200);
