@@ -266,6 +266,50 @@ pub fn order_status(
     compose(locale, to, &locale.email_order_status_subject(reference, label), &blocks, None)
 }
 
+/// A refund made (PRODUCT.md §7): `said` is the order page's entry for it,
+/// which says when the money arrives and what to do if it does not.
+pub fn refund_made(
+    locale: Locale,
+    to: &Email,
+    reference: &str,
+    said: &str,
+    site: &SiteConfig,
+    order_path: &str,
+) -> OutgoingEmail {
+    about_refund(locale, to, &locale.email_refund_subject(reference), said, site, order_path)
+}
+
+/// A refund on its way that no status change announces (a payment
+/// authorised after its order was cancelled).
+pub fn refund_issued(
+    locale: Locale,
+    to: &Email,
+    reference: &str,
+    said: &str,
+    site: &SiteConfig,
+    order_path: &str,
+) -> OutgoingEmail {
+    about_refund(locale, to, &locale.email_refund_issued_subject(reference), said, site, order_path)
+}
+
+fn about_refund(
+    locale: Locale,
+    to: &Email,
+    subject: &str,
+    said: &str,
+    site: &SiteConfig,
+    order_path: &str,
+) -> OutgoingEmail {
+    let order_url = page_url(site, locale, order_path);
+    compose(
+        locale,
+        to,
+        subject,
+        &[Block::Para(said), Block::Link { label: locale.email_order_see_link(), url: &order_url }],
+        None,
+    )
+}
+
 /// A back-in-stock alert come true: the piece (`piece`, its name in the
 /// email's language) in `size` can be bought again. `product_path` opens it
 /// in that size; `cancel_path` is the alert's own cancel page, which now

@@ -39,6 +39,8 @@ pub mod lifecycle;
 #[cfg(feature = "ssr")]
 pub mod payments;
 #[cfg(feature = "ssr")]
+pub mod refunds;
+#[cfg(feature = "ssr")]
 pub mod restock;
 #[cfg(feature = "ssr")]
 pub mod store;

@@ -1,8 +1,10 @@
 //! Moving an order along its statuses: the one place a status changes.
 //! Asks the state machine ([`transition`]) first; then, in the caller's
 //! transaction, moves the status with a guarded update, gives back stock
-//! on a cancellation (with the back-in-stock alerts it makes due), records a shipment, writes the timeline and (for
-//! staff) the audit log, and puts the customer's email in the outbox.
+//! on a cancellation (with the back-in-stock alerts it makes due) and
+//! refunds a paid order cancelled, records a shipment, writes the timeline
+//! and (for staff) the audit log, and puts the customer's email in the
+//! outbox.
 //! Server only.
 //!
 //! The timeline keeps only what a person typed: pages say what each entry
@@ -14,6 +16,7 @@ use crate::domain::{
     checkout::{Carrier, TrackingNumber},
     locale::Locale,
     order_status::{transition, Actor, OrderEvent, OrderStatus, Refusal, TimelineKind},
+    refund::RefundReason,
 };
 use crate::payments::keys::Keys;
 use crate::store::{customers::Customer, orders, orders::OrderHead, outbox};
@@ -108,10 +111,22 @@ pub async fn apply(
             .await?;
     }
     orders::add_event(tx, order.id, to, change.actor, typed, now).await?;
+    // A paid order cancelled is refunded in full, in the same change (PRODUCT.md §7);
+    // an unpaid one has nothing captured, and nothing is written.
+    let refund = match to {
+        OrderStatus::Cancelled => {
+            let key = format!("order-{}-cancelled", order.id);
+            crate::refunds::issue_in_full(tx, order, to, RefundReason::OrderCancelled, &key, now).await?
+        }
+        _ => None,
+    };
     let parcel = change.shipment.as_ref().map(|s| (s.carrier.as_str(), s.tracking.as_str()));
     if let Some(staff) = change.staff {
         // The audit log is a record, kept in English like the logs.
-        let said = Locale::En.order_timeline_says(kind, typed, parcel);
+        let mut said = Locale::En.order_timeline_says(kind, typed, parcel);
+        if let Some(refund) = refund {
+            said = format!("{said} {}", Locale::En.order_timeline_says(refund, "", None));
+        }
         let detail = format!("{} → {}. {said}", order.status.label(), to.label());
         orders::audit(
             tx,
@@ -128,7 +143,10 @@ pub async fn apply(
     if let Ok(to_address) = Email::parse(&order.email) {
         let locale = order.locale;
         // What the entry records, as the order's page says it in the email's language.
-        let said = locale.order_timeline_says(kind, typed, parcel);
+        let mut said = locale.order_timeline_says(kind, typed, parcel);
+        if let Some(refund) = refund {
+            said = format!("{said} {}", locale.order_timeline_says(refund, "", None));
+        }
         let path = keys.order_path(&order.reference);
         let email =
             crate::emails::order_status(locale, &to_address, order.reference.as_str(), to, &said, parcel, site, &path);

@@ -126,6 +126,13 @@ test("axe finds nothing on an order, its receipt, and the staff's view of it", a
   await check(staff, `/staff/orders/${reference}`);
 });
 
+test("axe finds nothing on a cancelled order's refunds", async ({ page }) => {
+  const { url } = await paidOrder(page, [{ product: "eclat-eternity-ring", size: "54", quantity: 1 }]);
+  await page.getByTestId("cancel-order").click();
+  await expect(page.getByTestId("refunds")).toBeVisible();
+  await check(page, url);
+});
+
 // The back office's lists, a test each: one test checking them all, after
 // placing an order and signing up staff, outgrew the 30 s budget on a new
 // machine (CI, stop 23) although every check in it passed.

@@ -157,3 +157,26 @@ test("a cancel request after confirmation is refused with the reason, then no lo
   await expect(page.getByTestId("cancel-order")).toHaveCount(0);
   expect(unexpected(problems)).toEqual([]);
 });
+
+test("a paid order cancelled by its customer is refunded in full, and the page says when the money arrives", async ({
+  page,
+}) => {
+  const problems = watchConsole(page);
+  // Made to order: no stock taken that another journey counts on.
+  const { url } = await paidOrder(page, [{ product: "eclat-eternity-ring", size: "52", quantity: 1 }]);
+  await page.goto(url);
+  await hydrated(page);
+  await page.getByTestId("cancel-order").click();
+  await expect(orderStatus(page)).toHaveText(t("order_status_cancelled"));
+  const refunds = page.getByTestId("refunds");
+  await expect(refunds.getByRole("heading", { name: t("order_refunds") })).toBeVisible();
+  await expect(refunds).toContainText(t("order_refunds_arrive"));
+  // The gateway's answer comes by callback a moment later.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.locator(".refund-refunded")).toHaveCount(1, { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  await hydrated(page);
+  await expect(page.getByTestId("cancel-order")).toHaveCount(0);
+  expect(unexpected(problems)).toEqual([]);
+});

@@ -1,19 +1,26 @@
 //! Background work every server process runs, safely side by side with the
 //! others (each claim or status change is a guarded update):
 //! - cancelling unpaid orders whose time is up, giving their stock back;
+//! - sending the refunds the shop asked for to the gateway;
 //! - the sandbox gateway's delivery of its signed callbacks to the shop.
 
 use app::config::SiteConfig;
-use app::payments::{keys::ShopKeys, signature, PaymentEvent, PaymentOutcome};
-use app::store::{sandbox_payments, unix_now, Db};
+use app::domain::{checkout::OrderRef, refund::RefundState};
+use app::payments::{
+    keys::ShopKeys, sandbox::Sandbox, signature, GatewayError, PaymentEvent, PaymentGateway, PaymentOutcome,
+    RefundRequest,
+};
+use app::store::{orders, refunds, sandbox_payments, sandbox_payments::Records, unix_now, Db};
 use std::time::Duration;
 
 /// How often unpaid orders are looked at.
 const EXPIRY_EVERY: Duration = Duration::from_secs(30);
+/// How often refunds asked for are looked for, to send to the gateway.
+const REFUNDS_EVERY: Duration = Duration::from_secs(1);
 /// How often the sandbox looks for callbacks to send.
 const CALLBACKS_EVERY: Duration = Duration::from_millis(500);
 
-/// Starts both workers. `callback_url` is where the sandbox reaches the shop.
+/// Starts the workers. `callback_url` is where the sandbox reaches the shop.
 pub fn spawn(db: Db, site: SiteConfig, keys: ShopKeys, callback_url: String) {
     let worker = format!("worker-{}", uuid::Uuid::new_v4().simple());
     {
@@ -24,6 +31,18 @@ pub fn spawn(db: Db, site: SiteConfig, keys: ShopKeys, callback_url: String) {
                 tick.tick().await;
                 if let Err(error) = release_overdue(&db, &site, &keys).await {
                     tracing::error!(%error, "unpaid orders could not be released");
+                }
+            }
+        });
+    }
+    {
+        let (db, site, keys) = (db.clone(), site.clone(), keys.clone());
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(REFUNDS_EVERY);
+            loop {
+                tick.tick().await;
+                if let Err(error) = send_due_refunds(&db, &site, &keys).await {
+                    tracing::error!(%error, "refunds could not be sent to the gateway");
                 }
             }
         });
@@ -52,7 +71,57 @@ pub async fn release_overdue(db: &Db, site: &SiteConfig, keys: &ShopKeys) -> Res
     app::lifecycle::release_overdue(db, &keys, site, unix_now()).await
 }
 
-/// One pass of the sandbox's callback delivery.
+/// One pass of the shop's refund sender: each refund asked for (and
+/// committed) is sent to the gateway. The gateway is idempotent by the
+/// refund's key, so a refund sent twice (two processes, a lost answer) is
+/// made once.
+pub async fn send_due_refunds(db: &Db, site: &SiteConfig, keys: &ShopKeys) -> Result<(), sqlx::Error> {
+    let secret = keys.get(db).await?.sandbox_callbacks.clone();
+    let gateway = Sandbox { secret: &secret };
+    for unsent in refunds::unsent(db, unix_now(), 20).await? {
+        let request = RefundRequest { key: &unsent.key, payment_ref: &unsent.payment_ref, amount: unsent.amount };
+        match gateway.refund(db, &request, unix_now()).await {
+            Ok(started) => {
+                tracing::info!(order = %unsent.order_reference, refund = %started.refund_ref, "refund sent to the gateway");
+                refunds::mark_accepted(db, unsent.id, &started.refund_ref).await?;
+            }
+            Err(GatewayError::Refused(why)) => {
+                // Asking again will not change it: the refund failed, and staff must take it up.
+                tracing::error!(order = %unsent.order_reference, %why, "the gateway refused a refund");
+                settle_refused(db, site, keys, &unsent).await?;
+            }
+            Err(GatewayError::Unavailable(why)) => {
+                let wait = 5 * (unsent.attempts + 1).min(60);
+                tracing::warn!(order = %unsent.order_reference, %why, wait, "refund not sent, will retry");
+                refunds::send_later(db, unsent.id, unix_now() + wait).await?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Settles as failed a refund the gateway would not take.
+async fn settle_refused(
+    db: &Db,
+    site: &SiteConfig,
+    keys: &ShopKeys,
+    unsent: &refunds::Unsent,
+) -> Result<(), sqlx::Error> {
+    let keys = keys.get(db).await?.clone();
+    let Some(reference) = OrderRef::parse(&unsent.order_reference) else {
+        return Ok(());
+    };
+    let mut tx = db.begin_write().await?;
+    let (Some(order), Some(refund)) =
+        (orders::by_reference(db, &reference).await?, refunds::by_key(&mut tx, &unsent.key).await?)
+    else {
+        return tx.rollback().await;
+    };
+    app::refunds::settle(&mut tx, &keys, site, &order, &refund, RefundState::Failed, unix_now()).await?;
+    tx.commit().await
+}
+
+/// One pass of the sandbox's callback delivery: payments' outcomes, then refunds'.
 pub async fn send_due_callbacks(
     db: &Db,
     keys: &ShopKeys,
@@ -61,40 +130,62 @@ pub async fn send_due_callbacks(
     worker: &str,
 ) -> Result<(), sqlx::Error> {
     let secret = keys.get(db).await?.sandbox_callbacks.clone();
-    for due in sandbox_payments::claim_due(db, worker, unix_now(), 20).await? {
-        let event = PaymentEvent {
-            // One id per payment outcome: a resend after a lost answer is recognised as a replay.
-            event_id: format!("evt_{}", due.id),
-            order: due.order_reference.clone(),
-            payment: due.id.clone(),
-            outcome: if due.authorised { PaymentOutcome::Authorised } else { PaymentOutcome::Declined },
-            amount_cents: due.amount_cents,
-        };
-        let body = serde_json::to_vec(&event).unwrap_or_default();
-        let now = unix_now();
-        let sent = client
-            .post(url)
-            .header("content-type", "application/json")
-            .header(signature::HEADER, signature::sign(&secret, now, &body))
-            .body(body)
-            .send()
-            .await;
-        match sent {
-            // A 4xx will not change by retrying (already applied, order gone): done.
-            Ok(response) if response.status().is_success() || response.status().is_client_error() => {
-                tracing::info!(payment = %due.id, status = response.status().as_u16(), "sandbox: callback delivered");
-                sandbox_payments::mark_sent(db, &due.id, worker, unix_now()).await?;
-            }
-            other => {
-                let why = match other {
-                    Ok(response) => format!("status {}", response.status()),
-                    Err(error) => error.to_string(),
-                };
-                let wait = 5 * (due.attempts + 1).min(60);
-                tracing::warn!(payment = %due.id, %why, wait, "sandbox: callback not delivered, will retry");
-                sandbox_payments::retry_later(db, &due.id, worker, unix_now() + wait).await?;
-            }
+    for records in [Records::Payments, Records::Refunds] {
+        for due in sandbox_payments::claim_due(db, records, worker, unix_now(), 20).await? {
+            let outcome = match due.status.as_str() {
+                "authorised" => PaymentOutcome::Authorised,
+                "refunded" => PaymentOutcome::Refunded,
+                "failed" => PaymentOutcome::RefundFailed,
+                _ => PaymentOutcome::Declined,
+            };
+            let event = PaymentEvent {
+                // One id per outcome: a resend after a lost answer is recognised as a replay.
+                event_id: format!("evt_{}", due.id),
+                order: due.order_reference.clone(),
+                payment: due.payment_id.clone(),
+                outcome,
+                amount_cents: due.amount_cents,
+                refund: due.refund_key.clone(),
+            };
+            deliver(db, client, url, worker, &secret, &due, &event).await?;
         }
     }
     Ok(())
+}
+
+/// Sends one signed callback, and records whether the shop took it.
+async fn deliver(
+    db: &Db,
+    client: &reqwest::Client,
+    url: &str,
+    worker: &str,
+    secret: &[u8],
+    due: &sandbox_payments::DueCallback,
+    event: &PaymentEvent,
+) -> Result<(), sqlx::Error> {
+    let body = serde_json::to_vec(event).unwrap_or_default();
+    let now = unix_now();
+    let sent = client
+        .post(url)
+        .header("content-type", "application/json")
+        .header(signature::HEADER, signature::sign(secret, now, &body))
+        .body(body)
+        .send()
+        .await;
+    match sent {
+        // A 4xx will not change by retrying (already applied, order gone): done.
+        Ok(response) if response.status().is_success() || response.status().is_client_error() => {
+            tracing::info!(record = %due.id, status = response.status().as_u16(), "sandbox: callback delivered");
+            sandbox_payments::mark_sent(db, due, worker, unix_now()).await
+        }
+        other => {
+            let why = match other {
+                Ok(response) => format!("status {}", response.status()),
+                Err(error) => error.to_string(),
+            };
+            let wait = 5 * (due.attempts + 1).min(60);
+            tracing::warn!(record = %due.id, %why, wait, "sandbox: callback not delivered, will retry");
+            sandbox_payments::retry_later(db, due, worker, unix_now() + wait).await
+        }
+    }
 }

@@ -6,6 +6,7 @@ use crate::domain::{
     checkout::Totals,
     money::Money,
     order_status::{Actor, OrderStatus, TimelineKind},
+    refund::RefundState,
 };
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -72,6 +73,17 @@ pub struct OrderView {
     pub shipments: Vec<ShipmentView>,
     /// True when the order was cancelled because the bank declined the card.
     pub payment_declined: bool,
+    /// Money given back, oldest first.
+    pub refunds: Vec<RefundView>,
+}
+
+/// A refund, as the order page lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RefundView {
+    pub amount: Money,
+    pub state: RefundState,
+    /// Paris time, as written on the page.
+    pub asked_at: String,
 }
 
 /// An order in a list.
@@ -263,7 +275,10 @@ pub(crate) mod access {
             .into_iter()
             .enumerate()
             .map(|(i, e)| {
-                let kind = TimelineKind::of(e.status, e.actor, i == 0);
+                let kind = match e.refund {
+                    Some((step, reason, amount)) => TimelineKind::of_refund(step, reason, amount),
+                    None => TimelineKind::of(e.status, e.actor, i == 0),
+                };
                 let parcel = (kind == TimelineKind::Shipped)
                     .then(|| parcels.next())
                     .flatten()
@@ -285,6 +300,7 @@ pub(crate) mod access {
         let lines = orders::lines(db, order.id, t).await?;
         let events = orders::events(db, order.id).await?;
         let shipments = orders::shipments(db, order.id).await?;
+        let refunds = crate::store::refunds::for_order(db, order.id).await?;
         let country = CountryCode::parse(&order.country).ok();
         let address = country
             .map(|country| {
@@ -319,7 +335,13 @@ pub(crate) mod access {
             phone: order.phone.clone(),
             // The gateway cancels an order only when the bank declines its payment.
             payment_declined: order.status == OrderStatus::Cancelled
-                && events.iter().any(|e| e.actor == Actor::Gateway && e.status == OrderStatus::Cancelled),
+                && events
+                    .iter()
+                    .any(|e| e.refund.is_none() && e.actor == Actor::Gateway && e.status == OrderStatus::Cancelled),
+            refunds: refunds
+                .into_iter()
+                .map(|r| RefundView { amount: r.amount, state: r.state, asked_at: paris(r.created_at) })
+                .collect(),
             lines: lines
                 .iter()
                 .map(|l| OrderLineView {

@@ -35,6 +35,7 @@ pub mod policies;
 pub mod profile;
 pub mod promo;
 pub mod rate_limit;
+pub mod refund;
 pub mod ring_size;
 pub mod service;
 pub mod shipping;

@@ -2,6 +2,8 @@
 //! that move it, who may cause each, and nothing else. Every other part of
 //! the shop asks [`transition`] before it changes an order's status.
 
+use super::money::Money;
+use super::refund::{RefundReason, RefundStep};
 use serde::{Deserialize, Serialize};
 
 /// Where an order stands, in the words customers read.
@@ -208,6 +210,19 @@ pub enum TimelineKind {
     ChangeRequested,
     /// Staff wrote in the timeline without moving the order: its note only.
     Noted,
+    /// A refund asked of the gateway, and why.
+    RefundIssued {
+        reason: RefundReason,
+        amount: Money,
+    },
+    /// The gateway gave the money back.
+    Refunded {
+        amount: Money,
+    },
+    /// The gateway could not make the refund.
+    RefundFailed {
+        amount: Money,
+    },
 }
 
 impl TimelineKind {
@@ -229,6 +244,15 @@ impl TimelineKind {
             (A::Staff, S::Delivered) => TimelineKind::Delivered,
             (A::Staff, S::Cancelled) => TimelineKind::CancelledByHouse,
             (A::Staff, S::AwaitingPayment | S::BeingValidated) => TimelineKind::Noted,
+        }
+    }
+
+    /// The kind of an entry about a refund: its step, and the refund's reason and amount.
+    pub fn of_refund(step: RefundStep, reason: RefundReason, amount: Money) -> TimelineKind {
+        match step {
+            RefundStep::Issued => TimelineKind::RefundIssued { reason, amount },
+            RefundStep::Refunded => TimelineKind::Refunded { amount },
+            RefundStep::Failed => TimelineKind::RefundFailed { amount },
         }
     }
 

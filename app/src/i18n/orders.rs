@@ -7,6 +7,7 @@ use crate::domain::checkout::ShipmentProblem;
 use crate::domain::locale::{Locale, Plural};
 use crate::domain::money::Money;
 use crate::domain::order_status::{OrderEvent, OrderStatus, Refusal, TimelineKind};
+use crate::domain::refund::{RefundReason, RefundState};
 
 texts! {
     order_status_awaiting_payment { fr: "En attente de paiement", en: "Awaiting payment" }
@@ -56,6 +57,13 @@ texts! {
     order_event_delivered { fr: "Livrée.", en: "Delivered." }
     order_event_cancelled_by_customer { fr: "Annulée à votre demande.", en: "Cancelled at your request." }
     order_event_cancelled_by_house { fr: "Annulée par la maison.", en: "Cancelled by the house." }
+
+    /// The order page's refunds.
+    order_refunds { fr: "Remboursements", en: "Refunds" }
+    order_refunds_arrive {
+        fr: "Un remboursement apparaît sur votre compte sous 5 à 10 jours ouvrés après avoir été effectué. S’il n’y est pas passé ce délai, renseignez-vous auprès de votre banque, puis contactez notre service client.",
+        en: "A refund reaches your account 5–10 business days after it is made. If it has not arrived by then, check with your bank, then contact client service.",
+    }
 
     order_waiting_for_bank {
         fr: "Nous attendons la réponse de votre banque… cette page se met à jour d’elle-même.",
@@ -228,6 +236,91 @@ impl Locale {
                 Locale::En => format!("Change requested: {note}"),
             },
             TimelineKind::Noted => note.to_owned(),
+            TimelineKind::RefundIssued { reason, amount } => self.order_refund_issued(reason, amount),
+            TimelineKind::Refunded { amount } => self.order_refund_made(amount),
+            TimelineKind::RefundFailed { amount } => self.order_refund_failed(amount),
+        }
+    }
+
+    /// A refund asked of the gateway, as the timeline and the email say it.
+    pub fn order_refund_issued(self, reason: RefundReason, amount: Money) -> String {
+        let amount = self.money(amount);
+        match (self, reason) {
+            (Locale::Fr, RefundReason::OrderCancelled) => {
+                format!("Votre paiement de {amount} vous est intégralement remboursé, sur la carte utilisée.")
+            }
+            (Locale::En, RefundReason::OrderCancelled) => {
+                format!("Your payment of {amount} is being refunded in full, to the card you paid with.")
+            }
+            (Locale::Fr, RefundReason::LatePayment) => format!(
+                "Votre banque a autorisé {amount} après l’annulation de cette commande\u{a0}: ce montant vous est intégralement remboursé, sur la carte utilisée."
+            ),
+            (Locale::En, RefundReason::LatePayment) => format!(
+                "Your bank authorised {amount} after this order was cancelled: that amount is being refunded in full, to the card you paid with."
+            ),
+            (Locale::Fr, RefundReason::Return) => {
+                format!("Un remboursement de {amount} pour les pièces retournées est en cours, sur la carte utilisée.")
+            }
+            (Locale::En, RefundReason::Return) => {
+                format!("A refund of {amount} for the returned pieces is on its way, to the card you paid with.")
+            }
+        }
+    }
+
+    /// A refund the gateway made: when it arrives, and what to do if it does not (PRODUCT.md §7).
+    pub fn order_refund_made(self, amount: Money) -> String {
+        let amount = self.money(amount);
+        match self {
+            Locale::Fr => format!(
+                "Remboursement de {amount} effectué. Il apparaît sur votre compte sous 5 à 10 jours ouvrés\u{a0}; s’il n’y est pas passé ce délai, renseignez-vous auprès de votre banque, puis contactez notre service client."
+            ),
+            Locale::En => format!(
+                "Refund of {amount} made. It reaches your account within 5–10 business days; if it has not arrived by then, check with your bank, then contact client service."
+            ),
+        }
+    }
+
+    /// A refund the gateway could not make: the house takes it up.
+    pub fn order_refund_failed(self, amount: Money) -> String {
+        let amount = self.money(amount);
+        match self {
+            Locale::Fr => format!(
+                "Le remboursement de {amount} n’a pas pu être effectué pour l’instant\u{a0}: notre service client s’en occupe et vous contactera."
+            ),
+            Locale::En => format!(
+                "The refund of {amount} could not be made yet: client service is looking into it and will contact you."
+            ),
+        }
+    }
+
+    /// One of an order's refunds, on its page.
+    pub fn order_refund_row(self, amount: Money, state: RefundState) -> String {
+        let amount = self.money(amount);
+        match (self, state) {
+            (Locale::Fr, RefundState::Pending) => format!("{amount}\u{a0}: en cours auprès de la banque."),
+            (Locale::En, RefundState::Pending) => format!("{amount}: with the bank now."),
+            (Locale::Fr, RefundState::Refunded) => format!("{amount}\u{a0}: remboursé."),
+            (Locale::En, RefundState::Refunded) => format!("{amount}: refunded."),
+            (Locale::Fr, RefundState::Failed) => {
+                format!("{amount}\u{a0}: n’a pas pu être effectué\u{a0}; notre service client s’en occupe.")
+            }
+            (Locale::En, RefundState::Failed) => format!("{amount}: could not be made; client service is on it."),
+        }
+    }
+
+    /// The subject of the email that says a refund is on its way.
+    pub fn email_refund_issued_subject(self, reference: &str) -> String {
+        match self {
+            Locale::Fr => format!("Votre commande {reference}\u{a0}: remboursement en cours"),
+            Locale::En => format!("Your order {reference}: refund on its way"),
+        }
+    }
+
+    /// The subject of the email that says a refund was made.
+    pub fn email_refund_subject(self, reference: &str) -> String {
+        match self {
+            Locale::Fr => format!("Votre commande {reference}\u{a0}: remboursement effectué"),
+            Locale::En => format!("Your order {reference}: refund made"),
         }
     }
 
@@ -405,6 +498,26 @@ mod tests {
             Locale::En.order_timeline_says(TimelineKind::PaymentDeclined, "", None),
             "Your bank declined the payment; nothing was charged."
         );
+    }
+
+    #[test]
+    fn refunds_say_the_amount_when_it_arrives_and_what_to_do() {
+        use crate::domain::money::Money;
+        use crate::domain::refund::RefundReason;
+        let amount = Money::from_cents(125_000);
+        let made = TimelineKind::Refunded { amount };
+        let en = Locale::En.order_timeline_says(made, "", None);
+        assert!(en.contains("€1,250.00") && en.contains("5–10 business days") && en.contains("check with your bank"));
+        let fr = Locale::Fr.order_timeline_says(made, "", None);
+        assert!(fr.contains("1\u{202f}250,00\u{a0}€") && fr.contains("5 à 10 jours ouvrés"), "{fr}");
+        for reason in [RefundReason::OrderCancelled, RefundReason::LatePayment, RefundReason::Return] {
+            for locale in [Locale::En, Locale::Fr] {
+                let issued = locale.order_timeline_says(TimelineKind::RefundIssued { reason, amount }, "", None);
+                assert!(issued.contains(&locale.money(amount)), "{issued}");
+            }
+        }
+        let failed = Locale::En.order_timeline_says(TimelineKind::RefundFailed { amount }, "", None);
+        assert!(failed.contains("client service"));
     }
 
     #[test]

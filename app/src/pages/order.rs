@@ -175,10 +175,24 @@ pub fn OrderBody(order: OrderView) -> impl IntoView {
         address,
         email,
         phone,
+        refunds,
         ..
     } = order;
     let t = use_locale();
     view! {
+        {(!refunds.is_empty()).then(|| view! {
+            <section aria-labelledby="refunds-heading" data-testid="refunds">
+                <h2 id="refunds-heading">{t.order_refunds()}</h2>
+                <ul class="refunds">
+                    {refunds.into_iter().map(|r| view! {
+                        <li class=format!("refund refund-{}", r.state.as_str()) data-testid="refund">
+                            <span class="timeline-at">{r.asked_at}</span> " · " {t.order_refund_row(r.amount, r.state)}
+                        </li>
+                    }).collect_view()}
+                </ul>
+                <p class="note">{t.order_refunds_arrive()}</p>
+            </section>
+        })}
         {(!shipments.is_empty()).then(|| view! {
             <section aria-labelledby="parcels-heading">
                 <h2 id="parcels-heading">{t.order_parcels()}</h2>

@@ -26,10 +26,39 @@ pub struct PaymentStart {
     pub redirect_url: String,
 }
 
+/// A refund the shop asks a gateway for: part or all of a captured payment.
+#[derive(Clone, Debug)]
+pub struct RefundRequest<'a> {
+    /// The shop's key for this refund: the same key twice is one refund.
+    pub key: &'a str,
+    /// The gateway's id of the payment to refund.
+    pub payment_ref: &'a str,
+    pub amount: Money,
+}
+
+/// A refund the gateway accepted: its id. The outcome comes later, by callback.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RefundStart {
+    pub refund_ref: String,
+}
+
+/// Why a gateway did not take a request.
+#[derive(Debug, thiserror::Error)]
+pub enum GatewayError {
+    /// The gateway answered no (an unknown payment, an amount it will not
+    /// take): asking again will not change it.
+    #[error("the gateway refused the request: {0}")]
+    Refused(String),
+    /// The gateway could not be reached or failed: ask again later.
+    #[error("the gateway could not be reached: {0}")]
+    Unavailable(String),
+}
+
 /// What the shop needs of a card processor: open a payment (the shopper is
-/// sent to the processor's page) and read its callbacks, checking that they
-/// are the processor's own. The sandbox is the one built in; a real
-/// processor's adapter implements the same two calls.
+/// sent to the processor's page), refund a captured payment in part or in
+/// full, and read its callbacks, checking that they are the processor's
+/// own. The sandbox is the one built in; a real processor's adapter
+/// implements the same three calls.
 pub trait PaymentGateway {
     /// Opens a payment for an order.
     fn start(
@@ -39,13 +68,27 @@ pub trait PaymentGateway {
         now: i64,
     ) -> impl std::future::Future<Output = Result<PaymentStart, sqlx::Error>> + Send;
 
-    /// Checks a callback's signature and reads its event.
-    fn read_callback(
+    /// Asks for a refund. Idempotent by `request.key`: asking again returns
+    /// the refund already made. Its outcome arrives by callback
+    /// ([`PaymentOutcome::Refunded`] or [`PaymentOutcome::RefundFailed`]).
+    fn refund(
         &self,
-        signature: Option<&str>,
-        body: &[u8],
+        db: &crate::store::Db,
+        request: &RefundRequest<'_>,
         now: i64,
-    ) -> Result<PaymentEvent, sandbox::CallbackRefusal>;
+    ) -> impl std::future::Future<Output = Result<RefundStart, GatewayError>> + Send;
+
+    /// Checks a callback's signature and reads its event.
+    fn read_callback(&self, signature: Option<&str>, body: &[u8], now: i64) -> Result<PaymentEvent, CallbackRefusal>;
+}
+
+/// Why a callback was refused before it touched an order.
+#[derive(Debug, thiserror::Error)]
+pub enum CallbackRefusal {
+    #[error("signature: {0}")]
+    Signature(#[from] signature::SignatureRefusal),
+    #[error("the body is not a payment event: {0}")]
+    Body(String),
 }
 
 /// What a callback says happened.
@@ -54,6 +97,17 @@ pub trait PaymentGateway {
 pub enum PaymentOutcome {
     Authorised,
     Declined,
+    /// A refund was made: the money is on its way back to the card.
+    Refunded,
+    /// A refund could not be made.
+    RefundFailed,
+}
+
+impl PaymentOutcome {
+    /// Whether the event is about a refund rather than a payment.
+    pub fn is_refund(self) -> bool {
+        matches!(self, PaymentOutcome::Refunded | PaymentOutcome::RefundFailed)
+    }
 }
 
 /// A callback's body, once its signature has been checked.
@@ -65,5 +119,10 @@ pub struct PaymentEvent {
     pub order: String,
     pub payment: String,
     pub outcome: PaymentOutcome,
+    /// The payment's amount, or for a refund the refund's.
     pub amount_cents: i64,
+    /// For a refund, the shop's key for it (the gateway's reference to the
+    /// shop's request, as processors echo a merchant reference).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refund: Option<String>,
 }

@@ -14,6 +14,7 @@ pub mod outbox;
 pub mod products;
 pub mod promos;
 pub mod rate_limits;
+pub mod refunds;
 pub mod sandbox_payments;
 pub mod secrets;
 pub mod service_requests;

@@ -16,8 +16,10 @@ use crate::domain::{
     locale::Locale,
     money::Money,
     order_status::{Actor, OrderStatus},
+    refund::{RefundReason, RefundStep},
 };
 use sqlx::{AnyConnection, Row};
+use std::str::FromStr;
 
 /// A line to write with a new order.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -336,6 +338,8 @@ pub struct StoredEvent {
     /// cancelling), else empty. What the entry records is said from its
     /// status and actor when shown (`domain::order_status::TimelineKind`).
     pub note: String,
+    /// For an entry about a refund: its step, and the refund's reason and amount.
+    pub refund: Option<(RefundStep, RefundReason, Money)>,
 }
 
 fn actor_name(actor: Actor) -> &'static str {
@@ -348,25 +352,40 @@ fn actor_name(actor: Actor) -> &'static str {
 }
 
 pub async fn events(db: &Db, order_id: i64) -> Result<Vec<StoredEvent>, sqlx::Error> {
-    sqlx::query("SELECT at, status, actor, note FROM order_events WHERE order_id = $1 ORDER BY id")
-        .bind(order_id)
-        .fetch_all(&db.pool)
-        .await?
-        .iter()
-        .map(|r| {
-            let status: String = r.try_get("status")?;
-            let actor: String = r.try_get("actor")?;
-            Ok(StoredEvent {
-                at: r.try_get("at")?,
-                status: OrderStatus::parse(&status).ok_or_else(|| corrupt("event status", &status))?,
-                actor: [Actor::Customer, Actor::Staff, Actor::Gateway, Actor::System]
-                    .into_iter()
-                    .find(|a| actor_name(*a) == actor)
-                    .ok_or_else(|| corrupt("actor", &actor))?,
-                note: r.try_get("note")?,
-            })
+    sqlx::query(
+        "SELECT e.at, e.status, e.actor, e.note, e.refund_step, r.reason, r.amount_cents \
+         FROM order_events e LEFT JOIN refunds r ON r.id = e.refund_id WHERE e.order_id = $1 ORDER BY e.id",
+    )
+    .bind(order_id)
+    .fetch_all(&db.pool)
+    .await?
+    .iter()
+    .map(|r| {
+        let status: String = r.try_get("status")?;
+        let actor: String = r.try_get("actor")?;
+        let refund = match r.try_get::<Option<String>, _>("refund_step")? {
+            Some(step) => {
+                let reason: String = r.try_get("reason")?;
+                Some((
+                    RefundStep::from_str(&step).map_err(|_| corrupt("refund step", &step))?,
+                    RefundReason::from_str(&reason).map_err(|_| corrupt("refund reason", &reason))?,
+                    Money::from_cents(r.try_get("amount_cents")?),
+                ))
+            }
+            None => None,
+        };
+        Ok(StoredEvent {
+            refund,
+            at: r.try_get("at")?,
+            status: OrderStatus::parse(&status).ok_or_else(|| corrupt("event status", &status))?,
+            actor: [Actor::Customer, Actor::Staff, Actor::Gateway, Actor::System]
+                .into_iter()
+                .find(|a| actor_name(*a) == actor)
+                .ok_or_else(|| corrupt("actor", &actor))?,
+            note: r.try_get("note")?,
         })
-        .collect()
+    })
+    .collect()
 }
 
 /// A parcel handed to a carrier.
@@ -524,6 +543,32 @@ pub async fn add_event(
         .bind(note)
         .execute(conn)
         .await?;
+    Ok(())
+}
+
+/// Writes a refund's entry in its order's timeline: `status` is the
+/// order's, unchanged.
+pub async fn add_refund_event(
+    conn: &mut AnyConnection,
+    order_id: i64,
+    status: OrderStatus,
+    actor: Actor,
+    refund_id: i64,
+    step: RefundStep,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO order_events (order_id, at, status, actor, note, refund_id, refund_step) \
+         VALUES ($1, $2, $3, $4, '', $5, $6)",
+    )
+    .bind(order_id)
+    .bind(now)
+    .bind(status.as_str())
+    .bind(actor_name(actor))
+    .bind(refund_id)
+    .bind(step.as_str())
+    .execute(conn)
+    .await?;
     Ok(())
 }
 

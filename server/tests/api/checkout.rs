@@ -9,9 +9,9 @@ use app::payments::{keys::ShopKeys, signature};
 use app::store::{customers, outbox, unix_now};
 use serde_json::{json, Value};
 
-const RING: &str = "aube-band-ring";
+pub(crate) const RING: &str = "aube-band-ring";
 
-fn checkout(email: &str, lines: Value, promo: Option<&str>) -> Value {
+pub(crate) fn checkout(email: &str, lines: Value, promo: Option<&str>) -> Value {
     json!({
         "basket": { "lines": lines, "country": "FR" },
         "email": email,
@@ -23,19 +23,19 @@ fn checkout(email: &str, lines: Value, promo: Option<&str>) -> Value {
     })
 }
 
-fn one_ring(size: &str) -> Value {
+pub(crate) fn one_ring(size: &str) -> Value {
     json!([{ "product": RING, "size": size, "quantity": 1 }])
 }
 
-async fn place(app: &TestApp, request: &Value, key: &str, cookie: Option<&str>) -> Answer {
+pub(crate) async fn place(app: &TestApp, request: &Value, key: &str, cookie: Option<&str>) -> Answer {
     app.post_json("checkout/place", &json!({ "request": request, "key": key }), cookie).await
 }
 
-fn key() -> String {
+pub(crate) fn key() -> String {
     uuid::Uuid::new_v4().to_string()
 }
 
-async fn set_stock(app: &TestApp, slug: &str, size: &str, quantity: i64) {
+pub(crate) async fn set_stock(app: &TestApp, slug: &str, size: &str, quantity: i64) {
     sqlx::query(
         "UPDATE stock SET quantity = $1 WHERE size = $2 AND product_id = (SELECT id FROM products WHERE slug = $3)",
     )
@@ -47,7 +47,7 @@ async fn set_stock(app: &TestApp, slug: &str, size: &str, quantity: i64) {
     .unwrap();
 }
 
-async fn stock(app: &TestApp, slug: &str, size: &str) -> i64 {
+pub(crate) async fn stock(app: &TestApp, slug: &str, size: &str) -> i64 {
     sqlx::query_scalar(
         "SELECT quantity FROM stock WHERE size = $1 AND product_id = (SELECT id FROM products WHERE slug = $2)",
     )
@@ -58,11 +58,11 @@ async fn stock(app: &TestApp, slug: &str, size: &str) -> i64 {
     .unwrap()
 }
 
-async fn count(app: &TestApp, sql: &str) -> i64 {
+pub(crate) async fn count(app: &TestApp, sql: &str) -> i64 {
     sqlx::query_scalar(sql).fetch_one(&app.db.pool).await.unwrap()
 }
 
-async fn status_of(app: &TestApp, reference: &str) -> String {
+pub(crate) async fn status_of(app: &TestApp, reference: &str) -> String {
     sqlx::query_scalar("SELECT status FROM orders WHERE reference = $1")
         .bind(reference)
         .fetch_one(&app.db.pool)
@@ -71,14 +71,14 @@ async fn status_of(app: &TestApp, reference: &str) -> String {
 }
 
 /// The key in an order's link, read from the newest email about it.
-async fn link_key(app: &TestApp, reference: &str) -> String {
+pub(crate) async fn link_key(app: &TestApp, reference: &str) -> String {
     let emails = outbox::recent(&app.db, 200).await.unwrap();
     let body = emails.iter().find(|e| e.text_body.contains(reference)).expect("an email about the order");
     let at = body.text_body.find("?key=").expect("a link with its key") + 5;
     body.text_body[at..].split(|c: char| c.is_whitespace() || c == '&').next().unwrap().to_owned()
 }
 
-async fn wait_for_status(app: &TestApp, reference: &str, wanted: &str) {
+pub(crate) async fn wait_for_status(app: &TestApp, reference: &str, wanted: &str) {
     for _ in 0..60 {
         if status_of(app, reference).await == wanted {
             return;
@@ -169,7 +169,7 @@ async fn the_quote_prices_everything_on_the_server(app: &TestApp) {
 }
 on_both_engines!(quotes, the_quote_prices_everything_on_the_server);
 
-async fn pay_on_the_sandbox(app: &TestApp, next_url: &str, card: &str) -> Answer {
+pub(crate) async fn pay_on_the_sandbox(app: &TestApp, next_url: &str, card: &str) -> Answer {
     let page = app.get_page(next_url, None).await;
     assert_eq!(page.status, 200);
     assert!(page.body.contains("Sandbox payments"));
@@ -235,7 +235,7 @@ async fn the_sandbox_approves_and_declines_by_signed_callback(app: &TestApp) {
 }
 on_both_engines!(sandbox_payments, the_sandbox_approves_and_declines_by_signed_callback);
 
-async fn post_callback(app: &TestApp, body: &[u8], header: Option<String>) -> u16 {
+pub(crate) async fn post_callback(app: &TestApp, body: &[u8], header: Option<String>) -> u16 {
     let mut request = app.client.post(format!("{}/payments/sandbox/callback", app.base)).body(body.to_vec());
     if let Some(header) = header {
         request = request.header(signature::HEADER, header);

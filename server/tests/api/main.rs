@@ -18,6 +18,7 @@ mod members_preview;
 mod newsletter;
 mod outbox;
 mod page_cache;
+mod refunds;
 mod render_stall;
 mod ring_size;
 mod service;
