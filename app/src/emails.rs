@@ -310,6 +310,20 @@ fn about_refund(
     )
 }
 
+/// A step of a return (PRODUCT.md §7: an email at each step): what
+/// happened and what to do, then one link (the order, or the return slip).
+pub fn about_return(
+    locale: Locale,
+    to: &Email,
+    subject: &str,
+    said: &str,
+    site: &SiteConfig,
+    (label, path): (&str, &str),
+) -> OutgoingEmail {
+    let url = page_url(site, locale, path);
+    compose(locale, to, subject, &[Block::Para(said), Block::Link { label, url: &url }], None)
+}
+
 /// A back-in-stock alert come true: the piece (`piece`, its name in the
 /// email's language) in `size` can be bought again. `product_path` opens it
 /// in that size; `cancel_path` is the alert's own cancel page, which now

@@ -39,9 +39,13 @@ pub mod lifecycle;
 #[cfg(feature = "ssr")]
 pub mod payments;
 #[cfg(feature = "ssr")]
+pub mod photos;
+#[cfg(feature = "ssr")]
 pub mod refunds;
 #[cfg(feature = "ssr")]
 pub mod restock;
+#[cfg(feature = "ssr")]
+pub mod returns;
 #[cfg(feature = "ssr")]
 pub mod store;
 
@@ -81,9 +85,16 @@ use pages::{
     order::OrderPage,
     product::ProductPage,
     receipt::ReceiptPage,
+    returns::{ReturnPage, SlipPage},
     ring_size::RingSizePage,
     shops::ShopsPage,
-    staff::{order::StaffOrderPage, orders::StaffOrdersPage, service::StaffServicePage, stock::StaffStockPage},
+    staff::{
+        order::StaffOrderPage,
+        orders::StaffOrdersPage,
+        returns::{StaffReturnPage, StaffReturnsPage},
+        service::StaffServicePage,
+        stock::StaffStockPage,
+    },
     stock_alert::StockAlertPage,
 };
 use shopper::country::DeliveryCountry;
@@ -188,6 +199,18 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=path!("/staff/orders/:reference")
                             view=StaffOrderPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/orders/:reference/return")
+                            view=ReturnPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route path=path!("/returns/:number/slip") view=SlipPage ssr=SsrMode::Async/>
+                        <Route path=path!("/staff/returns") view=StaffReturnsPage ssr=SsrMode::Async/>
+                        <Route
+                            path=path!("/staff/returns/:number")
+                            view=StaffReturnPage
                             ssr=SsrMode::Async
                         />
                         <Route path=path!("/staff/stock") view=StaffStockPage ssr=SsrMode::Async/>

@@ -1,4 +1,3 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, Page, test } from "@playwright/test";
 import {
   at,
@@ -13,6 +12,7 @@ import {
   register,
   staffPage,
   t,
+  violations,
 } from "./helpers";
 
 // PRODUCT.md §11: WCAG 2.2 AA on every page, checked by a machine. axe-core
@@ -21,16 +21,6 @@ import {
 // rule, the elements and what axe says to fix. Every page is checked in
 // both languages (each project opens it at its own address, `at()`): the
 // texts, their lengths and the `lang` of the page differ.
-const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
-
-async function violations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  return results.violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help}\n` +
-      v.nodes.map((n) => `    ${n.target.join(" ")}: ${n.failureSummary?.replace(/\n/g, " ")}`).join("\n"),
-  );
-}
 
 /**
  * Loads `path` (a shop path without its language, opened in the journey's,

@@ -44,6 +44,10 @@ pub struct Config {
     /// are kept and sent again until the catalogue changes
     /// (`server/src/page_cache.rs`); `VITRINE_PAGE_CACHE`, on by default.
     pub page_cache: bool,
+    /// Where return photos are kept (`VITRINE_PHOTO_STORE`): a directory
+    /// (default `data/photos`), a `file://` URL, or `s3://bucket/prefix`
+    /// with the `AWS_*` variables (`AWS_ENDPOINT` for an S3-compatible service).
+    pub photo_store: app::photos::PhotoStore,
 }
 
 /// The sender used when `VITRINE_MAIL_FROM` is not set.
@@ -58,6 +62,9 @@ pub const DEFAULT_SERVICE_EMAIL: &str = "client-service@maison-aurele.example";
 pub struct ConfigError(pub String);
 
 /// The database used when `DATABASE_URL` is not set: a file under `data/`.
+/// Return photos, beside the embedded database.
+pub const DEFAULT_PHOTO_STORE: &str = "data/photos";
+
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/vitrine.db";
 
 impl Config {
@@ -107,7 +114,11 @@ impl Config {
         if secret_key.as_ref().is_some_and(|k| k.len() < 32) {
             return Err(ConfigError("VITRINE_SECRET_KEY must be at least 32 characters".into()));
         }
+        let photo_store = var("VITRINE_PHOTO_STORE").unwrap_or_else(|| DEFAULT_PHOTO_STORE.to_owned());
+        let photo_store = app::photos::PhotoStore::open(&photo_store)
+            .map_err(|e| ConfigError(format!("VITRINE_PHOTO_STORE: {e}")))?;
         Ok(Config {
+            photo_store,
             database_url: var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
             public_url: var("VITRINE_PUBLIC_URL").map(|url| url.trim_end_matches('/').to_owned()),
             addr,

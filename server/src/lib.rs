@@ -17,6 +17,7 @@ mod layers;
 mod one_click;
 mod page_cache;
 mod payment_callback;
+mod return_photos;
 mod same_origin;
 mod sandbox_gateway;
 mod sitemap;
@@ -105,10 +106,13 @@ pub fn router(config: &Config, leptos_options: LeptosOptions, db: Db) -> Router 
     let keys = ShopKeys::new(config.secret_key.clone());
     let payments = PaymentSettings { minutes: config.payment_minutes };
     let catalogue = catalogue_watch::CatalogueWatch::start(db.clone(), config.delivery_countries.clone());
+    let photos = config.photo_store.clone();
     let context = {
-        let (db, site, keys, catalogue) = (db.clone(), site.clone(), keys.clone(), catalogue.clone());
+        let (db, site, keys, catalogue, photos) =
+            (db.clone(), site.clone(), keys.clone(), catalogue.clone(), photos.clone());
         move || {
             provide_context(db.clone());
+            provide_context(photos.clone());
             provide_context(site.clone());
             provide_context(keys.clone());
             provide_context(payments);
@@ -137,6 +141,7 @@ pub fn router(config: &Config, leptos_options: LeptosOptions, db: Db) -> Router 
         .route("/sitemap.xml", get(sitemap::sitemap))
         .route("/robots.txt", get(sitemap::robots))
         .route("/newsletter/one-click", get(one_click::get).post(one_click::post))
+        .route("/returns/photos/{id}", get(return_photos::serve))
         .route("/sandbox-gateway/pay/{id}", get(sandbox_gateway::show).post(sandbox_gateway::pay))
         .route(sandbox::CALLBACK_PATH, axum::routing::post(payment_callback::receive))
         .leptos_routes_with_context(&leptos_options, routes, context.clone(), {
@@ -156,6 +161,8 @@ pub fn router(config: &Config, leptos_options: LeptosOptions, db: Db) -> Router 
         .layer(axum::Extension(db))
         .layer(axum::Extension(site))
         .layer(axum::Extension(keys))
+        .layer(axum::Extension(photos))
+        .layer(axum::middleware::from_fn(return_photos::require_boundary))
         .layer(axum::middleware::from_fn({
             let mut origins = config.cors_origins.clone();
             origins.push(config.public_url());

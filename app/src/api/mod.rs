@@ -11,6 +11,7 @@ pub mod house;
 pub mod newsletter;
 pub mod orders;
 pub mod password;
+pub mod returns;
 pub mod service;
 #[cfg(feature = "ssr")]
 pub mod session;

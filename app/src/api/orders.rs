@@ -7,6 +7,7 @@ use crate::domain::{
     money::Money,
     order_status::{Actor, OrderStatus, TimelineKind},
     refund::RefundState,
+    returns::FinalSale,
 };
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -25,6 +26,28 @@ pub struct OrderLineView {
     pub total: Money,
     pub is_gift: bool,
     pub made_to_order: bool,
+    /// Whether, and until when, it can be returned (PRODUCT.md §7).
+    pub returns: LineReturns,
+}
+
+/// Whether, and until when, a delivered line can be returned, its dates
+/// written in Paris time as the page's language writes them
+/// (`domain::returns::returnability` decides).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LineReturns {
+    /// Nothing to say: not delivered yet, or the gift (it follows the piece that earned it).
+    Nothing,
+    Until {
+        until: String,
+        fault_until: String,
+    },
+    FinalSale {
+        why: FinalSale,
+        fault_until: Option<String>,
+    },
+    Ended {
+        on: String,
+    },
 }
 
 /// One entry of the timeline. What it records is said by the page, in its
@@ -75,6 +98,10 @@ pub struct OrderView {
     pub payment_declined: bool,
     /// Money given back, oldest first.
     pub refunds: Vec<RefundView>,
+    /// Returns asked for, oldest first.
+    pub returns: Vec<super::returns::ReturnNote>,
+    /// Whether a piece can be returned now: the page offers the returns form.
+    pub can_return: bool,
 }
 
 /// A refund, as the order page lists it.
@@ -106,7 +133,7 @@ pub async fn get_order(reference: String, key: Option<String>) -> Result<OrderVi
     let (db, site) = super::context()?;
     let order = access::reach(&db, &site, &reference, key.as_deref()).await?;
     super::session::no_store();
-    access::view(&db, &order).await
+    access::view(&db, &order, key.as_deref()).await
 }
 
 /// The signed-in customer's orders, newest first.
@@ -182,7 +209,13 @@ pub(crate) mod access {
     use super::*;
     use crate::api::session;
     use crate::config::SiteConfig;
-    use crate::domain::{checkout::OrderRef, country::CountryCode, profile::PostalAddress, shipping::in_eu};
+    use crate::domain::{
+        checkout::OrderRef,
+        country::CountryCode,
+        profile::PostalAddress,
+        returns::{returnability, PieceKind, ReturnState, Returnability},
+        shipping::in_eu,
+    };
     use crate::store::{
         orders::{self, OrderHead, OrderRow},
         unix_now, Db,
@@ -220,28 +253,56 @@ pub(crate) mod access {
         let Some(order) = order else {
             return Err(not_found());
         };
-        if let Some(me) = &signed_in {
-            let me = &me.customer;
-            if me.is_staff {
-                return Ok(order);
-            }
-            let own = order.customer_id == Some(me.id)
-                || (order.customer_id.is_none()
-                    && me.email_verified
-                    && order.email_key.as_deref() == Some(me.email.lookup_key().as_str()));
-            if own {
-                return Ok(order);
-            }
-        }
-        if let Some(key) = key {
-            if crate::api::shop_keys(db).await?.order_link_matches(&reference, key) {
-                return Ok(order);
-            }
+        let keys = crate::api::shop_keys(db).await?;
+        if may_see(&keys, signed_in.as_ref().map(|s| &s.customer), &order, key) {
+            return Ok(order);
         }
         match signed_in {
             Some(_) => Err(not_found()),
             None => Err(AppError::Unauthorized(crate::i18n::use_locale().order_sign_in_or_link().to_owned()).respond()),
         }
+    }
+
+    /// Who may see an order: staff, its customer (or the verified owner of
+    /// its email address), and whoever holds the link of its emails.
+    pub fn may_see(
+        keys: &crate::payments::keys::Keys,
+        me: Option<&crate::store::customers::Customer>,
+        order: &OrderHead,
+        key: Option<&str>,
+    ) -> bool {
+        let own = me.is_some_and(|me| {
+            me.is_staff
+                || order.customer_id == Some(me.id)
+                || (order.customer_id.is_none()
+                    && me.email_verified
+                    && order.email_key.as_deref() == Some(me.email.lookup_key().as_str()))
+        });
+        own || key.is_some_and(|key| keys.order_link_matches(&order.reference, key))
+    }
+
+    /// What the order page says of a line's return, its dates in Paris.
+    pub(crate) fn line_returns(kind: PieceKind, delivered_at: Option<i64>, now: i64) -> LineReturns {
+        match returnability(kind, delivered_at, now) {
+            Returnability::NotDelivered | Returnability::Gift => LineReturns::Nothing,
+            Returnability::Until { until, fault_until } => {
+                LineReturns::Until { until: paris_date(until), fault_until: paris_date(fault_until) }
+            }
+            Returnability::FinalSale { why, fault_until } => {
+                LineReturns::FinalSale { why, fault_until: fault_until.map(paris_date) }
+            }
+            Returnability::Ended { ended_at } => LineReturns::Ended { on: paris_date(ended_at) },
+        }
+    }
+
+    /// A Unix time's date in Paris, as pages in the language of the request write it.
+    pub fn paris_date(unix: i64) -> String {
+        let locale = crate::i18n::use_locale();
+        jiff::Timestamp::from_second(unix)
+            .ok()
+            .and_then(|t| t.in_tz("Europe/Paris").ok())
+            .map(|z| locale.date(crate::domain::opening_hours::wall_clock(&z).0))
+            .unwrap_or_default()
     }
 
     /// A Unix time in Paris, as pages in the language of the request write it.
@@ -275,9 +336,11 @@ pub(crate) mod access {
             .into_iter()
             .enumerate()
             .map(|(i, e)| {
-                let kind = match e.refund {
-                    Some((step, reason, amount)) => TimelineKind::of_refund(step, reason, amount),
-                    None => TimelineKind::of(e.status, e.actor, i == 0),
+                let (kind, note) = match (e.refund, e.return_step) {
+                    (Some((step, reason, amount)), _) => (TimelineKind::of_refund(step, reason, amount), e.note),
+                    // A return's entry is said with the return's number.
+                    (None, Some((step, number))) => (TimelineKind::Return { step }, number),
+                    (None, None) => (TimelineKind::of(e.status, e.actor, i == 0), e.note),
                 };
                 let parcel = (kind == TimelineKind::Shipped)
                     .then(|| parcels.next())
@@ -288,19 +351,27 @@ pub(crate) mod access {
                     status: e.status,
                     actor: e.actor,
                     kind,
-                    note: if kind.keeps_note() { e.note } else { String::new() },
+                    note: if kind.keeps_note() { note } else { String::new() },
                     parcel,
                 }
             })
             .collect()
     }
 
-    pub async fn view(db: &Db, order: &OrderHead) -> Result<OrderView, AppError> {
+    /// The order as its pages show it; `key` is the emailed link's, kept in
+    /// the addresses of the returns' photos and slips.
+    pub async fn view(db: &Db, order: &OrderHead, key: Option<&str>) -> Result<OrderView, AppError> {
         let t = crate::i18n::use_locale();
         let lines = orders::lines(db, order.id, t).await?;
         let events = orders::events(db, order.id).await?;
         let shipments = orders::shipments(db, order.id).await?;
         let refunds = crate::store::refunds::for_order(db, order.id).await?;
+        let returns = crate::store::returns::for_order(db, order.id).await?;
+        let delivered_at = events
+            .iter()
+            .find(|e| e.status == OrderStatus::Delivered && e.refund.is_none() && e.return_step.is_none())
+            .map(|e| e.at);
+        let now = unix_now();
         let country = CountryCode::parse(&order.country).ok();
         let address = country
             .map(|country| {
@@ -342,6 +413,26 @@ pub(crate) mod access {
                 .into_iter()
                 .map(|r| RefundView { amount: r.amount, state: r.state, asked_at: paris(r.created_at) })
                 .collect(),
+            returns: returns
+                .iter()
+                .map(|r| {
+                    let slip = matches!(r.state, ReturnState::Approved).then(|| {
+                        let path = format!("/returns/{}/slip", r.number.as_str());
+                        t.href(&match key {
+                            Some(key) => format!("{path}?key={key}"),
+                            None => path,
+                        })
+                    });
+                    crate::api::returns::view(r, &lines, key, slip).into()
+                })
+                .collect(),
+            can_return: lines.iter().any(|l| {
+                l.returned < l.quantity
+                    && matches!(
+                        line_returns(l.kind, delivered_at, now),
+                        LineReturns::Until { .. } | LineReturns::FinalSale { fault_until: Some(_), .. }
+                    )
+            }),
             lines: lines
                 .iter()
                 .map(|l| OrderLineView {
@@ -355,6 +446,7 @@ pub(crate) mod access {
                     total: l.unit.times(l.quantity),
                     is_gift: l.is_gift,
                     made_to_order: l.made_to_order,
+                    returns: line_returns(l.kind, delivered_at, now),
                 })
                 .collect(),
             totals: order.totals,

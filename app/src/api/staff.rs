@@ -58,7 +58,7 @@ pub async fn staff_order(reference: String) -> Result<StaffOrderView, AppError> 
     let order = action::find(&db, &reference).await?;
     let audit = orders::audit_of(&db, order.id).await?;
     Ok(StaffOrderView {
-        order: super::orders::access::view(&db, &order).await?,
+        order: super::orders::access::view(&db, &order, None).await?,
         audit: audit
             .into_iter()
             .map(|a| AuditView {

@@ -36,6 +36,7 @@ pub mod profile;
 pub mod promo;
 pub mod rate_limit;
 pub mod refund;
+pub mod returns;
 pub mod ring_size;
 pub mod service;
 pub mod shipping;

@@ -24,6 +24,29 @@ impl Money {
     pub const fn cents(self) -> i64 {
         self.0
     }
+
+    /// An amount typed in euros by staff: `420`, `420.5`, `420,50` (either
+    /// decimal mark, at most two decimals, no sign, at most €10 million).
+    pub fn parse_euros(raw: &str) -> Option<Money> {
+        let raw = raw.trim().replace(['\u{a0}', ' '], "");
+        let raw = raw.strip_prefix('€').unwrap_or(&raw);
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        let (whole, cents) = match raw.split_once(['.', ',']) {
+            Some((whole, cents)) if digits(cents) => (whole, cents),
+            Some(_) => return None,
+            None => (raw, ""),
+        };
+        if !digits(whole) || whole.len() > 8 || cents.len() > 2 {
+            return None;
+        }
+        let whole: i64 = whole.parse().ok()?;
+        let cents: i64 = match cents.len() {
+            0 => 0,
+            1 => cents.parse::<i64>().ok()? * 10,
+            _ => cents.parse().ok()?,
+        };
+        Some(Money(whole * 100 + cents)).filter(|m| m.0 <= 1_000_000_000)
+    }
 }
 
 /// Formats as English pages read prices: `€1,250.00` (each language's
@@ -65,6 +88,16 @@ impl Money {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn staff_type_euros_either_way() {
+        assert_eq!(Money::parse_euros("420"), Some(Money::from_cents(42_000)));
+        assert_eq!(Money::parse_euros(" 420,5 "), Some(Money::from_cents(42_050)));
+        assert_eq!(Money::parse_euros("€1 250.05"), Some(Money::from_cents(125_005)));
+        for bad in ["", "-5", "4.205", "abc", "1e3", ".5", "5.", "99999999999"] {
+            assert_eq!(Money::parse_euros(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn whole_euros_show_their_zero_cents() {

@@ -223,6 +223,10 @@ pub enum TimelineKind {
     RefundFailed {
         amount: Money,
     },
+    /// A step of a return; its note is the return's number.
+    Return {
+        step: super::returns::ReturnStep,
+    },
 }
 
 impl TimelineKind {
@@ -275,7 +279,13 @@ impl TimelineKind {
     /// the timeline was said in two languages were sentences of the shop's
     /// own, and are not shown.
     pub fn keeps_note(self) -> bool {
-        matches!(self, TimelineKind::CancelledByHouse | TimelineKind::ChangeRequested | TimelineKind::Noted)
+        matches!(
+            self,
+            TimelineKind::CancelledByHouse
+                | TimelineKind::ChangeRequested
+                | TimelineKind::Noted
+                | TimelineKind::Return { .. }
+        )
     }
 }
 

@@ -3,11 +3,13 @@
 //! was refused (customers' and staff's).
 
 use super::texts;
+use crate::api::orders::LineReturns;
 use crate::domain::checkout::ShipmentProblem;
 use crate::domain::locale::{Locale, Plural};
 use crate::domain::money::Money;
 use crate::domain::order_status::{OrderEvent, OrderStatus, Refusal, TimelineKind};
 use crate::domain::refund::{RefundReason, RefundState};
+use crate::domain::returns::FinalSale;
 
 texts! {
     order_status_awaiting_payment { fr: "En attente de paiement", en: "Awaiting payment" }
@@ -57,6 +59,12 @@ texts! {
     order_event_delivered { fr: "Livrée.", en: "Delivered." }
     order_event_cancelled_by_customer { fr: "Annulée à votre demande.", en: "Cancelled at your request." }
     order_event_cancelled_by_house { fr: "Annulée par la maison.", en: "Cancelled by the house." }
+
+    /// How to return a piece, under an order's lines.
+    order_returns_how {
+        fr: "Pour retourner une pièce, choisissez-la sur le formulaire de retour\u{a0}; nous répondons sous deux jours ouvrés.",
+        en: "To return a piece, choose it on the returns form; we answer within two business days.",
+    }
 
     /// The order page's refunds.
     order_refunds { fr: "Remboursements", en: "Refunds" }
@@ -239,6 +247,7 @@ impl Locale {
             TimelineKind::RefundIssued { reason, amount } => self.order_refund_issued(reason, amount),
             TimelineKind::Refunded { amount } => self.order_refund_made(amount),
             TimelineKind::RefundFailed { amount } => self.order_refund_failed(amount),
+            TimelineKind::Return { step } => self.order_return_step(step, note),
         }
     }
 
@@ -305,6 +314,52 @@ impl Locale {
                 format!("{amount}\u{a0}: n’a pas pu être effectué\u{a0}; notre service client s’en occupe.")
             }
             (Locale::En, RefundState::Failed) => format!("{amount}: could not be made; client service is on it."),
+        }
+    }
+
+    /// Whether, and until when, a delivered line can be returned.
+    pub fn order_line_returns(self, returns: &LineReturns) -> String {
+        match (self, returns) {
+            (_, LineReturns::Nothing) => String::new(),
+            (Locale::Fr, LineReturns::Until { until, fault_until }) => format!(
+                "Retour possible jusqu’au {until}\u{a0}; abîmée ou défectueuse\u{a0}: à nous signaler au plus tard le {fault_until}."
+            ),
+            (Locale::En, LineReturns::Until { until, fault_until }) => {
+                format!("Returnable until {until}; damaged or defective: tell us by {fault_until}.")
+            }
+            (_, LineReturns::FinalSale { why, fault_until: Some(date) }) => match self {
+                Locale::Fr => format!(
+                    "{} ne sont pas reprises, sauf abîmées ou défectueuses\u{a0}: à nous signaler au plus tard le {date}.",
+                    self.order_final_sale(*why)
+                ),
+                Locale::En => {
+                    format!("{} cannot be returned unless damaged or defective: tell us by {date}.", self.order_final_sale(*why))
+                }
+            },
+            (_, LineReturns::FinalSale { why, fault_until: None }) => match self {
+                Locale::Fr => format!(
+                    "{} ne sont pas reprises\u{a0}; une pièce abîmée ou défectueuse se signale dans les 7 jours suivant la livraison.",
+                    self.order_final_sale(*why)
+                ),
+                Locale::En => format!(
+                    "{} cannot be returned; damage or a defect is reported within 7 days of delivery.",
+                    self.order_final_sale(*why)
+                ),
+            },
+            (Locale::Fr, LineReturns::Ended { on }) => format!("Le délai de retour a pris fin le {on}."),
+            (Locale::En, LineReturns::Ended { on }) => format!("The return period ended on {on}."),
+        }
+    }
+
+    /// What kind of piece goes back only damaged or defective, as a sentence begins.
+    pub fn order_final_sale(self, why: FinalSale) -> &'static str {
+        match (self, why) {
+            (Locale::Fr, FinalSale::Earrings) => "Les boucles d’oreilles",
+            (Locale::En, FinalSale::Earrings) => "Earrings",
+            (Locale::Fr, FinalSale::Personalised) => "Les pièces personnalisées",
+            (Locale::En, FinalSale::Personalised) => "Personalised pieces",
+            (Locale::Fr, FinalSale::OnSale) => "Les pièces soldées",
+            (Locale::En, FinalSale::OnSale) => "Sale pieces",
         }
     }
 

@@ -13,6 +13,7 @@ pub mod not_found;
 pub mod order;
 pub mod product;
 pub mod receipt;
+pub mod returns;
 pub mod ring_size;
 pub mod shops;
 pub mod staff;

@@ -133,6 +133,41 @@ fn OrderDetail(
             </div>
         })}
         <OrderBody order=order.clone()/>
+        {(!order.returns.is_empty()).then(|| view! {
+            <section aria-labelledby="returns-heading" data-testid="returns">
+                <h2 id="returns-heading">{t.order_returns()}</h2>
+                <ul class="returns">
+                    {order.returns.clone().into_iter().map(|r| view! {
+                        <li class="return" data-testid="return">
+                            <strong>{r.number.clone()}</strong> " · " <span class="timeline-at">{r.asked_at}</span>
+                            " · " <span data-testid="return-state">{r.state}</span>
+                            <br/>{r.summary}
+                            {r.rejection.map(|why| view! { <br/><span data-testid="return-rejection">{why}</span> })}
+                            {r.gift_back.then(|| view! { <br/><small>{t.return_gift_back()}</small> })}
+                            {r.slip.map(|href| view! {
+                                <br/><a href=href data-testid="slip-link">{t.return_slip_link()}</a>
+                            })}
+                            {(!r.photos.is_empty()).then(|| view! {
+                                <br/>{r.photos.into_iter().enumerate().map(|(i, src)| view! {
+                                    <a href=src class="return-photo-link">{format!("{} {}", t.return_photo(), i + 1)}</a> " "
+                                }).collect_view()}
+                            })}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
+        {order.can_return.then(|| {
+            let href = t.href(&match &key {
+                Some(k) => format!("/orders/{reference}/return?key={k}"),
+                None => format!("/orders/{reference}/return"),
+            });
+            view! {
+                <p class="note">{t.order_returns_how()} " "
+                    <a href=href class="button-small" data-testid="return-link">{t.return_link()}</a>
+                </p>
+            }
+        })}
         <p><a href=receipt class="button-small" data-testid="receipt-link">{t.order_receipt_link()}</a></p>
         {open.then(|| view! {
             <section class="order-requests" aria-labelledby="requests-heading">
@@ -228,7 +263,11 @@ pub fn OrderBody(order: OrderView) -> impl IntoView {
                     {lines.into_iter().map(|l| {
                         let size = if l.size.is_empty() { String::new() } else { t.order_size_mark(&l.size) };
                         let extra = if l.is_gift { t.order_gift_mark() } else if l.made_to_order { t.order_made_to_order_mark() } else { "" };
-                        view! { <tr><td>{l.name}{size}{extra}</td><td>{l.quantity}</td><td>{t.money(l.unit)}</td><td>{t.money(l.total)}</td></tr> }
+                        let returns = t.order_line_returns(&l.returns);
+                        let returns = (!returns.is_empty()).then(|| view! {
+                            <br/><small class="line-returns" data-testid="line-returns">{returns}</small>
+                        });
+                        view! { <tr><td>{l.name}{size}{extra}{returns}</td><td>{l.quantity}</td><td>{t.money(l.unit)}</td><td>{t.money(l.total)}</td></tr> }
                     }).collect_view()}
                 </tbody>
             </table>

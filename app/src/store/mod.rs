@@ -15,6 +15,7 @@ pub mod products;
 pub mod promos;
 pub mod rate_limits;
 pub mod refunds;
+pub mod returns;
 pub mod sandbox_payments;
 pub mod secrets;
 pub mod service_requests;

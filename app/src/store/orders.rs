@@ -17,6 +17,7 @@ use crate::domain::{
     money::Money,
     order_status::{Actor, OrderStatus},
     refund::{RefundReason, RefundStep},
+    returns::{PieceKind, ReturnStep},
 };
 use sqlx::{AnyConnection, Row};
 use std::str::FromStr;
@@ -223,12 +224,14 @@ pub async fn place(
         // offer) has it now; the line's own name if neither knows it.
         sqlx::query(
             "INSERT INTO order_lines (order_id, position, product_id, slug, name, name_fr, size, quantity, \
-             unit_cents, on_sale, is_gift, made_to_order, reserved) VALUES ($1, $2, $3, $4, \
+             unit_cents, on_sale, is_gift, made_to_order, reserved, category, personalised) VALUES ($1, $2, $3, $4, \
              COALESCE((SELECT name FROM products WHERE id = $3), \
                       (SELECT name FROM gift_offers WHERE code = $4 AND $10 = 1), $5), \
              COALESCE((SELECT name_fr FROM products WHERE id = $3), \
                       (SELECT name_fr FROM gift_offers WHERE code = $4 AND $10 = 1), $5), \
-             $6, $7, $8, $9, $10, $11, $12)",
+             $6, $7, $8, $9, $10, $11, $12, \
+             COALESCE((SELECT category FROM products WHERE id = $3), ''), \
+             COALESCE((SELECT personalised FROM products WHERE id = $3), 0))",
         )
         .bind(id)
         .bind(i64::try_from(position).unwrap_or(i64::MAX))
@@ -259,6 +262,15 @@ pub async fn place(
 pub async fn by_key(db: &Db, key: &IdempotencyKey) -> Result<Option<OrderHead>, sqlx::Error> {
     let row = sqlx::query(&format!("SELECT {HEAD_COLUMNS} FROM orders WHERE idempotency_key = $1"))
         .bind(key.as_str())
+        .fetch_optional(&db.pool)
+        .await?;
+    row.as_ref().map(head).transpose()
+}
+
+/// An order by its id.
+pub async fn by_id(db: &Db, id: i64) -> Result<Option<OrderHead>, sqlx::Error> {
+    let row = sqlx::query(&format!("SELECT {HEAD_COLUMNS} FROM orders WHERE id = $1"))
+        .bind(id)
         .fetch_optional(&db.pool)
         .await?;
     row.as_ref().map(head).transpose()
@@ -295,6 +307,10 @@ pub struct StoredLine {
     pub is_gift: bool,
     pub made_to_order: bool,
     pub shipped: u32,
+    /// Pieces in a return that was not rejected.
+    pub returned: u32,
+    /// What the piece was when bought, for the returns rule.
+    pub kind: PieceKind,
 }
 
 fn count(row: &sqlx::any::AnyRow, name: &str) -> Result<u32, sqlx::Error> {
@@ -304,8 +320,8 @@ fn count(row: &sqlx::any::AnyRow, name: &str) -> Result<u32, sqlx::Error> {
 /// An order's lines, the pieces named in `locale`.
 pub async fn lines(db: &Db, order_id: i64, locale: Locale) -> Result<Vec<StoredLine>, sqlx::Error> {
     sqlx::query(&format!(
-        "SELECT id, slug, name{} AS name, size, quantity, unit_cents, is_gift, made_to_order, shipped \
-         FROM order_lines WHERE order_id = $1 ORDER BY position",
+        "SELECT id, slug, name{} AS name, size, quantity, unit_cents, is_gift, made_to_order, shipped, \
+         returned, on_sale, category, personalised FROM order_lines WHERE order_id = $1 ORDER BY position",
         super::products::text_column(locale)
     ))
     .bind(order_id)
@@ -323,6 +339,13 @@ pub async fn lines(db: &Db, order_id: i64, locale: Locale) -> Result<Vec<StoredL
             is_gift: r.try_get::<i64, _>("is_gift")? == 1,
             made_to_order: r.try_get::<i64, _>("made_to_order")? == 1,
             shipped: count(r, "shipped")?,
+            returned: count(r, "returned")?,
+            kind: PieceKind {
+                earrings: r.try_get::<String, _>("category")? == "earrings",
+                personalised: r.try_get::<i64, _>("personalised")? == 1,
+                on_sale: r.try_get::<i64, _>("on_sale")? == 1,
+                gift: r.try_get::<i64, _>("is_gift")? == 1,
+            },
         })
     })
     .collect()
@@ -340,9 +363,11 @@ pub struct StoredEvent {
     pub note: String,
     /// For an entry about a refund: its step, and the refund's reason and amount.
     pub refund: Option<(RefundStep, RefundReason, Money)>,
+    /// For an entry about a return: its step and the return's number.
+    pub return_step: Option<(ReturnStep, String)>,
 }
 
-fn actor_name(actor: Actor) -> &'static str {
+pub(crate) fn actor_name(actor: Actor) -> &'static str {
     match actor {
         Actor::Customer => "customer",
         Actor::Staff => "staff",
@@ -353,8 +378,9 @@ fn actor_name(actor: Actor) -> &'static str {
 
 pub async fn events(db: &Db, order_id: i64) -> Result<Vec<StoredEvent>, sqlx::Error> {
     sqlx::query(
-        "SELECT e.at, e.status, e.actor, e.note, e.refund_step, r.reason, r.amount_cents \
-         FROM order_events e LEFT JOIN refunds r ON r.id = e.refund_id WHERE e.order_id = $1 ORDER BY e.id",
+        "SELECT e.at, e.status, e.actor, e.note, e.refund_step, r.reason, r.amount_cents, e.return_step, \
+         rt.number FROM order_events e LEFT JOIN refunds r ON r.id = e.refund_id \
+         LEFT JOIN returns rt ON rt.id = e.return_id WHERE e.order_id = $1 ORDER BY e.id",
     )
     .bind(order_id)
     .fetch_all(&db.pool)
@@ -374,8 +400,16 @@ pub async fn events(db: &Db, order_id: i64) -> Result<Vec<StoredEvent>, sqlx::Er
             }
             None => None,
         };
+        let return_step = match r.try_get::<Option<String>, _>("return_step")? {
+            Some(step) => Some((
+                ReturnStep::from_str(&step).map_err(|_| corrupt("return step", &step))?,
+                r.try_get::<String, _>("number")?,
+            )),
+            None => None,
+        };
         Ok(StoredEvent {
             refund,
+            return_step,
             at: r.try_get("at")?,
             status: OrderStatus::parse(&status).ok_or_else(|| corrupt("event status", &status))?,
             actor: [Actor::Customer, Actor::Staff, Actor::Gateway, Actor::System]

@@ -109,6 +109,10 @@ impl TestApp {
             payment_minutes: 30,
             secret_key: None,
             page_cache: true,
+            photo_store: app::photos::PhotoStore::open(
+                &std::env::temp_dir().join(format!("vitrine-test-photos-{id}")).display().to_string(),
+            )
+            .expect("a photo directory"),
         };
         adjust(&mut config);
         Self::serve(config, cleanup).await
@@ -212,6 +216,17 @@ impl TestApp {
     pub async fn post_json(&self, endpoint: &str, body: &serde_json::Value, cookie: Option<&str>) -> Answer {
         let mut request =
             self.client.post(format!("{}/api/{endpoint}", self.base)).header("Accept", "application/json").json(body);
+        if let Some(cookie) = cookie {
+            request = request.header("Cookie", cookie);
+        }
+        Answer::read(request.send().await.unwrap_or_else(|e| panic!("POST /api/{endpoint}: no answer: {e}"))).await
+    }
+
+    /// Posts a multipart form (files and fields) to a server function, as the returns form does.
+    pub async fn post_multipart(&self, endpoint: &str, form: reqwest::multipart::Form, cookie: Option<&str>) -> Answer {
+        let client = client_builder().redirect(reqwest::redirect::Policy::none()).build().expect("an HTTP client");
+        let mut request =
+            client.post(format!("{}/api/{endpoint}", self.base)).header("Accept", "application/json").multipart(form);
         if let Some(cookie) = cookie {
             request = request.header("Cookie", cookie);
         }

@@ -20,6 +20,7 @@ mod outbox;
 mod page_cache;
 mod refunds;
 mod render_stall;
+mod returns;
 mod ring_size;
 mod service;
 mod shops;

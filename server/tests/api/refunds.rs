@@ -38,7 +38,7 @@ async fn scalar(app: &TestApp, sql: &str, reference: &str) -> i64 {
 }
 
 /// (captured, refunded) for an order.
-async fn balance(app: &TestApp, reference: &str) -> (i64, i64) {
+pub(crate) async fn balance(app: &TestApp, reference: &str) -> (i64, i64) {
     let captured = scalar(
         app,
         "SELECT p.captured_cents FROM order_payments p JOIN orders o ON o.id = p.order_id WHERE o.reference = $1",
@@ -70,7 +70,7 @@ async fn refund_states(app: &TestApp, reference: &str) -> Vec<String> {
 }
 
 /// Waits for the worker to send the refund and the sandbox's callback to settle it.
-async fn wait_for_refund(app: &TestApp, reference: &str, wanted: &str) {
+pub(crate) async fn wait_for_refund(app: &TestApp, reference: &str, wanted: &str) {
     for _ in 0..60 {
         let states = refund_states(app, reference).await;
         if !states.is_empty() && states.iter().all(|s| s == wanted) {
@@ -82,7 +82,7 @@ async fn wait_for_refund(app: &TestApp, reference: &str, wanted: &str) {
 }
 
 /// The subjects and bodies of the emails sent to `to`.
-async fn emails_to(app: &TestApp, to: &str) -> Vec<(String, String)> {
+pub(crate) async fn emails_to(app: &TestApp, to: &str) -> Vec<(String, String)> {
     outbox::recent(&app.db, 200)
         .await
         .unwrap()

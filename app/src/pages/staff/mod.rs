@@ -5,6 +5,7 @@
 
 pub mod order;
 pub mod orders;
+pub mod returns;
 pub mod service;
 pub mod stock;
 
@@ -21,6 +22,7 @@ pub(crate) fn StaffNav() -> impl IntoView {
             <a href=t.href("/staff/orders?status=being_validated")>{t.staff_nav_to_validate()}</a>
             <a href=t.href("/staff/orders?status=confirmed")>{t.staff_nav_to_ship()}</a>
             <a href=t.href("/staff/orders?status=partially_shipped")>{t.staff_nav_partially_shipped()}</a>
+            <a href=t.href("/staff/returns")>{t.staff_nav_returns()}</a>
             <a href=t.href("/staff/stock")>{t.staff_nav_stock()}</a>
             <a href=t.href("/staff/service")>{t.inbox_title()}</a>
         </nav>
