@@ -26,7 +26,7 @@ pub async fn mark(db: Db, mut request: Request, next: Next) -> Response {
     if page_load {
         if let Some(token) = app::api::session::token_from_headers(request.headers()) {
             match customers::by_session(&db, &token.digest(), unix_now()).await {
-                Ok(Some((customer, _))) if customer.is_staff => {
+                Ok(Some(session)) if session.customer.is_staff => {
                     request.extensions_mut().insert(StaffVisitor);
                 }
                 Ok(_) => {}

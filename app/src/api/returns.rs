@@ -430,7 +430,7 @@ pub async fn photo(
     let Some(photo) = returns::photo(db, id).await? else { return Ok(None) };
     let Some(order) = orders::by_id(db, photo.order_id).await? else { return Ok(None) };
     let me = match super::session::token_from_headers(headers) {
-        Some(token) => customers::by_session(db, &token.digest(), unix_now()).await?.map(|(c, _)| c),
+        Some(token) => customers::by_session(db, &token.digest(), unix_now()).await?.map(|s| s.customer),
         None => None,
     };
     if !super::orders::access::may_see(keys, me.as_ref(), &order, key) {

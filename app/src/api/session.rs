@@ -4,7 +4,7 @@
 use crate::auth::token::Token;
 use crate::config::{ClientIp, SiteConfig};
 use crate::domain::{
-    account::{session_needs_renewal, SESSION_SECONDS},
+    account::{session_expiry, session_needs_renewal, SESSION_SECONDS},
     catalogue::Audience,
     rate_limit::Limit,
 };
@@ -78,9 +78,12 @@ pub fn no_store() {
 /// The signed-in customer, if any. Renews a session that is being used.
 pub async fn current(db: &Db, site: &SiteConfig, now: i64) -> Result<Option<SignedIn>, AppError> {
     let Some(token) = request_parts().and_then(|parts| token_from_headers(&parts.headers)) else { return Ok(None) };
-    let Some((customer, expires_at)) = customers::by_session(db, &token.digest(), now).await? else { return Ok(None) };
-    if session_needs_renewal(expires_at, now) {
-        sessions::renew(db, &token, now + SESSION_SECONDS).await?;
+    let Some(session) = customers::by_session(db, &token.digest(), now).await? else { return Ok(None) };
+    let customer = session.customer;
+    // Renewed while used, never past the session's absolute end.
+    let renewed = session_expiry(session.created_at, now, customer.is_staff);
+    if session_needs_renewal(session.expires_at, now) && renewed > session.expires_at {
+        sessions::renew(db, &token, renewed).await?;
         set_cookie(site, Some(&token))?;
     }
     Ok(Some(SignedIn { customer, token }))

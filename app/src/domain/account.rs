@@ -182,6 +182,33 @@ pub fn session_needs_renewal(expires_at: i64, now: i64) -> bool {
     expires_at - now < SESSION_SECONDS - SESSION_RENEW_AFTER
 }
 
+/// The longest a session lasts however much it is used, from sign-in
+/// (issue 16, PRODUCT.md §9): a member of staff's, one working day, so that
+/// a stolen staff cookie dies by the evening; a customer's, 90 days. An
+/// unused session ends sooner ([`SESSION_SECONDS`] idle).
+pub const STAFF_SESSION_MAX_SECONDS: i64 = 10 * 60 * 60;
+pub const CUSTOMER_SESSION_MAX_SECONDS: i64 = 90 * 24 * 60 * 60;
+
+/// The absolute lifetime of a session of a member of staff or of a customer.
+pub fn session_max_seconds(is_staff: bool) -> i64 {
+    if is_staff {
+        STAFF_SESSION_MAX_SECONDS
+    } else {
+        CUSTOMER_SESSION_MAX_SECONDS
+    }
+}
+
+/// Whether a session begun at `created_at`, expiring at `expires_at`, still stands at `now`.
+pub fn session_alive(created_at: i64, expires_at: i64, now: i64, is_staff: bool) -> bool {
+    now < expires_at && now < created_at.saturating_add(session_max_seconds(is_staff))
+}
+
+/// When a session used at `now` expires: [`SESSION_SECONDS`] on, never past
+/// its absolute end.
+pub fn session_expiry(created_at: i64, now: i64, is_staff: bool) -> i64 {
+    (now + SESSION_SECONDS).min(created_at.saturating_add(session_max_seconds(is_staff)))
+}
+
 /// How long the link in the welcome email confirms the address: a week.
 pub const VERIFY_LINK_SECONDS: i64 = 7 * 24 * 60 * 60;
 
@@ -254,7 +281,47 @@ mod tests {
         assert!(session_needs_renewal(now + SESSION_SECONDS - 2 * 24 * 3600, now), "two days old");
     }
 
+    #[test]
+    fn a_staff_session_lasts_a_working_day_however_used() {
+        let signed_in = 1_000_000;
+        let hour = 3600;
+        // Used every hour: still alive at 9 h 59, gone at 10 h, renewed no further.
+        let at = signed_in + 10 * hour - 1;
+        assert!(session_alive(signed_in, session_expiry(signed_in, at - hour, true), at, true));
+        assert!(!session_alive(signed_in, signed_in + SESSION_SECONDS, signed_in + 10 * hour, true));
+        assert_eq!(session_expiry(signed_in, signed_in + 9 * hour, true), signed_in + 10 * hour);
+        // A customer's goes on for 90 days of use, then ends too.
+        assert!(session_alive(signed_in, signed_in + SESSION_SECONDS, signed_in + 10 * hour, false));
+        let day = 24 * hour;
+        assert!(!session_alive(signed_in, signed_in + 100 * day, signed_in + 90 * day, false));
+        assert_eq!(session_expiry(signed_in, signed_in + 80 * day, false), signed_in + 90 * day);
+    }
+
     proptest! {
+        /// However a session is used, it never outlives its absolute end,
+        /// and the expiry a use sets is never past it.
+        #[test]
+        fn no_session_outlives_its_lifetime(
+            created in 0i64..1_000_000_000,
+            uses in proptest::collection::vec(0i64..200 * 24 * 3600, 1..20),
+            staff in any::<bool>(),
+        ) {
+            let end = created + session_max_seconds(staff);
+            let mut expires = session_expiry(created, created, staff);
+            let mut uses = uses;
+            uses.sort_unstable();
+            for offset in uses {
+                let now = created + offset;
+                if !session_alive(created, expires, now, staff) {
+                    prop_assert!(now >= end || now >= expires);
+                    break;
+                }
+                prop_assert!(now < end);
+                expires = session_expiry(created, now, staff);
+                prop_assert!(expires <= end);
+            }
+        }
+
         /// Whatever is typed, parsing never panics, and what it accepts reads back the same.
         #[test]
         fn email_parsing_is_total_and_stable(raw in ".{0,80}") {

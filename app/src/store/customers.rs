@@ -108,16 +108,37 @@ pub async fn get(db: &Db, id: i64) -> Result<Option<Customer>, sqlx::Error> {
 
 /// The customer a live session belongs to, and when the session expires:
 /// one query for every signed-in request.
-pub async fn by_session(db: &Db, token_digest: &str, now: i64) -> Result<Option<(Customer, i64)>, sqlx::Error> {
+pub async fn by_session(db: &Db, token_digest: &str, now: i64) -> Result<Option<SessionOf>, sqlx::Error> {
+    use crate::domain::account::{session_alive, CUSTOMER_SESSION_MAX_SECONDS, STAFF_SESSION_MAX_SECONDS};
+    // The absolute lifetime in the query too, so an old session is never read as live.
     let row = sqlx::query(
-        "SELECT c.id, c.email, c.first_name, c.last_name, c.phone, c.email_verified_at, c.role, c.locale, s.expires_at \
-         FROM sessions s JOIN customers c ON c.id = s.customer_id WHERE s.token_digest = $1 AND s.expires_at > $2",
+        "SELECT c.id, c.email, c.first_name, c.last_name, c.phone, c.email_verified_at, c.role, c.locale, \
+         s.expires_at, s.created_at FROM sessions s JOIN customers c ON c.id = s.customer_id \
+         WHERE s.token_digest = $1 AND s.expires_at > $2 \
+         AND s.created_at > (CASE WHEN c.role = 'staff' THEN $3 ELSE $4 END)",
     )
     .bind(token_digest)
     .bind(now)
+    .bind(now - STAFF_SESSION_MAX_SECONDS)
+    .bind(now - CUSTOMER_SESSION_MAX_SECONDS)
     .fetch_optional(&db.pool)
     .await?;
-    row.map(|r| Ok((customer(&r)?, r.try_get("expires_at")?))).transpose()
+    let Some(r) = row else { return Ok(None) };
+    let found = SessionOf {
+        customer: customer(&r)?,
+        expires_at: r.try_get("expires_at")?,
+        created_at: r.try_get("created_at")?,
+    };
+    Ok(session_alive(found.created_at, found.expires_at, now, found.customer.is_staff).then_some(found))
+}
+
+/// A live session and whose it is.
+#[derive(Clone, Debug)]
+pub struct SessionOf {
+    pub customer: Customer,
+    pub expires_at: i64,
+    /// When its customer signed in: the absolute lifetime counts from here.
+    pub created_at: i64,
 }
 
 /// One customer, inside a transaction.

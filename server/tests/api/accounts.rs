@@ -97,6 +97,43 @@ async fn registering_signs_in_and_the_session_guards_the_pages(app: &TestApp) {
 }
 on_both_engines!(registration_and_sessions, registering_signs_in_and_the_session_guards_the_pages);
 
+/// Moves every session of the account at `email` back `seconds` since sign-in.
+async fn signed_in_ago(app: &TestApp, email: &str, seconds: i64) {
+    sqlx::query(
+        "UPDATE sessions SET created_at = created_at - $1 \
+         WHERE customer_id = (SELECT id FROM customers WHERE email = $2)",
+    )
+    .bind(seconds)
+    .bind(email)
+    .execute(&app.db.pool)
+    .await
+    .unwrap();
+}
+
+async fn sessions_end_after_their_lifetime_however_used(app: &TestApp) {
+    let hour = 3600;
+    // A member of staff signed in 10 hours ago: a stolen cookie no longer works.
+    let staff = app.register("clerk@maison-aurele.example").await;
+    let clerk = app::domain::account::Email::parse("clerk@maison-aurele.example").unwrap();
+    assert!(app::store::customers::set_staff(&app.db, &clerk, true).await.unwrap());
+    assert_eq!(app.post_form("staff/orders", &[], Some(&staff)).await.status, 200);
+    signed_in_ago(app, "clerk@maison-aurele.example", 9 * hour).await;
+    assert_eq!(app.post_form("staff/orders", &[], Some(&staff)).await.status, 200, "still the same working day");
+    signed_in_ago(app, "clerk@maison-aurele.example", hour).await;
+    assert_eq!(app.post_form("staff/orders", &[], Some(&staff)).await.status, 401, "a working day is over");
+    // A customer's session outlives a working day, not 90 days.
+    let anne = app.register("anne@example.fr").await;
+    signed_in_ago(app, "anne@example.fr", 30 * 24 * hour).await;
+    assert_eq!(app.post_form("orders/mine", &[], Some(&anne)).await.status, 200);
+    signed_in_ago(app, "anne@example.fr", 60 * 24 * hour).await;
+    assert_eq!(app.post_form("orders/mine", &[], Some(&anne)).await.status, 401, "90 days since sign-in");
+    // Signing in again starts a new lifetime.
+    let again = sign_in(app, "anne@example.fr", PASSWORD).await;
+    let cookie = again.session_cookie().expect("a new session");
+    assert_eq!(app.post_form("orders/mine", &[], Some(&cookie)).await.status, 200);
+}
+on_both_engines!(session_lifetime, sessions_end_after_their_lifetime_however_used);
+
 async fn bad_registrations_are_refused_and_write_nothing(app: &TestApp) {
     assert_eq!(register(app, "anne@example.fr").await.status, 200);
     // Each refusal names the field it is about, for the page to tie it there:
