@@ -29,6 +29,10 @@ pub enum AppError {
     /// The visitor must sign in, or their sign-in was refused; the message says which.
     #[error("{0}")]
     Unauthorized(String),
+    /// A member of staff who has typed the password but not yet the second
+    /// factor: pages send them to type the code, then back.
+    #[error("{0}")]
+    SecondFactor(String),
     /// Signed in, but not allowed to do this (a customer calling a staff function).
     #[error("{0}")]
     Forbidden(String),
@@ -57,6 +61,7 @@ impl AppError {
             | AppError::Invalid { message, .. }
             | AppError::SlotRefused { message, .. }
             | AppError::Unauthorized(message)
+            | AppError::SecondFactor(message)
             | AppError::Forbidden(message)
             | AppError::Conflict(message)
             | AppError::TooManyAttempts(message) => message.clone(),
@@ -70,7 +75,7 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             AppError::BadRequest(_) | AppError::Invalid { .. } | AppError::SlotRefused { .. } => 400,
-            AppError::Unauthorized(_) => 401,
+            AppError::Unauthorized(_) | AppError::SecondFactor(_) => 401,
             AppError::Forbidden(_) => 403,
             AppError::NotFound => 404,
             AppError::Conflict(_) => 409,

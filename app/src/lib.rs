@@ -89,9 +89,12 @@ use pages::{
     ring_size::RingSizePage,
     shops::ShopsPage,
     staff::{
+        audit::StaffAuditPage,
+        dashboard::StaffDashboardPage,
         order::StaffOrderPage,
         orders::StaffOrdersPage,
         returns::{StaffReturnPage, StaffReturnsPage},
+        second_factor::{RecoveryCodesPage, SecondFactorPage},
         service::StaffServicePage,
         stock::StaffStockPage,
     },
@@ -195,6 +198,17 @@ pub fn App() -> impl IntoView {
                             view=ReceiptPage
                             ssr=SsrMode::Async
                         />
+                        <Route path=path!("/staff") view=StaffDashboardPage ssr=SsrMode::Async/>
+                        <Route
+                            path=path!("/staff/second-factor")
+                            view=SecondFactorPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/staff/recovery-codes")
+                            view=RecoveryCodesPage
+                            ssr=SsrMode::Async
+                        />
                         <Route path=path!("/staff/orders") view=StaffOrdersPage ssr=SsrMode::Async/>
                         <Route
                             path=path!("/staff/orders/:reference")
@@ -214,6 +228,7 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route path=path!("/staff/stock") view=StaffStockPage ssr=SsrMode::Async/>
+                        <Route path=path!("/staff/audit") view=StaffAuditPage ssr=SsrMode::Async/>
                         <Route path=path!("/staff/service") view=StaffServicePage ssr=SsrMode::Async/>
                         <Route path=path!("/alerts/cancel") view=StockAlertPage ssr=SsrMode::Async/>
                         // The forms' stamp and a signed-in customer's details are in the first HTML.

@@ -11,6 +11,7 @@
 //! records in their reader's language ([`TimelineKind`]).
 
 use crate::config::SiteConfig;
+use crate::domain::audit::AuditAction;
 use crate::domain::{
     account::Email,
     checkout::{Carrier, TrackingNumber},
@@ -19,7 +20,13 @@ use crate::domain::{
     refund::RefundReason,
 };
 use crate::payments::keys::Keys;
-use crate::store::{customers::Customer, orders, orders::OrderHead, outbox};
+use crate::store::{
+    audit::{self, NewEntry},
+    customers::Customer,
+    orders,
+    orders::OrderHead,
+    outbox,
+};
 use sqlx::AnyConnection;
 
 /// Parcels staff hand to a carrier.
@@ -67,15 +74,15 @@ impl NotMoved {
 }
 
 /// What the staff audit log calls an event.
-fn action_name(event: OrderEvent) -> &'static str {
+fn audit_action(event: OrderEvent) -> AuditAction {
     match event {
-        OrderEvent::PaymentAuthorised => "payment_authorised",
-        OrderEvent::PaymentDeclined => "payment_declined",
-        OrderEvent::PaymentExpired => "payment_expired",
-        OrderEvent::Validate => "validate",
-        OrderEvent::Ship { .. } => "ship",
-        OrderEvent::MarkDelivered => "mark_delivered",
-        OrderEvent::Cancel => "cancel",
+        OrderEvent::PaymentAuthorised => AuditAction::PaymentAuthorised,
+        OrderEvent::PaymentDeclined => AuditAction::PaymentDeclined,
+        OrderEvent::PaymentExpired => AuditAction::PaymentExpired,
+        OrderEvent::Validate => AuditAction::Validate,
+        OrderEvent::Ship { .. } => AuditAction::Ship,
+        OrderEvent::MarkDelivered => AuditAction::MarkDelivered,
+        OrderEvent::Cancel => AuditAction::Cancel,
     }
 }
 
@@ -127,17 +134,15 @@ pub async fn apply(
         if let Some(refund) = refund {
             said = format!("{said} {}", Locale::En.order_timeline_says(refund, "", None));
         }
-        let detail = format!("{} → {}. {said}", order.status.label(), to.label());
-        orders::audit(
-            tx,
-            staff.id,
-            staff.email.as_str(),
-            action_name(change.event),
-            Some(order.id),
-            detail.trim(),
-            now,
-        )
-        .await?;
+        let entry = NewEntry {
+            staff,
+            action: audit_action(change.event),
+            order_id: Some(order.id),
+            before: order.status.label().to_owned(),
+            after: to.label().to_owned(),
+            detail: said,
+        };
+        audit::record(tx, &entry, now).await?;
     }
     // An anonymised order has no one to write to.
     if let Ok(to_address) = Email::parse(&order.email) {

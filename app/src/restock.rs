@@ -9,12 +9,18 @@
 //! lets one restock from zero through; the alert's delete lets one sender).
 
 use crate::config::SiteConfig;
+use crate::domain::audit::AuditAction;
 use crate::domain::{
     availability::shown_stock_changes,
     catalogue::SizeLabel,
     stock_alert::{cancel_path, is_restock_from_zero, who_is_told},
 };
-use crate::store::{catalogue_version, customers::Customer, orders, outbox, stock, stock_alerts, Db};
+use crate::store::{
+    audit::{self, NewEntry},
+    catalogue_version,
+    customers::Customer,
+    outbox, stock, stock_alerts, Db,
+};
 use sqlx::{AnyConnection, Row};
 
 /// Sends the alerts waiting for (product, size) that may be told now,
@@ -103,8 +109,15 @@ pub async fn set_stock(
         0
     };
     let where_ = if size.is_empty() { slug.to_owned() } else { format!("{slug} size {size}") };
-    let detail = format!("{where_}: {expected} → {quantity}; {alerts_sent} back-in-stock email(s)");
-    orders::audit(&mut tx, staff.id, staff.email.as_str(), "set_stock", None, &detail, now).await?;
+    let entry = NewEntry {
+        staff,
+        action: AuditAction::SetStock,
+        order_id: None,
+        before: expected.to_string(),
+        after: quantity.to_string(),
+        detail: format!("{where_}; {alerts_sent} back-in-stock email(s)"),
+    };
+    audit::record(&mut tx, &entry, now).await?;
     // Last: on PostgreSQL the version's row stays locked until the commit.
     if shown_stock_changes(expected, quantity) {
         catalogue_version::bump(&mut tx).await?;

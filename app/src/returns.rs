@@ -202,12 +202,13 @@ impl StaffStep {
     }
 
     /// What the audit log calls it.
-    fn audit_name(&self) -> &'static str {
+    fn audit_action(&self) -> crate::domain::audit::AuditAction {
+        use crate::domain::audit::AuditAction;
         match self {
-            StaffStep::Approve => "return_approve",
-            StaffStep::Reject { .. } => "return_reject",
-            StaffStep::Receive { .. } => "return_receive",
-            StaffStep::Refund { .. } => "return_refund",
+            StaffStep::Approve => AuditAction::ReturnApprove,
+            StaffStep::Reject { .. } => AuditAction::ReturnReject,
+            StaffStep::Receive { .. } => AuditAction::ReturnReceive,
+            StaffStep::Refund { .. } => AuditAction::ReturnRefund,
         }
     }
 }
@@ -303,7 +304,15 @@ pub async fn act(
             format!("{}: refunded {}{lower}", ret.number, amount.decimal())
         }
     };
-    orders::audit(&mut tx, staff.id, staff.email.as_str(), step.audit_name(), Some(order.id), &detail, now).await?;
+    let entry = crate::store::audit::NewEntry {
+        staff,
+        action: step.audit_action(),
+        order_id: Some(order.id),
+        before: ret.state.as_str().to_owned(),
+        after: to.as_str().to_owned(),
+        detail,
+    };
+    crate::store::audit::record(&mut tx, &entry, now).await?;
     if let Ok(to) = Email::parse(&order.email) {
         let locale = order.locale;
         let order_path = keys.order_path(&order.reference);

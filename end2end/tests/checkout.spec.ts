@@ -124,9 +124,9 @@ test("staff validate and ship part of an order; the customer sees 'Partially shi
   await staff.getByLabel(t("staff_tracking"), { exact: true }).fill("XY0009876");
   await staff.getByRole("button", { name: t("staff_hand_to_carrier"), exact: true }).click();
   await expect(staffStatus(staff)).toHaveText(t("order_status_shipped"));
-  // The audit log is a record kept in English whatever the staff's language
-  // (app/src/lifecycle.rs): its action is `ship`.
-  await expect(staff.locator(".timeline").last()).toContainText("ship");
+  // The order's audit log names the parcel (its detail is a record kept in
+  // English whatever the staff's language, app/src/lifecycle.rs).
+  await expect(staff.locator(".timeline").last()).toContainText("XY0009876");
 
   await page.reload();
   await hydrated(page);

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { Browser, BrowserContext, expect, Locator, Page, test } from "@playwright/test";
 import { execFileSync } from "node:child_process";
+import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { resolve } from "node:path";
@@ -618,6 +619,19 @@ export async function paidOrder(page: Page, lines: Line[]): Promise<{ url: strin
 
 /** A signed-in member of staff, in a browser of their own (in the running project's language). */
 export async function staffPage(browser: Browser): Promise<Page> {
+  return (await newStaff(browser)).page;
+}
+
+/**
+ * A new member of staff, in a browser of their own: registered, made staff
+ * by the documented command, and through the second factor (enrolled with
+ * the key the page shows, as an authenticator app would be). `key` is
+ * what the app holds, for later sign-ins.
+ */
+export async function newStaff(
+  browser: Browser,
+  onRecoveryCodes?: (page: Page) => Promise<void>,
+): Promise<{ page: Page; email: string; key: string; codes: string[] }> {
   const page = await (await projectContext(browser, { "X-Forwarded-For": OFFICE[lang()] })).newPage();
   const email = freshEmail("clerk");
   await register(page, email, "Hélène", "Clerc");
@@ -625,7 +639,52 @@ export async function staffPage(browser: Browser): Promise<Page> {
   execFileSync(process.env.VITRINE_SERVER_BIN!, ["staff", "add", email], {
     env: { ...process.env, DATABASE_URL: process.env.VITRINE_DATABASE_URL! },
   });
-  return page;
+  await page.goto(at("/staff/second-factor"));
+  const key = await enrol(page);
+  const codes = await page.getByTestId("recovery-codes").locator("li").allInnerTexts();
+  if (onRecoveryCodes) await onRecoveryCodes(page);
+  await page.getByRole("link", { name: t("recovery_continue") }).click();
+  await expect(page.getByRole("heading", { name: t("staff_dashboard_heading"), level: 1 })).toBeVisible();
+  return { page, email, key, codes };
+}
+
+/** On the enrolment page: reads the key, types the app's code; returns the key. */
+export async function enrol(page: Page): Promise<string> {
+  await expect(page.getByRole("heading", { name: t("second_factor_enrol_heading") })).toBeVisible();
+  const key = (await page.getByTestId("second-factor-key").innerText()).replace(/\s+/g, "");
+  await page.getByLabel(t("second_factor_enrol_code_label"), { exact: true }).fill(oneTimeCode(key));
+  await page.getByRole("button", { name: t("second_factor_button") }).click();
+  await expect(page.getByRole("heading", { name: t("recovery_heading") })).toBeVisible();
+  return key;
+}
+
+/** RFC 4648 base32, as authenticator apps read a key. */
+function base32Bytes(key: string): Buffer {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  let bits = "";
+  for (const c of key.replace(/=+$/, "").toUpperCase()) {
+    const v = alphabet.indexOf(c);
+    if (v < 0) throw new Error(`not base32: ${key}`);
+    bits += v.toString(2).padStart(5, "0");
+  }
+  const bytes = [];
+  for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8), 2));
+  return Buffer.from(bytes);
+}
+
+/**
+ * The six-digit code an authenticator app shows for `key` (RFC 6238: HMAC-SHA1,
+ * 30-second steps), `stepsAhead` steps from now: the server takes each step
+ * once, so a second sign-in within 30 seconds types the next step's code.
+ */
+export function oneTimeCode(key: string, stepsAhead = 0): string {
+  const step = Math.floor(Date.now() / 1000 / 30) + stepsAhead;
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(step));
+  const mac = createHmac("sha1", base32Bytes(key)).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0x0f;
+  const value = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
+  return value.toString().padStart(6, "0");
 }
 
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];

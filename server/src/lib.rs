@@ -9,6 +9,7 @@ pub mod mailer;
 pub mod seed;
 pub mod telemetry;
 
+mod audit_export;
 mod client_ip;
 mod dev_mailbox;
 mod health;
@@ -142,6 +143,7 @@ pub fn router(config: &Config, leptos_options: LeptosOptions, db: Db) -> Router 
         .route("/robots.txt", get(sitemap::robots))
         .route("/newsletter/one-click", get(one_click::get).post(one_click::post))
         .route("/returns/photos/{id}", get(return_photos::serve))
+        .route("/staff/audit.csv", get(audit_export::export))
         .route("/sandbox-gateway/pay/{id}", get(sandbox_gateway::show).post(sandbox_gateway::pay))
         .route(sandbox::CALLBACK_PATH, axum::routing::post(payment_callback::receive))
         .leptos_routes_with_context(&leptos_options, routes, context.clone(), {

@@ -69,8 +69,17 @@ use server::config;
 /// `server staff add|remove EMAIL`: gives or takes away the staff role of a
 /// registered account. Staff accounts are made this way, by someone with
 /// access to the server and its database, never by a default password.
+/// `server staff reset-second-factor EMAIL`: a lost phone — forgets the
+/// authenticator and recovery codes and ends the account's sessions, so
+/// the member of staff enrols again at their next sign-in.
 async fn staff_command(args: &[String]) -> ExitCode {
-    const USAGE: &str = "usage: server staff add|remove EMAIL (the account must be registered first)";
+    const USAGE: &str =
+        "usage: server staff add|remove|reset-second-factor EMAIL (the account must be registered first)";
+    if let [verb, email] = args {
+        if verb == "reset-second-factor" {
+            return reset_second_factor(email, USAGE).await;
+        }
+    }
     let (grant, email) = match args {
         [verb, email] if verb == "add" => (true, email),
         [verb, email] if verb == "remove" => (false, email),
@@ -99,6 +108,44 @@ async fn staff_command(args: &[String]) -> ExitCode {
         }
         Ok(false) => {
             eprintln!("No account is registered with {}: register it on the site first.", email.as_str());
+            ExitCode::FAILURE
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn reset_second_factor(email: &str, usage: &str) -> ExitCode {
+    let Ok(email) = app::domain::account::Email::parse(email) else {
+        eprintln!("{email:?} is not an email address\n{usage}");
+        return ExitCode::from(2);
+    };
+    let addr = std::net::SocketAddr::from(([127, 0, 0, 1], 0));
+    let outcome = async {
+        let config = Config::from_env(addr)?;
+        let db = server::db::connect_and_migrate(&config.database_url).await?;
+        let found = app::store::customers::credentials(&db, &email).await.map_err(server::db::DbError::from)?;
+        let Some((id, _)) = found else { return Ok::<_, StartError>(None) };
+        let mut tx = db.begin_write().await.map_err(server::db::DbError::from)?;
+        let had = app::store::second_factors::reset(&mut tx, id).await.map_err(server::db::DbError::from)?;
+        app::store::sessions::end_all_for(&mut tx, id, None).await.map_err(server::db::DbError::from)?;
+        tx.commit().await.map_err(server::db::DbError::from)?;
+        Ok(Some(had))
+    }
+    .await;
+    match outcome {
+        Ok(Some(had)) => {
+            let what = if had { "The authenticator of" } else { "No authenticator was enrolled for" };
+            println!(
+                "{what} {} is forgotten and its sessions ended: it enrols again at the next sign-in.",
+                email.as_str()
+            );
+            ExitCode::SUCCESS
+        }
+        Ok(None) => {
+            eprintln!("No account is registered with {}.", email.as_str());
             ExitCode::FAILURE
         }
         Err(error) => {

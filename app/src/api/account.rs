@@ -102,8 +102,22 @@ pub async fn sign_in(email: String, password: String, next: Option<String>) -> R
     };
     let mut tx = db.begin_write().await?;
     session::start(&mut tx, &site, id, now).await?;
+    let staff = customers::get_in(&mut tx, id).await?.is_some_and(|c| c.is_staff);
     tx.commit().await?;
-    leptos_axum::redirect(&NextPath::parse(next.as_deref()).href(t));
+    if staff {
+        // Staff type their second factor next, then go where they were
+        // going, or to the back office (rather than the account page the
+        // sign-in form names when it was given nowhere to go); until they
+        // type it, the session is only a customer's.
+        let next = NextPath::parse(next.as_deref());
+        let next = if next.as_str() == NextPath::ACCOUNT { NextPath::parse(Some("/staff")) } else { next };
+        leptos_axum::redirect(&t.href(&format!(
+            "/staff/second-factor?next={}",
+            crate::domain::next_path::encode_query_value(next.as_str())
+        )));
+    } else {
+        leptos_axum::redirect(&NextPath::parse(next.as_deref()).href(t));
+    }
     Ok(())
 }
 

@@ -17,6 +17,8 @@ pub mod service;
 pub mod session;
 pub mod shops;
 pub mod staff;
+pub mod staff_access;
+pub mod staff_audit;
 pub mod staff_service;
 pub mod staff_stock;
 pub mod stock_alerts;

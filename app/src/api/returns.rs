@@ -130,6 +130,8 @@ pub struct StaffReturnView {
     pub reference: String,
     pub customer: String,
     pub email: String,
+    /// Whether a refund would ask for the password again now (typed more than 15 minutes ago).
+    pub password_needed: bool,
 }
 
 /// Where returned pieces go: the house's returns workshop (the demo house's).
@@ -326,7 +328,8 @@ pub async fn staff_returns(state: Option<String>) -> Result<Vec<ReturnRow>, AppE
 pub async fn staff_return(number: String) -> Result<StaffReturnView, AppError> {
     use crate::store::unix_now;
     let (db, site) = super::context()?;
-    super::session::require_staff(&db, &site, unix_now()).await?;
+    let now = unix_now();
+    let me = super::session::require_staff(&db, &site, now).await?;
     let (order, ret) = staff::find(&db, &number).await?;
     let t = crate::i18n::use_locale();
     let lines = crate::store::orders::lines(&db, order.id, t).await?;
@@ -335,6 +338,7 @@ pub async fn staff_return(number: String) -> Result<StaffReturnView, AppError> {
         reference: order.reference.as_str().to_owned(),
         customer: order.full_name.clone(),
         email: order.email.clone(),
+        password_needed: super::session::password_needed(&me, now),
     })
 }
 
@@ -363,9 +367,21 @@ pub async fn staff_return_receive(number: String, postage: String) -> Result<(),
     staff::act(&number, crate::returns::StaffStep::Receive { postage }).await
 }
 
-/// Refunds a received return: the amount the rule proposes, or less with a reason.
+/// Refunds a received return: the amount the rule proposes, or less with a
+/// reason. Money leaves the house: the password is asked again if it was
+/// typed more than 15 minutes ago (`password`).
 #[server(endpoint = "staff/return-refund")]
-pub async fn staff_return_refund(number: String, amount: String, reason: String) -> Result<(), AppError> {
+pub async fn staff_return_refund(
+    number: String,
+    amount: String,
+    reason: String,
+    password: Option<String>,
+) -> Result<(), AppError> {
+    use crate::store::unix_now;
+    let (db, site) = super::context()?;
+    let now = unix_now();
+    let me = super::session::require_staff(&db, &site, now).await?;
+    super::session::require_recent_password(&db, &me, password, now).await?;
     let t = crate::i18n::use_locale();
     let amount = Money::parse_euros(amount.trim())
         .ok_or_else(|| super::invalid_field("amount", t.staff_return_not_an_amount()))?;

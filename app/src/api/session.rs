@@ -24,6 +24,10 @@ pub const COOKIE: &str = "vitrine_session";
 pub struct SignedIn {
     pub customer: Customer,
     pub token: Token,
+    /// When the password was last typed in this session.
+    pub password_at: i64,
+    /// A member of staff who has not yet typed the second factor: a customer until then.
+    pub awaiting_second_factor: bool,
 }
 
 fn request_parts() -> Option<http::request::Parts> {
@@ -79,14 +83,18 @@ pub fn no_store() {
 pub async fn current(db: &Db, site: &SiteConfig, now: i64) -> Result<Option<SignedIn>, AppError> {
     let Some(token) = request_parts().and_then(|parts| token_from_headers(&parts.headers)) else { return Ok(None) };
     let Some(session) = customers::by_session(db, &token.digest(), now).await? else { return Ok(None) };
-    let customer = session.customer;
     // Renewed while used, never past the session's absolute end.
-    let renewed = session_expiry(session.created_at, now, customer.is_staff);
+    let renewed = session_expiry(session.created_at, now, session.staff_role());
     if session_needs_renewal(session.expires_at, now) && renewed > session.expires_at {
         sessions::renew(db, &token, renewed).await?;
         set_cookie(site, Some(&token))?;
     }
-    Ok(Some(SignedIn { customer, token }))
+    Ok(Some(SignedIn {
+        customer: session.customer,
+        token,
+        password_at: session.password_at,
+        awaiting_second_factor: session.awaiting_second_factor,
+    }))
 }
 
 /// Who is looking at the catalogue: a member when signed in. What a member
@@ -111,11 +119,51 @@ pub async fn require(db: &Db, site: &SiteConfig, now: i64) -> Result<SignedIn, A
 /// Every staff page and server function starts here (PRODUCT.md §9).
 pub async fn require_staff(db: &Db, site: &SiteConfig, now: i64) -> Result<SignedIn, AppError> {
     let signed_in = require(db, site, now).await?;
+    if signed_in.awaiting_second_factor {
+        return Err(AppError::SecondFactor(use_locale().staff_second_factor_needed().to_owned()).respond());
+    }
     if !signed_in.customer.is_staff {
         tracing::warn!(customer = signed_in.customer.id, "a customer called a staff function");
         return Err(AppError::Forbidden(use_locale().account_staff_only().to_owned()).respond());
     }
     Ok(signed_in)
+}
+
+/// Before a sensitive action (a refund, a price, a promo code, a staff
+/// change): the password must have been typed in this session within
+/// [`STEP_UP_SECONDS`](crate::domain::second_factor::STEP_UP_SECONDS), or be
+/// typed again now (`password`, the form's field). A stolen session that is
+/// a quarter of an hour old cannot move money. Wrong passwords count
+/// against the account's sign-in limit.
+pub async fn require_recent_password(
+    db: &Db,
+    signed_in: &SignedIn,
+    password: Option<String>,
+    now: i64,
+) -> Result<(), AppError> {
+    use crate::domain::{rate_limit::SIGN_IN_PER_ADDRESS, second_factor::password_recent};
+    let t = use_locale();
+    if password_recent(signed_in.password_at, now) {
+        return Ok(());
+    }
+    let Some(password) = password.filter(|p| !p.is_empty()) else {
+        return Err(AppError::Forbidden(t.staff_password_again().to_owned()).respond());
+    };
+    let address = signed_in.customer.email.lookup_key();
+    let limits = [(SIGN_IN_PER_ADDRESS, address.as_str())];
+    within_limits(db, &limits, now).await?;
+    let stored = customers::password_hash(db, signed_in.customer.id).await?.unwrap_or_default();
+    if !super::password_matches(password, stored).await? {
+        count_attempt(db, &limits, now).await?;
+        return Err(AppError::Forbidden(t.staff_password_again_wrong().to_owned()).respond());
+    }
+    sessions::password_typed(db, &signed_in.token, now).await?;
+    Ok(())
+}
+
+/// Whether a sensitive action would ask for the password now (pages show its field then).
+pub fn password_needed(signed_in: &SignedIn, now: i64) -> bool {
+    !crate::domain::second_factor::password_recent(signed_in.password_at, now)
 }
 
 /// Starts a session for a customer, inside the caller's transaction, and

@@ -52,11 +52,12 @@ pub async fn staff_orders(status: Option<String>) -> Result<Vec<OrderSummary>, A
 /// One order, with its audit log.
 #[server(endpoint = "staff/order")]
 pub async fn staff_order(reference: String) -> Result<StaffOrderView, AppError> {
-    use crate::store::{orders, unix_now};
+    use crate::store::{audit, unix_now};
     let (db, site) = super::context()?;
     super::session::require_staff(&db, &site, unix_now()).await?;
     let order = action::find(&db, &reference).await?;
-    let audit = orders::audit_of(&db, order.id).await?;
+    let audit = audit::of_order(&db, order.id).await?;
+    let t = crate::i18n::use_locale();
     Ok(StaffOrderView {
         order: super::orders::access::view(&db, &order, None).await?,
         audit: audit
@@ -64,8 +65,12 @@ pub async fn staff_order(reference: String) -> Result<StaffOrderView, AppError> 
             .map(|a| AuditView {
                 at: super::orders::access::paris(a.at),
                 staff: a.staff_email,
-                action: a.action,
-                detail: a.detail,
+                action: t.audit_action(a.action).to_owned(),
+                detail: if a.before.is_empty() && a.after.is_empty() {
+                    a.detail
+                } else {
+                    format!("{} → {}. {}", a.before, a.after, a.detail).trim().to_owned()
+                },
             })
             .collect(),
     })

@@ -62,7 +62,11 @@ pub async fn service_inbox(kind: Option<String>, state: Option<String>) -> Resul
 /// names them.
 #[server(endpoint = "staff/service/handled")]
 pub async fn mark_handled(id: String) -> Result<String, AppError> {
-    use crate::store::{orders, service_requests, unix_now};
+    use crate::domain::audit::AuditAction;
+    use crate::store::{
+        audit::{self, NewEntry},
+        service_requests, unix_now,
+    };
     let (db, site) = super::context()?;
     let now = unix_now();
     let staff = super::session::require_staff(&db, &site, now).await?.customer;
@@ -75,8 +79,15 @@ pub async fn mark_handled(id: String) -> Result<String, AppError> {
         let by = request.handled.map(|(_, by)| by).unwrap_or_default();
         return Err(AppError::Conflict(t.inbox_already_handled(&by)).respond());
     }
-    let detail = format!("{} #{id}", request.kind.tag());
-    orders::audit(&mut tx, staff.id, staff.email.as_str(), "service_handled", request.order_id, &detail, now).await?;
+    let entry = NewEntry {
+        staff: &staff,
+        action: AuditAction::ServiceHandled,
+        order_id: request.order_id,
+        before: "open".into(),
+        after: "handled".into(),
+        detail: format!("{} #{id}", request.kind.tag()),
+    };
+    audit::record(&mut tx, &entry, now).await?;
     tx.commit().await?;
     tracing::info!(request = id, staff = staff.id, "service request handled");
     // The inbox posts a plain form: it then shows the handled requests,

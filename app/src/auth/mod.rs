@@ -3,4 +3,5 @@
 //! the browser's WebAssembly.
 
 pub mod password;
+pub mod second_factor;
 pub mod token;

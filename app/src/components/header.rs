@@ -50,7 +50,7 @@ pub fn SiteHeader() -> impl IntoView {
             // render: signed-out visitors are sent on to sign in.
             <A href=t.href("/account") attr:class="account-link">{t.header_account()}</A>
             {crate::shopper::is_staff_visitor()
-                .then(|| view! { <A href=t.href("/staff/orders") attr:class="account-link">{t.header_back_office()}</A> })}
+                .then(|| view! { <A href=t.href("/staff") attr:class="account-link">{t.header_back_office()}</A> })}
             <BasketLink/>
         </header>
     }

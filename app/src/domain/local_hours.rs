@@ -25,9 +25,50 @@ pub fn open_at(hours: &WeeklyHours, zone: &TimeZone, at: Timestamp) -> bool {
     hours.is_open(weekday, minute)
 }
 
+/// Midnight in Paris on the day `now` (Unix seconds) falls in, for "today"
+/// in the back office (the house works on Paris time, PRODUCT.md §8).
+pub fn paris_day_start(now: i64) -> i64 {
+    let Ok(at) = Timestamp::from_second(now) else { return now };
+    zone("Europe/Paris")
+        .ok()
+        .and_then(|paris| at.to_zoned(paris).start_of_day().ok())
+        .map_or(now - now.rem_euclid(86_400), |midnight| midnight.timestamp().as_second())
+}
+
+/// A day in Paris as Unix seconds: its first second, and the first of the next day.
+pub fn paris_day_bounds(day: super::audit::Day) -> (i64, i64) {
+    let start = |d: jiff::civil::Date| {
+        zone("Europe/Paris").ok().and_then(|paris| d.to_zoned(paris).ok()).map(|z| z.timestamp().as_second())
+    };
+    let Ok(date) = jiff::civil::Date::new(day.year, day.month as i8, day.day as i8) else { return (0, 0) };
+    let first = start(date).unwrap_or(0);
+    let next = date.tomorrow().ok().and_then(start).unwrap_or(first + 86_400);
+    (first, next)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_day_in_paris_is_its_own_midnight_to_the_next() {
+        let day = crate::domain::audit::Day::parse("2026-12-06").unwrap();
+        // Midnight in Paris is 23:00 UTC the evening before, in winter.
+        assert_eq!(paris_day_bounds(day), (1_796_511_600, 1_796_511_600 + 86_400));
+        // The day clocks go forward is 23 hours long.
+        let short = crate::domain::audit::Day::parse("2026-03-29").unwrap();
+        let (a, b) = paris_day_bounds(short);
+        assert_eq!(b - a, 23 * 3600);
+    }
+
+    #[test]
+    fn today_starts_at_midnight_in_paris() {
+        // 2026-12-06 01:30 UTC is 02:30 in Paris (UTC+1): the day began at 23:00 UTC.
+        let now = 1_796_520_600;
+        assert_eq!(paris_day_start(now), 1_796_511_600);
+        // 2026-07-01 21:59 UTC is 23:59 in Paris (UTC+2): the day began at 22:00 UTC the day before.
+        assert_eq!(paris_day_start(1_782_943_140), 1_782_856_800);
+    }
 
     fn week_10_to_19() -> WeeklyHours {
         WeeklyHours::parse([

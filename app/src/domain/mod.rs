@@ -4,6 +4,7 @@
 //! construction, so code that holds one never has to check it again.
 
 pub mod account;
+pub mod audit;
 pub mod availability;
 pub mod basket;
 pub mod boutique;
@@ -38,6 +39,7 @@ pub mod rate_limit;
 pub mod refund;
 pub mod returns;
 pub mod ring_size;
+pub mod second_factor;
 pub mod service;
 pub mod shipping;
 pub mod shop_finder;

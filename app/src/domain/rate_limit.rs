@@ -41,6 +41,10 @@ pub const CONTACT_PER_CLIENT: Limit = Limit { action: "contact-client", max: 20,
 pub const CALLBACK_PER_NUMBER: Limit = Limit { action: "callback-number", max: 3, window_seconds: 60 * 60 };
 /// Callbacks asked from one client.
 pub const CALLBACK_PER_CLIENT: Limit = Limit { action: "callback-client", max: 10, window_seconds: 60 * 60 };
+/// Wrong second-factor codes for one member of staff: with the password
+/// already known, a thief still cannot try the million codes.
+pub const SECOND_FACTOR_PER_ACCOUNT: Limit =
+    Limit { action: "second-factor-account", max: super::second_factor::MAX_CODE_TRIES, window_seconds: 15 * 60 };
 
 impl Limit {
     /// The key attempts are counted under, e.g. `sign-in-address:anne@example.fr`.

@@ -11,6 +11,7 @@
 //! [`use_locale`] gives it to any component, island or server function.
 
 pub mod account;
+pub mod audit;
 pub mod basket;
 pub mod catalogue;
 pub mod checkout;
@@ -22,6 +23,7 @@ pub mod service;
 pub mod shops;
 pub mod site;
 pub mod staff;
+pub mod staff_access;
 
 pub use crate::domain::locale::Locale;
 use leptos::prelude::*;
@@ -56,6 +58,7 @@ pub(crate) use texts;
 pub fn all_texts() -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {
     [
         account::ALL,
+        audit::ALL,
         basket::ALL,
         catalogue::ALL,
         checkout::ALL,
@@ -67,6 +70,7 @@ pub fn all_texts() -> impl Iterator<Item = &'static (&'static str, &'static str,
         service::ALL,
         site::ALL,
         staff::ALL,
+        staff_access::ALL,
     ]
     .into_iter()
     .flatten()

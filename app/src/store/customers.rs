@@ -113,7 +113,7 @@ pub async fn by_session(db: &Db, token_digest: &str, now: i64) -> Result<Option<
     // The absolute lifetime in the query too, so an old session is never read as live.
     let row = sqlx::query(
         "SELECT c.id, c.email, c.first_name, c.last_name, c.phone, c.email_verified_at, c.role, c.locale, \
-         s.expires_at, s.created_at FROM sessions s JOIN customers c ON c.id = s.customer_id \
+         s.expires_at, s.created_at, s.password_at, s.second_factor_at FROM sessions s JOIN customers c ON c.id = s.customer_id \
          WHERE s.token_digest = $1 AND s.expires_at > $2 \
          AND s.created_at > (CASE WHEN c.role = 'staff' THEN $3 ELSE $4 END)",
     )
@@ -124,12 +124,22 @@ pub async fn by_session(db: &Db, token_digest: &str, now: i64) -> Result<Option<
     .fetch_optional(&db.pool)
     .await?;
     let Some(r) = row else { return Ok(None) };
+    let mut customer = customer(&r)?;
+    let created_at: i64 = r.try_get("created_at")?;
+    let staff_role = customer.is_staff;
+    // A member of staff acts as staff only once this session has passed
+    // the second factor: until then, every staff check (functions, pages,
+    // photos, the header's link) sees a customer.
+    let second_factor_passed = r.try_get::<Option<i64>, _>("second_factor_at")?.is_some();
+    customer.is_staff = staff_role && second_factor_passed;
     let found = SessionOf {
-        customer: customer(&r)?,
+        customer,
         expires_at: r.try_get("expires_at")?,
-        created_at: r.try_get("created_at")?,
+        created_at,
+        password_at: r.try_get::<Option<i64>, _>("password_at")?.unwrap_or(created_at),
+        awaiting_second_factor: staff_role && !second_factor_passed,
     };
-    Ok(session_alive(found.created_at, found.expires_at, now, found.customer.is_staff).then_some(found))
+    Ok(session_alive(found.created_at, found.expires_at, now, staff_role).then_some(found))
 }
 
 /// A live session and whose it is.
@@ -139,6 +149,18 @@ pub struct SessionOf {
     pub expires_at: i64,
     /// When its customer signed in: the absolute lifetime counts from here.
     pub created_at: i64,
+    /// When the password was last typed in this session (for the actions that ask again).
+    pub password_at: i64,
+    /// A member of staff who has typed the password but not yet the second factor.
+    pub awaiting_second_factor: bool,
+}
+
+impl SessionOf {
+    /// Whether the session is a member of staff's, second factor passed or not
+    /// (the lifetime is a working day from sign-in either way).
+    pub fn staff_role(&self) -> bool {
+        self.customer.is_staff || self.awaiting_second_factor
+    }
 }
 
 /// One customer, inside a transaction.

@@ -5,8 +5,10 @@
 
 pub mod account_tokens;
 pub mod addresses;
+pub mod audit;
 pub mod catalogue_version;
 pub mod customers;
+pub mod dashboard;
 pub mod gifts;
 pub mod newsletter;
 pub mod orders;
@@ -17,6 +19,7 @@ pub mod rate_limits;
 pub mod refunds;
 pub mod returns;
 pub mod sandbox_payments;
+pub mod second_factors;
 pub mod secrets;
 pub mod service_requests;
 pub mod sessions;

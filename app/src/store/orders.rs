@@ -701,57 +701,6 @@ pub async fn record_callback(
     Ok(done.rows_affected() == 1)
 }
 
-/// Writes a staff action to the audit log.
-pub async fn audit(
-    conn: &mut AnyConnection,
-    staff_id: i64,
-    staff_email: &str,
-    action: &str,
-    order_id: Option<i64>,
-    detail: &str,
-    now: i64,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO staff_audit (staff_id, staff_email, action, order_id, detail, at) VALUES ($1, $2, $3, $4, $5, $6)",
-    )
-    .bind(staff_id)
-    .bind(staff_email)
-    .bind(action)
-    .bind(order_id)
-    .bind(detail)
-    .bind(now)
-    .execute(conn)
-    .await?;
-    Ok(())
-}
-
-/// An entry of the audit log.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct AuditEntry {
-    pub at: i64,
-    pub staff_email: String,
-    pub action: String,
-    pub detail: String,
-}
-
-/// The audit log of one order, oldest first.
-pub async fn audit_of(db: &Db, order_id: i64) -> Result<Vec<AuditEntry>, sqlx::Error> {
-    sqlx::query("SELECT at, staff_email, action, detail FROM staff_audit WHERE order_id = $1 ORDER BY id")
-        .bind(order_id)
-        .fetch_all(&db.pool)
-        .await?
-        .iter()
-        .map(|r| {
-            Ok(AuditEntry {
-                at: r.try_get("at")?,
-                staff_email: r.try_get("staff_email")?,
-                action: r.try_get("action")?,
-                detail: r.try_get("detail")?,
-            })
-        })
-        .collect()
-}
-
 /// Whether a stock row moving between these counts changes a public page
 /// (and so the catalogue's version): most sales leave pages as they were.
 fn shown_change(before: i64, after: i64) -> bool {

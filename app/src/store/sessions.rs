@@ -15,12 +15,35 @@ pub async fn create(
     now: i64,
     expires_at: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO sessions (token_digest, customer_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
-        .bind(token.digest())
-        .bind(customer_id)
+    sqlx::query(
+        "INSERT INTO sessions (token_digest, customer_id, created_at, expires_at, password_at) \
+         VALUES ($1, $2, $3, $4, $3)",
+    )
+    .bind(token.digest())
+    .bind(customer_id)
+    .bind(now)
+    .bind(expires_at)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Marks a session as having passed the second factor.
+pub async fn pass_second_factor(conn: &mut AnyConnection, token: &Token, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE sessions SET second_factor_at = $1 WHERE token_digest = $2")
         .bind(now)
-        .bind(expires_at)
+        .bind(token.digest())
         .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Records that the password was just typed again in a session (a sensitive action asked for it).
+pub async fn password_typed(db: &Db, token: &Token, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE sessions SET password_at = $1 WHERE token_digest = $2")
+        .bind(now)
+        .bind(token.digest())
+        .execute(&db.pool)
         .await?;
     Ok(())
 }

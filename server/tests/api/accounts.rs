@@ -113,9 +113,7 @@ async fn signed_in_ago(app: &TestApp, email: &str, seconds: i64) {
 async fn sessions_end_after_their_lifetime_however_used(app: &TestApp) {
     let hour = 3600;
     // A member of staff signed in 10 hours ago: a stolen cookie no longer works.
-    let staff = app.register("clerk@maison-aurele.example").await;
-    let clerk = app::domain::account::Email::parse("clerk@maison-aurele.example").unwrap();
-    assert!(app::store::customers::set_staff(&app.db, &clerk, true).await.unwrap());
+    let staff = app.staff("clerk@maison-aurele.example").await;
     assert_eq!(app.post_form("staff/orders", &[], Some(&staff)).await.status, 200);
     signed_in_ago(app, "clerk@maison-aurele.example", 9 * hour).await;
     assert_eq!(app.post_form("staff/orders", &[], Some(&staff)).await.status, 200, "still the same working day");

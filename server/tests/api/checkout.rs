@@ -6,7 +6,7 @@
 
 use crate::common::{Answer, TestApp, PASSWORD};
 use app::payments::{keys::ShopKeys, signature};
-use app::store::{customers, outbox, unix_now};
+use app::store::{outbox, unix_now};
 use serde_json::{json, Value};
 
 pub(crate) const RING: &str = "aube-band-ring";
@@ -387,9 +387,7 @@ async fn staff_drive_the_lifecycle_and_customers_cannot(app: &TestApp) {
     }
     assert_eq!(status_of(app, r).await, "awaiting_payment");
 
-    let staff = app.register("clerk@maison-aurele.example").await;
-    let clerk = app::domain::account::Email::parse("clerk@maison-aurele.example").unwrap();
-    assert!(customers::set_staff(&app.db, &clerk, true).await.unwrap());
+    let staff = app.staff("clerk@maison-aurele.example").await;
     let s = Some(staff.as_str());
     let list = app.post_form("staff/orders", &[("status", "awaiting_payment")], s).await;
     assert_eq!(list.status, 200);
@@ -454,9 +452,24 @@ async fn staff_drive_the_lifecycle_and_customers_cannot(app: &TestApp) {
     let tracking: Vec<&str> =
         mine["shipments"].as_array().unwrap().iter().map(|s| s["tracking_number"].as_str().unwrap()).collect();
     assert_eq!(tracking, ["6A12345678", "XY987654"]);
-    let audit = app.post_form("staff/order", &[("reference", r)], s).await.json();
-    let actions: Vec<&str> = audit["audit"].as_array().unwrap().iter().map(|a| a["action"].as_str().unwrap()).collect();
+    let order_id: i64 =
+        sqlx::query_scalar("SELECT id FROM orders WHERE reference = $1").bind(r).fetch_one(&app.db.pool).await.unwrap();
+    let audit = app::store::audit::of_order(&app.db, order_id).await.unwrap();
+    let actions: Vec<&str> = audit.iter().map(|a| a.action.as_str()).collect();
     assert_eq!(actions, ["validate", "ship", "ship", "mark_delivered"]);
+    let moves: Vec<(&str, &str)> = audit.iter().map(|a| (a.before.as_str(), a.after.as_str())).collect();
+    assert_eq!(
+        moves,
+        [
+            ("Being validated", "Confirmed"),
+            ("Confirmed", "Partially shipped"),
+            ("Partially shipped", "Shipped"),
+            ("Shipped", "Delivered")
+        ]
+    );
+    // Staff read it on the order's page, each action named.
+    let view = app.post_form("staff/order", &[("reference", r)], s).await.json();
+    assert_eq!(view["audit"].as_array().unwrap().len(), 4, "{view}");
     let subjects: Vec<String> = outbox::recent(&app.db, 100)
         .await
         .unwrap()

@@ -182,6 +182,56 @@ impl TestApp {
         answer.session_cookie().expect("a session")
     }
 
+    /// A member of staff signed in with both factors: opens an account for
+    /// `email`, gives it the staff role (as `server staff add` does), then
+    /// enrols an authenticator and types its code. Returns the session cookie.
+    pub async fn staff(&self, email: &str) -> String {
+        let cookie = self.register(email).await;
+        let address = app::domain::account::Email::parse(email).expect("an address");
+        assert!(app::store::customers::set_staff(&self.db, &address, true).await.unwrap());
+        self.pass_second_factor(&cookie, email).await;
+        cookie
+    }
+
+    /// Types a one-time code for the staff account at `email` in the session
+    /// of `cookie`, as the app would show it (enrolling the first time);
+    /// returns the authenticator's secret.
+    pub async fn pass_second_factor(&self, cookie: &str, email: &str) -> String {
+        let code = self.next_code(cookie, email).await;
+        let answer = self.post_form("staff/second-factor", &[("code", code.as_str())], Some(cookie)).await;
+        assert!(answer.status < 400, "{} {}", answer.status, answer.body);
+        self.second_factor_secret(email).await
+    }
+
+    /// The next code the authenticator of `email` shows that the server has
+    /// not taken yet (waiting for the next step if the current ones are used).
+    pub async fn next_code(&self, cookie: &str, email: &str) -> String {
+        use app::domain::second_factor::{step_of, SKEW_STEPS};
+        let page = self.post_form("staff/second-factor/page", &[], Some(cookie)).await;
+        assert_eq!(page.status, 200, "{}", page.body);
+        let secret = self.second_factor_secret(email).await;
+        let id = self.customer_id(email).await;
+        let last = app::store::second_factors::get(&self.db, id).await.unwrap().expect("a secret").last_step;
+        let mut now_step = step_of(app::store::unix_now());
+        let step = (now_step - SKEW_STEPS).max(last + 1);
+        while step > now_step + SKEW_STEPS {
+            tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+            now_step = step_of(app::store::unix_now());
+        }
+        app::auth::second_factor::code_at(&secret, step).expect("a code")
+    }
+
+    /// The authenticator secret on offer or enrolled for the staff account at `email`.
+    pub async fn second_factor_secret(&self, email: &str) -> String {
+        let id = self.customer_id(email).await;
+        app::store::second_factors::get(&self.db, id).await.unwrap().expect("a secret on offer").secret
+    }
+
+    async fn customer_id(&self, email: &str) -> i64 {
+        let address = app::domain::account::Email::parse(email).expect("an address");
+        app::store::customers::credentials(&self.db, &address).await.unwrap().expect("an account").0
+    }
+
     /// GETs a path with a `Cookie` header; returns the status and the body.
     pub async fn get_with_cookie(&self, path: &str, cookie: &str) -> (u16, String) {
         text_answer(self.client.get(format!("{}{path}", self.base)).header("Cookie", cookie), path).await

@@ -7,6 +7,7 @@
 mod common;
 
 mod accounts;
+mod audit;
 mod basket;
 mod catalogue;
 mod checkout;
@@ -24,4 +25,5 @@ mod returns;
 mod ring_size;
 mod service;
 mod shops;
+mod staff_access;
 mod stock_alerts;

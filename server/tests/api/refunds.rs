@@ -129,9 +129,7 @@ async fn cancelling_a_paid_order_refunds_it_in_full(app: &TestApp) {
     assert!(made.1.contains("5–10 business days") && made.1.contains("check with your bank"), "{}", made.1);
 
     // The house cancels a confirmed order it cannot fulfil: refunded in full too, said in French.
-    let staff = app.register("clerk@maison-aurele.example").await;
-    let clerk = app::domain::account::Email::parse("clerk@maison-aurele.example").unwrap();
-    assert!(app::store::customers::set_staff(&app.db, &clerk, true).await.unwrap());
+    let staff = app.staff("clerk@maison-aurele.example").await;
     let marie = app.register("marie@example.fr").await;
     let second = paid_order(app, "marie@example.fr", "54", Some(&marie)).await;
     sqlx::query("UPDATE orders SET locale = 'fr' WHERE reference = $1")

@@ -27,9 +27,7 @@ async fn delivered(app: &TestApp, email: &str, lines: Value) -> (String, String,
     assert_eq!(pay_on_the_sandbox(app, &next, "4242 4242 4242 4242").await.status, 303);
     wait_for_status(app, &reference, "being_validated").await;
     let staff_email = format!("clerk-{}@maison-aurele.example", &key()[..8]);
-    let staff = app.register(&staff_email).await;
-    let clerk = app::domain::account::Email::parse(&staff_email).unwrap();
-    assert!(app::store::customers::set_staff(&app.db, &clerk, true).await.unwrap());
+    let staff = app.staff(&staff_email).await;
     let s = Some(staff.as_str());
     let r = reference.as_str();
     assert_eq!(app.post_form("staff/validate", &[("reference", r)], s).await.status, 200);
@@ -131,9 +129,7 @@ async fn a_delivered_order_says_per_line_whether_and_until_when(app: &TestApp) {
     wait_for_status(app, &reference, "being_validated").await;
     assert_eq!(line_returns(app, &reference, &anne).await, [json!("Nothing"), json!("Nothing")], "not delivered");
 
-    let staff = app.register("clerk@maison-aurele.example").await;
-    let clerk = app::domain::account::Email::parse("clerk@maison-aurele.example").unwrap();
-    assert!(app::store::customers::set_staff(&app.db, &clerk, true).await.unwrap());
+    let staff = app.staff("clerk@maison-aurele.example").await;
     let s = Some(staff.as_str());
     let r = reference.as_str();
     assert_eq!(app.post_form("staff/validate", &[("reference", r)], s).await.status, 200);

@@ -7,8 +7,8 @@
 //! request marked handled once, audited.
 
 use crate::common::{TestApp, SERVICE_EMAIL};
-use app::domain::{account::Email, service::MIN_FILL_SECONDS};
-use app::store::{customers, outbox};
+use app::domain::service::MIN_FILL_SECONDS;
+use app::store::outbox;
 use jiff::{civil::Weekday, tz::TimeZone, ToSpan, Zoned};
 use serde_json::{json, Value};
 
@@ -255,8 +255,7 @@ async fn the_inbox_is_for_staff_who_mark_each_request_once(app: &TestApp) {
     assert_eq!(app.post_form("staff/service/handled", &[("id", "1")], Some(&anne)).await.status, 403);
     assert_eq!(app.get_page("/en/staff/service", Some(&anne)).await.status, 403);
 
-    let clerk = app.register("clerk@example.fr").await;
-    assert!(customers::set_staff(&app.db, &Email::parse("clerk@example.fr").unwrap(), true).await.unwrap());
+    let clerk = app.staff("clerk@example.fr").await;
     let inbox = app.post_form("staff/service", &[], Some(&clerk)).await;
     assert_eq!(inbox.status, 200, "{}", inbox.body);
     let entries = inbox.json().as_array().cloned().unwrap();

@@ -16,7 +16,7 @@ pub(crate) use crate::components::form_message::outcome;
 
 use super::loading;
 use crate::components::error_notice::ErrorNotice;
-use crate::domain::next_path::NextPath;
+use crate::domain::next_path::{encode_query_value, NextPath};
 use crate::error::AppError;
 use crate::i18n::use_locale;
 use crate::page_data::PageResource;
@@ -45,6 +45,7 @@ where
                     match resource.await {
                         Ok(value) => render(value),
                         Err(AppError::Unauthorized(_)) => view! { <SignInRedirect here/> }.into_any(),
+                        Err(AppError::SecondFactor(_)) => view! { <SecondFactorRedirect here/> }.into_any(),
                         Err(error) => view! { <ErrorNotice error back_to=back/> }.into_any(),
                     }
                 })
@@ -57,6 +58,20 @@ where
 #[component]
 pub(crate) fn SignInRedirect(here: String) -> impl IntoView {
     let url = NextPath::parse(Some(&here)).sign_in_url(use_locale());
+    #[cfg(feature = "ssr")]
+    leptos_axum::redirect(&url);
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = window().location().assign(&url);
+    }
+}
+
+/// Sends a member of staff who has not typed the second factor yet to type it, then back to `here`.
+#[component]
+pub(crate) fn SecondFactorRedirect(here: String) -> impl IntoView {
+    let t = use_locale();
+    let next = NextPath::parse(Some(&here));
+    let url = t.href(&format!("/staff/second-factor?next={}", encode_query_value(next.as_str())));
     #[cfg(feature = "ssr")]
     leptos_axum::redirect(&url);
     #[cfg(not(feature = "ssr"))]

@@ -107,7 +107,7 @@ fn refusal(path: &'static str) -> impl IntoView {
 #[component]
 fn StaffReturn(view: StaffReturnView) -> impl IntoView {
     let t = use_locale();
-    let StaffReturnView { ret, reference, customer, email } = view;
+    let StaffReturnView { ret, reference, customer, email, password_needed } = view;
     let number = ret.number.clone();
     let state = ret.state;
     // The steps offered are the ones the return's state machine allows now.
@@ -179,6 +179,11 @@ fn StaffReturn(view: StaffReturnView) -> impl IntoView {
                     <input id="refund-amount" name="amount" required inputmode="decimal" value=proposed/>
                     <label for="refund-reason">{t.staff_return_lower_reason()}</label>
                     <input id="refund-reason" name="reason" maxlength="500"/>
+                    // Money leaves the house: a password typed long ago is asked again.
+                    {password_needed.then(|| view! {
+                        <label for="refund-password">{t.staff_password_again_label()}</label>
+                        <input id="refund-password" type="password" name="password" required autocomplete="current-password" maxlength="128"/>
+                    })}
                     <button type="submit" class="button-primary">{t.staff_return_refund()}</button>
                 </form>
             })}
