@@ -9,6 +9,7 @@ import {
   newsletterAlmostThere,
   newsletterConfirmed,
   newsletterUnsubscribed,
+  openEmailedLink,
   PASSWORD,
   projectContext,
   register,
@@ -50,7 +51,7 @@ async function followEmailedLink(page: Page, to: string, subject: string, link: 
   await page.goto("/dev/mailbox");
   const email = page.locator("article", { has: page.locator("[data-to]", { hasText: to }) }).filter({ hasText: subject }).first();
   await expect(email).toBeVisible();
-  await email.frameLocator("iframe").getByRole("link", { name: link }).click();
+  await openEmailedLink(page, email, link);
   await hydrated(page);
 }
 

@@ -4,6 +4,7 @@ import {
   freshEmail,
   hydrated,
   lang,
+  openEmailedLink,
   productName,
   staffPage,
   t,
@@ -79,7 +80,7 @@ test("an out-of-stock size: notify me, staff restock, the email's link, and the 
     .locator("article", { has: page.locator("[data-to]", { hasText: email }) })
     .filter({ hasText: backInStockSubject(productName(PIECE)) });
   await expect(sent).toHaveCount(1);
-  await sent.frameLocator("iframe").getByRole("link", { name: t("email_back_in_stock_link") }).click();
+  await openEmailedLink(page, sent, t("email_back_in_stock_link"));
   await expect(page).toHaveURL(urlAt(`/products/${PIECE}\\?size=${size()}$`));
   await hydrated(page);
   await expect(buy).toHaveAttribute("data-state", "add-to-basket");

@@ -687,6 +687,21 @@ export function oneTimeCode(key: string, stepsAhead = 0): string {
   return value.toString().padStart(6, "0");
 }
 
+/**
+ * Opens a link of an email shown in the development mailbox: the address
+ * the email's link holds, in this page. Clicking it inside the mailbox's
+ * sandboxed frame (top navigation by user activation) was once dropped by
+ * Chromium on a loaded CI machine, the page staying on the mailbox: that
+ * is the development mailbox's frame, not the shop, so the journey goes to
+ * the link's address itself, as a mail client would.
+ */
+export async function openEmailedLink(page: Page, email: Locator, name: string) {
+  const link = email.frameLocator("iframe").getByRole("link", { name });
+  const href = await link.getAttribute("href");
+  expect(href, `the link "${name}" in the email`).toBeTruthy();
+  await page.goto(href!);
+}
+
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 
 /** What axe-core finds against WCAG 2.0–2.2 A and AA on the page as it is now (PRODUCT.md §11). */

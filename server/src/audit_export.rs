@@ -52,13 +52,17 @@ pub async fn export(Extension(db): Extension<Db>, headers: HeaderMap, Query(filt
         Ok(filter) => filter,
         Err(problem) => return (StatusCode::BAD_REQUEST, private, t.audit_filter_problem(problem)).into_response(),
     };
-    let mut rows = match audit::search(&db, &filter, app::api::staff_audit::bounds(&filter), EXPORT_LIMIT).await {
+    let mut rows = match audit::search(&db, &filter, app::api::staff_audit::bounds(&filter), EXPORT_LIMIT + 1).await {
         Ok(rows) => rows,
         Err(error) => {
             tracing::error!(%error, "the audit log could not be read");
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     };
+    // Every matching entry or none: never a file that silently lacks the oldest.
+    if rows.len() > usize::try_from(EXPORT_LIMIT).unwrap_or(usize::MAX) {
+        return (StatusCode::BAD_REQUEST, private, t.audit_export_too_many()).into_response();
+    }
     rows.reverse();
     match to_csv(&rows) {
         Ok(body) => {

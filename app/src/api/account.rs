@@ -203,7 +203,8 @@ pub async fn delete_account(password: String) -> Result<(), AppError> {
     let t = crate::i18n::use_locale();
     let (db, site) = super::context()?;
     let now = unix_now();
-    let me = session::require(&db, &site, now).await?.customer;
+    // A stolen staff password alone cannot erase the account.
+    let me = session::require_whole(&db, &site, now).await?.customer;
     let address = me.email.lookup_key();
     // Re-entering a password is a sign-in attempt: the same limit applies.
     let limits = [(SIGN_IN_PER_ADDRESS, address.as_str())];

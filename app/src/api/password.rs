@@ -84,7 +84,8 @@ pub async fn change_password(current_password: String, new_password: String) -> 
     let t = crate::i18n::use_locale();
     let (db, site) = super::context()?;
     let now = unix_now();
-    let me = session::require(&db, &site, now).await?;
+    // A stolen staff password alone cannot change it.
+    let me = session::require_whole(&db, &site, now).await?;
     let address = me.customer.email.lookup_key();
     let limits = [(SIGN_IN_PER_ADDRESS, address.as_str())];
     session::within_limits(&db, &limits, now).await?;

@@ -175,14 +175,26 @@ pub async fn start(
     site: &SiteConfig,
     customer_id: i64,
     now: i64,
-) -> Result<(), AppError> {
+) -> Result<Token, AppError> {
     if let Some(old) = request_parts().and_then(|parts| token_from_headers(&parts.headers)) {
         sessions::end(conn, &old).await?;
     }
     sessions::prune(conn, now).await?;
     let token = Token::generate();
     sessions::create(conn, &token, customer_id, now, now + SESSION_SECONDS).await?;
-    set_cookie(site, Some(&token))
+    set_cookie(site, Some(&token))?;
+    Ok(token)
+}
+
+/// The signed-in customer, refusing a member of staff who has typed the
+/// password but not the second factor: for what a stolen password alone
+/// must not do (change the password, erase the account).
+pub async fn require_whole(db: &Db, site: &SiteConfig, now: i64) -> Result<SignedIn, AppError> {
+    let signed_in = require(db, site, now).await?;
+    if signed_in.awaiting_second_factor {
+        return Err(AppError::SecondFactor(use_locale().staff_second_factor_needed().to_owned()).respond());
+    }
+    Ok(signed_in)
 }
 
 /// Ends the browser's session and removes its cookie.

@@ -22,6 +22,8 @@ pub struct AuditView {
 pub struct StaffOrderView {
     pub order: OrderView,
     pub audit: Vec<AuditView>,
+    /// Whether cancelling a paid order (a refund) would ask for the password again now.
+    pub password_needed: bool,
 }
 
 /// One line of a shipment staff prepare.
@@ -54,11 +56,13 @@ pub async fn staff_orders(status: Option<String>) -> Result<Vec<OrderSummary>, A
 pub async fn staff_order(reference: String) -> Result<StaffOrderView, AppError> {
     use crate::store::{audit, unix_now};
     let (db, site) = super::context()?;
-    super::session::require_staff(&db, &site, unix_now()).await?;
+    let now = unix_now();
+    let me = super::session::require_staff(&db, &site, now).await?;
     let order = action::find(&db, &reference).await?;
     let audit = audit::of_order(&db, order.id).await?;
     let t = crate::i18n::use_locale();
     Ok(StaffOrderView {
+        password_needed: super::session::password_needed(&me, now),
         order: super::orders::access::view(&db, &order, None).await?,
         audit: audit
             .into_iter()
@@ -121,13 +125,23 @@ pub async fn staff_deliver(reference: String) -> Result<(), AppError> {
     action::act(&reference, OrderEvent::MarkDelivered, String::new(), None).await
 }
 
-/// Cancels an order (up to Confirmed), giving its stock back; the reason is told to the customer.
+/// Cancels an order (up to Confirmed), giving its stock back; the reason is
+/// told to the customer. A paid order is refunded in full: money leaves the
+/// house, so the password is asked again if it was typed more than 15
+/// minutes ago (`password`).
 #[server(endpoint = "staff/cancel")]
-pub async fn staff_cancel(reference: String, reason: String) -> Result<(), AppError> {
-    use crate::domain::order_status::OrderEvent;
+pub async fn staff_cancel(reference: String, reason: String, password: Option<String>) -> Result<(), AppError> {
+    use crate::domain::order_status::{OrderEvent, OrderStatus};
+    use crate::store::unix_now;
     let reason = reason.trim();
     if reason.is_empty() || reason.chars().count() > 500 {
         return Err(super::bad_request(crate::i18n::use_locale().order_cancel_reason_needed()));
+    }
+    let (db, site) = super::context()?;
+    let now = unix_now();
+    let me = super::session::require_staff(&db, &site, now).await?;
+    if action::find(&db, &reference).await?.status != OrderStatus::AwaitingPayment {
+        super::session::require_recent_password(&db, &me, password, now).await?;
     }
     // Kept as staff wrote it: the page says "Cancelled by the house" in its reader's language.
     action::act(&reference, OrderEvent::Cancel, reason.to_owned(), None).await

@@ -53,7 +53,7 @@ pub async fn second_factor_page() -> Result<SecondFactorView, AppError> {
         return Ok(SecondFactorView::Code);
     }
     let mut conn = db.pool.acquire().await?;
-    let secret = second_factors::offer(&mut conn, me.customer.id, &new_secret(), now).await?;
+    let secret = second_factors::offer(&mut conn, me.customer.id, &new_secret(), &me.token.digest(), now).await?;
     let (qr, _url) = enrolment(&secret, me.customer.email.as_str()).ok_or_else(|| {
         tracing::error!(staff = me.customer.id, "a stored second-factor secret could not be read");
         AppError::Internal
@@ -84,7 +84,7 @@ pub async fn second_factor(code: String, next: Option<String>) -> Result<(), App
         rate_limit::SECOND_FACTOR_PER_ACCOUNT,
         second_factor::SecondFactorCode,
     };
-    use crate::store::{audit, second_factors, sessions, unix_now};
+    use crate::store::{audit, rate_limits, second_factors, sessions, unix_now};
     let t = crate::i18n::use_locale();
     let (db, site) = super::context()?;
     let now = unix_now();
@@ -97,15 +97,22 @@ pub async fn second_factor(code: String, next: Option<String>) -> Result<(), App
         leptos_axum::redirect(&next.href(t));
         return Ok(());
     }
-    let account = me.customer.id.to_string();
-    let limits = [(SECOND_FACTOR_PER_ACCOUNT, account.as_str())];
-    super::session::within_limits(&db, &limits, now).await?;
     let refused = |message: &str| AppError::Invalid { field: "code".into(), message: message.to_owned() }.respond();
     let Some(code) = SecondFactorCode::parse(&code) else {
         return Err(refused(t.second_factor_not_a_code()));
     };
-    let Some(factor) = second_factors::get(&db, me.customer.id).await? else {
-        // No secret offered yet: the page offers one.
+    // Counted first, then decided: tries sent all at once cannot slip
+    // under the limit together. A success clears the count.
+    let account = me.customer.id.to_string();
+    if !rate_limits::record_then_allows(&db, SECOND_FACTOR_PER_ACCOUNT, &account, now).await? {
+        tracing::warn!(staff = me.customer.id, "too many second-factor tries");
+        return Err(AppError::TooManyAttempts(SECOND_FACTOR_PER_ACCOUNT.message(t)).respond());
+    }
+    let factor = second_factors::get(&db, me.customer.id)
+        .await?
+        // Only the session the secret was shown to confirms an enrolment.
+        .filter(|f| f.enrolled || f.offered_to == me.token.digest());
+    let Some(factor) = factor else {
         return Err(refused(t.second_factor_wrong()));
     };
     let mut tx = db.begin_write().await?;
@@ -123,11 +130,13 @@ pub async fn second_factor(code: String, next: Option<String>) -> Result<(), App
     };
     if !accepted {
         tx.rollback().await?;
-        super::session::count_attempt(&db, &limits, now).await?;
         tracing::warn!(staff = me.customer.id, how, "a second factor was refused");
         return Err(refused(t.second_factor_wrong()));
     }
-    sessions::pass_second_factor(&mut tx, &me.token, now).await?;
+    // A new session token once both factors are in: a cookie taken while
+    // the session waited for the code is worth nothing afterwards.
+    let fresh = super::session::start(&mut tx, &site, me.customer.id, now).await?;
+    sessions::pass_second_factor(&mut tx, &fresh, now).await?;
     let entry = audit::NewEntry {
         staff: &me.customer,
         action: crate::domain::audit::AuditAction::StaffSignIn,
@@ -138,6 +147,7 @@ pub async fn second_factor(code: String, next: Option<String>) -> Result<(), App
     };
     audit::record(&mut tx, &entry, now).await?;
     tx.commit().await?;
+    rate_limits::clear(&db, SECOND_FACTOR_PER_ACCOUNT, &account).await?;
     tracing::info!(staff = me.customer.id, how, "a member of staff signed in");
     if factor.enrolled {
         leptos_axum::redirect(&next.href(t));

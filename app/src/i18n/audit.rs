@@ -20,6 +20,10 @@ texts! {
         fr: "Seules les 500 actions les plus récentes sont affichées : affinez les filtres, ou exportez-les toutes en CSV.",
         en: "Only the newest 500 actions are shown: narrow the filters, or export them all as CSV.",
     }
+    audit_export_too_many {
+        fr: "Plus de 200 000 actions correspondent : choisissez des dates plus proches.",
+        en: "More than 200,000 actions match: choose dates closer together.",
+    }
     audit_col_when { fr: "Date", en: "When" }
     audit_col_who { fr: "Qui", en: "Who" }
     audit_col_action { fr: "Opération", en: "Action" }

@@ -7,7 +7,7 @@ use sqlx::Row;
 /// What waits for the house.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Waiting {
-    /// Orders placed since midnight in Paris (paid, whatever became of them since).
+    /// Orders placed since midnight in Paris and paid (whatever became of them since).
     pub placed_today: i64,
     pub to_validate: i64,
     pub to_ship: i64,
@@ -23,7 +23,8 @@ pub struct Waiting {
 pub async fn waiting(db: &Db, day_start: i64) -> Result<Waiting, sqlx::Error> {
     let row = sqlx::query(
         "SELECT \
-         (SELECT COUNT(*) FROM orders WHERE created_at >= $1 AND status <> 'awaiting_payment') AS placed_today, \
+         (SELECT COUNT(*) FROM orders o JOIN order_payments p ON p.order_id = o.id WHERE o.created_at >= $1) \
+         AS placed_today, \
          (SELECT COUNT(*) FROM orders WHERE status = 'being_validated') AS to_validate, \
          (SELECT COUNT(*) FROM orders WHERE status IN ('confirmed', 'partially_shipped')) AS to_ship, \
          (SELECT COUNT(*) FROM returns WHERE state = 'requested') AS returns_to_answer, \

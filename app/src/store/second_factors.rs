@@ -15,34 +15,52 @@ pub struct StoredFactor {
     pub enrolled: bool,
     /// The last step a code was accepted for.
     pub last_step: i64,
+    /// The session (its token's digest) a secret not yet confirmed was shown to.
+    pub offered_to: String,
 }
 
 /// The authenticator of a member of staff, if one was offered.
 pub async fn get(db: &Db, customer_id: i64) -> Result<Option<StoredFactor>, sqlx::Error> {
-    let row = sqlx::query("SELECT secret, enrolled_at, last_step FROM staff_second_factors WHERE customer_id = $1")
-        .bind(customer_id)
-        .fetch_optional(&db.pool)
-        .await?;
+    let row = sqlx::query(
+        "SELECT secret, enrolled_at, last_step, offered_to FROM staff_second_factors WHERE customer_id = $1",
+    )
+    .bind(customer_id)
+    .fetch_optional(&db.pool)
+    .await?;
     row.map(|r| {
         Ok(StoredFactor {
             secret: r.try_get("secret")?,
             enrolled: r.try_get::<Option<i64>, _>("enrolled_at")?.is_some(),
             last_step: r.try_get("last_step")?,
+            offered_to: r.try_get("offered_to")?,
         })
     })
     .transpose()
 }
 
-/// Offers a secret to a member of staff who has none: the first offer
-/// stays until a code confirms it, so a page reloaded (or a code mistyped)
-/// shows the QR code already scanned. Returns the secret on offer or enrolled.
-pub async fn offer(conn: &mut AnyConnection, customer_id: i64, secret: &str, now: i64) -> Result<String, sqlx::Error> {
+/// Offers a secret to a member of staff who has not enrolled, in the
+/// session `session` (its token's digest). The same session keeps its
+/// offer, so a page reloaded (or a code mistyped) shows the QR code already
+/// scanned; another session gets a new secret, so a key shown to a session
+/// opened with a stolen password stops working once the owner opens the
+/// page. An enrolment is never replaced from here. Returns the secret on
+/// offer to this session, or enrolled.
+pub async fn offer(
+    conn: &mut AnyConnection,
+    customer_id: i64,
+    secret: &str,
+    session: &str,
+    now: i64,
+) -> Result<String, sqlx::Error> {
     sqlx::query(
-        "INSERT INTO staff_second_factors (customer_id, secret, created_at) VALUES ($1, $2, $3) \
-         ON CONFLICT (customer_id) DO NOTHING",
+        "INSERT INTO staff_second_factors (customer_id, secret, offered_to, created_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (customer_id) DO UPDATE SET secret = excluded.secret, offered_to = excluded.offered_to, \
+         created_at = excluded.created_at, last_step = 0 \
+         WHERE staff_second_factors.enrolled_at IS NULL AND staff_second_factors.offered_to <> excluded.offered_to",
     )
     .bind(customer_id)
     .bind(secret)
+    .bind(session)
     .bind(now)
     .execute(&mut *conn)
     .await?;

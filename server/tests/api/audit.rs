@@ -123,6 +123,11 @@ async fn the_log_cannot_be_edited_even_from_the_database(app: &TestApp) {
         let error = refused.expect_err(edit).to_string();
         assert!(error.contains("the audit log cannot be edited"), "{edit}: {error}");
     }
+    if app.db.backend == app::store::Backend::Postgres {
+        // Row triggers do not see TRUNCATE: a statement trigger refuses it too.
+        let error = sqlx::query("TRUNCATE staff_audit").execute(&app.db.pool).await.expect_err("TRUNCATE").to_string();
+        assert!(error.contains("the audit log cannot be edited"), "{error}");
+    }
     let detail: String = sqlx::query_scalar("SELECT detail FROM staff_audit").fetch_one(&app.db.pool).await.unwrap();
     assert_eq!(detail, "one-time code, authenticator enrolled");
     // Erasing the member of staff's account unlinks the entries, which stay as written.

@@ -189,18 +189,17 @@ impl TestApp {
         let cookie = self.register(email).await;
         let address = app::domain::account::Email::parse(email).expect("an address");
         assert!(app::store::customers::set_staff(&self.db, &address, true).await.unwrap());
-        self.pass_second_factor(&cookie, email).await;
-        cookie
+        self.pass_second_factor(&cookie, email).await
     }
 
     /// Types a one-time code for the staff account at `email` in the session
     /// of `cookie`, as the app would show it (enrolling the first time);
-    /// returns the authenticator's secret.
+    /// returns the new session's cookie (a new token once both factors are in).
     pub async fn pass_second_factor(&self, cookie: &str, email: &str) -> String {
         let code = self.next_code(cookie, email).await;
         let answer = self.post_form("staff/second-factor", &[("code", code.as_str())], Some(cookie)).await;
         assert!(answer.status < 400, "{} {}", answer.status, answer.body);
-        self.second_factor_secret(email).await
+        answer.session_cookie().expect("a new session")
     }
 
     /// The next code the authenticator of `email` shows that the server has

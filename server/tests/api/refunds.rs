@@ -138,8 +138,20 @@ async fn cancelling_a_paid_order_refunds_it_in_full(app: &TestApp) {
         .await
         .unwrap();
     assert_eq!(app.post_form("staff/validate", &[("reference", &second)], Some(&staff)).await.status, 200);
-    let cancel =
+    // Money leaves the house: a password typed more than 15 minutes ago is asked again.
+    sqlx::query(
+        "UPDATE sessions SET password_at = password_at - 901 WHERE customer_id = \
+         (SELECT id FROM customers WHERE email = 'clerk@maison-aurele.example')",
+    )
+    .execute(&app.db.pool)
+    .await
+    .unwrap();
+    let asked =
         app.post_form("staff/cancel", &[("reference", &second), ("reason", "Stone flawed")], Some(&staff)).await;
+    assert_eq!(asked.status, 403, "{}", asked.body);
+    assert_eq!(balance(app, &second).await.1, 0, "nothing refunded");
+    let form = [("reference", second.as_str()), ("reason", "Stone flawed"), ("password", crate::common::PASSWORD)];
+    let cancel = app.post_form("staff/cancel", &form, Some(&staff)).await;
     assert_eq!(cancel.status, 200, "{}", cancel.body);
     wait_for_refund(app, &second, "refunded").await;
     let paid = total(app, &second).await;

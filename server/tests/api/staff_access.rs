@@ -74,6 +74,11 @@ async fn the_back_office_asks_for_a_second_factor(app: &TestApp) {
     let code = app.next_code(&cookie, CLERK).await;
     let passed = app.post_form("staff/second-factor", &[("code", code.as_str())], Some(&cookie)).await;
     assert!(passed.status < 400, "{}", passed.body);
+    // Both factors in: a new token, and the one that waited for the code is worth nothing.
+    let waited = cookie;
+    let cookie = passed.session_cookie().expect("a new session");
+    assert_ne!(cookie, waited);
+    assert_eq!(app.post_form("staff/orders", &[], Some(&waited)).await.status, 401);
     assert!(passed.header("location").unwrap_or_default().contains("/staff/recovery-codes?next=/staff"));
     assert!(enrolled(app, CLERK).await);
     assert_eq!(app.post_form("staff/orders", &[], Some(&cookie)).await.status, 200);
@@ -110,6 +115,7 @@ async fn the_back_office_asks_for_a_second_factor(app: &TestApp) {
     let recovery = codes[3].to_lowercase();
     let used = app.post_form("staff/second-factor", &[("code", recovery.as_str())], Some(&lost_phone)).await;
     assert!(used.status < 400, "{}", used.body);
+    let lost_phone = used.session_cookie().expect("a new session");
     assert_eq!(app.post_form("staff/orders", &[], Some(&lost_phone)).await.status, 200);
     let twice = sign_in(app, CLERK).await.session_cookie().unwrap();
     assert_eq!(app.post_form("staff/second-factor", &[("code", codes[3].as_str())], Some(&twice)).await.status, 400);
@@ -151,6 +157,57 @@ async fn guessing_codes_is_limited(app: &TestApp) {
 }
 on_both_engines!(second_factor_guessing, guessing_codes_is_limited);
 
+async fn guesses_sent_at_once_are_limited_too(app: &TestApp) {
+    app.staff(CLERK).await;
+    let cookie = sign_in(app, CLERK).await.session_cookie().unwrap();
+    let secret = app.second_factor_secret(CLERK).await;
+    let now = step_of(app::store::unix_now());
+    let codes: Vec<String> = (-2..=2).map(|s| app::auth::second_factor::code_at(&secret, now + s).unwrap()).collect();
+    let guesses: Vec<String> =
+        (0..1_000_000).map(|n| format!("{n:06}")).filter(|g| !codes.contains(g)).take(30).collect();
+    // Thirty wrong codes sent at once: the count comes first, so no more than five are tried.
+    let forms: Vec<[(&str, &str); 1]> = guesses.iter().map(|g| [("code", g.as_str())]).collect();
+    let tries = forms.iter().map(|form| app.post_form("staff/second-factor", form, Some(&cookie)));
+    let answers = futures::future::join_all(tries).await;
+    let tried = answers.iter().filter(|a| a.status == 400).count();
+    let refused = answers.iter().filter(|a| a.status == 429).count();
+    // Each try counts before it is judged, so at most five are; which five depends on the race.
+    let statuses: Vec<u16> = answers.iter().map(|a| a.status).collect();
+    assert!(tried <= 5 && tried + refused == 30, "{statuses:?}");
+}
+on_both_engines!(second_factor_concurrent_guessing, guesses_sent_at_once_are_limited_too);
+
+async fn a_password_alone_cannot_enrol_or_change_the_account(app: &TestApp) {
+    // A new member of staff, not enrolled yet; a thief with the password opens the page first.
+    app.register(CLERK).await;
+    let clerk = app::domain::account::Email::parse(CLERK).unwrap();
+    assert!(app::store::customers::set_staff(&app.db, &clerk, true).await.unwrap());
+    let thief = sign_in(app, CLERK).await.session_cookie().unwrap();
+    let shown_to_thief = app.post_form("staff/second-factor/page", &[], Some(&thief)).await.json();
+    let stolen_key = shown_to_thief["Enrol"]["key"].as_str().unwrap().replace(' ', "");
+    // The owner's page offers a key of its own; the thief's stops working.
+    let owner = sign_in(app, CLERK).await.session_cookie().unwrap();
+    let shown_to_owner = app.post_form("staff/second-factor/page", &[], Some(&owner)).await.json();
+    let key = shown_to_owner["Enrol"]["key"].as_str().unwrap().replace(' ', "");
+    assert_ne!(key, stolen_key);
+    let stolen_code = app::auth::second_factor::code_at(&stolen_key, step_of(app::store::unix_now())).unwrap();
+    assert_eq!(app.post_form("staff/second-factor", &[("code", stolen_code.as_str())], Some(&thief)).await.status, 400);
+    // Nor can the thief use the owner's key from the thief's session.
+    let code = app::auth::second_factor::code_at(&key, step_of(app::store::unix_now())).unwrap();
+    assert_eq!(app.post_form("staff/second-factor", &[("code", code.as_str())], Some(&thief)).await.status, 400);
+    assert!(!enrolled(app, CLERK).await);
+    // The password alone changes nothing: not the password, not the account.
+    let change = [("current_password", PASSWORD), ("new_password", "a brand new passphrase")];
+    let changed = app.post_form("account/password", &change, Some(&thief)).await;
+    assert_eq!(changed.status, 401, "{}", changed.body);
+    assert!(changed.json()["SecondFactor"].is_string());
+    // The owner enrols in their own session.
+    let owner = app.pass_second_factor(&owner, CLERK).await;
+    assert!(enrolled(app, CLERK).await);
+    assert_eq!(app.post_form("staff/orders", &[], Some(&owner)).await.status, 200);
+}
+on_both_engines!(second_factor_phished, a_password_alone_cannot_enrol_or_change_the_account);
+
 async fn a_lost_phone_is_reset_and_enrolled_again(app: &TestApp) {
     app.staff(CLERK).await;
     let id = app::store::customers::credentials(&app.db, &app::domain::account::Email::parse(CLERK).unwrap())
@@ -167,7 +224,7 @@ async fn a_lost_phone_is_reset_and_enrolled_again(app: &TestApp) {
     let page = app.post_form("staff/second-factor/page", &[], Some(&cookie)).await.json();
     assert!(page["Enrol"]["key"].is_string(), "{page}");
     assert_ne!(app.second_factor_secret(CLERK).await, old, "a new key");
-    app.pass_second_factor(&cookie, CLERK).await;
+    let cookie = app.pass_second_factor(&cookie, CLERK).await;
     assert_eq!(app.post_form("staff/orders", &[], Some(&cookie)).await.status, 200);
 }
 on_both_engines!(second_factor_reset, a_lost_phone_is_reset_and_enrolled_again);

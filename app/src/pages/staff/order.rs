@@ -5,7 +5,7 @@
 use super::StaffNav;
 use crate::api::staff::{staff_order, staff_ship, ShipLine, StaffCancel, StaffDeliver, StaffOrderView, StaffValidate};
 use crate::components::form_message::outcome;
-use crate::domain::order_status::{Actor, OrderEvent};
+use crate::domain::order_status::{Actor, OrderEvent, OrderStatus};
 use crate::i18n::use_locale;
 use crate::live::island_started;
 use crate::page_data::page_resource;
@@ -72,7 +72,7 @@ fn StaffOrderIsland(reference: String, here: String) -> impl IntoView {
 #[component]
 fn StaffOrder(view: StaffOrderView, actions: Actions) -> impl IntoView {
     let t = use_locale();
-    let StaffOrderView { order, audit } = view;
+    let StaffOrderView { order, audit, password_needed } = view;
     let reference = order.reference.clone();
     let status = order.status;
     let to_ship: Vec<(i64, String, u32)> = order
@@ -149,6 +149,11 @@ fn StaffOrder(view: StaffOrderView, actions: Actions) -> impl IntoView {
                     <input type="hidden" name="reference" value=r4/>
                     <label for="cancel-reason">{t.staff_cancel_reason()}</label>
                     <input id="cancel-reason" name="reason" required maxlength="500"/>
+                    // A paid order is refunded: a password typed long ago is asked again.
+                    {(password_needed && status != OrderStatus::AwaitingPayment).then(|| view! {
+                        <label for="cancel-password">{t.staff_password_again_label()}</label>
+                        <input id="cancel-password" type="password" name="password" required autocomplete="current-password" maxlength="128"/>
+                    })}
                     <button type="submit" class="button-small">{t.staff_cancel()}</button>
                 </ActionForm>
             })}
