@@ -91,8 +91,10 @@ use pages::{
     staff::{
         audit::StaffAuditPage,
         dashboard::StaffDashboardPage,
+        gift::StaffGiftPage,
         order::StaffOrderPage,
         orders::StaffOrdersPage,
+        promos::{StaffPromoPage, StaffPromosPage},
         returns::{StaffReturnPage, StaffReturnsPage},
         second_factor::{RecoveryCodesPage, SecondFactorPage},
         service::StaffServicePage,
@@ -230,6 +232,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/staff/stock") view=StaffStockPage ssr=SsrMode::Async/>
                         <Route path=path!("/staff/audit") view=StaffAuditPage ssr=SsrMode::Async/>
                         <Route path=path!("/staff/service") view=StaffServicePage ssr=SsrMode::Async/>
+                        <Route path=path!("/staff/promos") view=StaffPromosPage ssr=SsrMode::Async/>
+                        <Route path=path!("/staff/promos/:code") view=StaffPromoPage ssr=SsrMode::Async/>
+                        <Route path=path!("/staff/gift") view=StaffGiftPage ssr=SsrMode::Async/>
                         <Route path=path!("/alerts/cancel") view=StockAlertPage ssr=SsrMode::Async/>
                         // The forms' stamp and a signed-in customer's details are in the first HTML.
                         <Route path=path!("/contact") view=ContactPage ssr=SsrMode::Async/>

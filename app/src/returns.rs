@@ -103,7 +103,7 @@ pub async fn request(
                 l.unit.times(l.quantity.saturating_sub(l.returned).saturating_sub(going))
             })
             .fold(Money::ZERO, Money::plus);
-        if let Some(threshold) = stored::gift_threshold(&mut tx, &gift.name).await? {
+        if let Some(threshold) = stored::gift_threshold(&mut tx, gift.id, &gift.name).await? {
             if gift_comes_back(kept, threshold) {
                 asked.push((gift.id, gift.quantity - gift.returned));
                 gift_back = true;

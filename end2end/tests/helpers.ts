@@ -573,6 +573,16 @@ export async function fillBasket(page: Page, lines: Line[]) {
 
 /** From the basket page to the gateway's page, as a guest. */
 export async function checkOut(page: Page, email: string) {
+  await toReview(page, email);
+  const total = page.getByTestId("total");
+  await expect(total).toBeVisible();
+  // The button says the total the review shows.
+  await page.getByRole("button", { name: payButton(await total.innerText()), exact: true }).click();
+  await expect(page).toHaveURL(/\/sandbox-gateway\/pay\//);
+}
+
+/** From the basket page to checkout's review (shipping priced, the promo code next), as a guest. */
+export async function toReview(page: Page, email: string) {
   await page.goto(at("/basket"));
   await hydrated(page);
   await page.getByTestId("checkout").click();
@@ -587,11 +597,6 @@ export async function checkOut(page: Page, email: string) {
   await page.getByLabel(t("checkout_phone"), { exact: true }).fill("+33 6 11 22 33 44");
   await page.getByRole("button", { name: t("checkout_continue"), exact: true }).click();
   await expect(page.getByTestId("shipping")).toContainText(checkoutEstimate(5, 10));
-  const total = page.getByTestId("total");
-  await expect(total).toBeVisible();
-  // The button says the total the review shows.
-  await page.getByRole("button", { name: payButton(await total.innerText()), exact: true }).click();
-  await expect(page).toHaveURL(/\/sandbox-gateway\/pay\//);
 }
 
 /** Pays on the sandbox's page and comes back to the order's page. */

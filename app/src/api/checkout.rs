@@ -124,6 +124,10 @@ mod prepare {
         pub products: Vec<BasketProduct>,
         pub min_days: i64,
         pub max_days: i64,
+        /// The promo code's revision as read, if a code applies.
+        pub promo_revision: Option<i64>,
+        /// The threshold the gift is given from, if the basket holds it.
+        pub gift_threshold: Option<Money>,
     }
 
     pub async fn prepare(
@@ -170,25 +174,30 @@ mod prepare {
             .collect();
         let mut promo = None;
         let mut promo_refusal = None;
+        let mut promo_revision = None;
         let mut discount = Money::ZERO;
         if let Some(raw) = request.promo.as_deref().filter(|r| !r.trim().is_empty()) {
             let outcome = match promo::normalise(raw) {
                 Err(refusal) => Err(refusal),
                 Ok(code) => match promos::find(db, &code).await? {
                     None => Err(promo::PromoRefusal::Unknown(code)),
-                    Some(found) => promo::discount(&found, &promo_lines, now).map(|amount| (code, amount)),
+                    Some(found) => {
+                        promo::discount(&found.promo, &promo_lines, now).map(|amount| (code, amount, found.revision))
+                    }
                 },
             };
             match outcome {
-                Ok((code, amount)) => {
+                Ok((code, amount, revision)) => {
                     promo = Some(code);
+                    promo_revision = Some(revision);
                     discount = amount;
                 }
                 Err(refusal) => promo_refusal = Some(t.checkout_promo_refusal(&refusal)),
             }
         }
-        let gift =
-            (priced.gift == GiftState::InBasket).then(|| priced.gift_offer.as_ref().map(|g| g.name.clone())).flatten();
+        let gift_taken = (priced.gift == GiftState::InBasket).then_some(priced.gift_offer.as_ref()).flatten();
+        let gift = gift_taken.map(|g| g.name.clone());
+        let gift_threshold = gift_taken.map(|g| g.threshold);
         let quote = Quote {
             totals: Totals::new(priced.subtotal, discount, zone.rate),
             lines: priced.lines,
@@ -208,6 +217,8 @@ mod prepare {
             products,
             min_days: i64::from(zone.min_days),
             max_days: i64::from(zone.max_days),
+            promo_revision,
+            gift_threshold,
         })
     }
 
@@ -253,6 +264,7 @@ mod prepare {
                     is_gift: false,
                     made_to_order,
                     reserve: if made_to_order { 0 } else { l.quantity },
+                    gift_threshold: None,
                 }
             })
             .collect();
@@ -268,6 +280,7 @@ mod prepare {
                 is_gift: true,
                 made_to_order: false,
                 reserve: 0,
+                gift_threshold: prepared.gift_threshold,
             });
         }
         let reference = random_reference();
@@ -290,6 +303,7 @@ mod prepare {
             min_days: prepared.min_days,
             max_days: prepared.max_days,
             promo_code: quote.promo.clone(),
+            promo_revision: prepared.promo_revision,
             totals: quote.totals,
             lines,
             pay_by: now + minutes * 60,
@@ -313,6 +327,7 @@ mod prepare {
         );
         match orders::place(db, &order, &email, now).await? {
             Placement::SoldOut { name, size } => Err(AppError::Conflict(t.checkout_sold_out(&name, &size)).respond()),
+            Placement::PromoChanged { code } => Err(AppError::Conflict(t.checkout_promo_changed(&code)).respond()),
             Placement::Existing(existing) => answer_existing(db, site, keys, *existing, request, now).await,
             Placement::Placed { id } => {
                 tracing::info!(order = %reference, total = %quote.totals.total, "order placed");

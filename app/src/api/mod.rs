@@ -19,6 +19,8 @@ pub mod shops;
 pub mod staff;
 pub mod staff_access;
 pub mod staff_audit;
+pub mod staff_gift;
+pub mod staff_promos;
 pub mod staff_service;
 pub mod staff_stock;
 pub mod stock_alerts;

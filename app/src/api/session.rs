@@ -118,10 +118,8 @@ pub async fn require(db: &Db, site: &SiteConfig, now: i64) -> Result<SignedIn, A
 /// A signed-in member of staff: 401 when signed out, 403 for a customer.
 /// Every staff page and server function starts here (PRODUCT.md §9).
 pub async fn require_staff(db: &Db, site: &SiteConfig, now: i64) -> Result<SignedIn, AppError> {
-    let signed_in = require(db, site, now).await?;
-    if signed_in.awaiting_second_factor {
-        return Err(AppError::SecondFactor(use_locale().staff_second_factor_needed().to_owned()).respond());
-    }
+    // Until the second factor is typed, a member of staff is only a customer (401 asking for the code).
+    let signed_in = require_whole(db, site, now).await?;
     if !signed_in.customer.is_staff {
         tracing::warn!(customer = signed_in.customer.id, "a customer called a staff function");
         return Err(AppError::Forbidden(use_locale().account_staff_only().to_owned()).respond());

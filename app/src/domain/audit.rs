@@ -3,6 +3,7 @@
 //! about. What an entry may be, how the page's filters are read, and how a
 //! cell of the CSV export is written safely.
 
+use super::day::Day;
 use serde::{Deserialize, Serialize};
 
 /// An action staff took. Stored by its snake_case name (`set_stock`…).
@@ -41,6 +42,12 @@ pub enum AuditAction {
     ServiceHandled,
     /// A member of staff passed the second factor.
     StaffSignIn,
+    // Promo codes: created, changed, ended (never deleted: orders name them).
+    PromoCreated,
+    PromoChanged,
+    PromoEnded,
+    /// The gift offer's texts, threshold or whether it is offered.
+    GiftChanged,
 }
 
 /// What an action is about: the audit page's "kind" filter.
@@ -65,6 +72,8 @@ pub enum AuditKind {
     Stock,
     Service,
     SignIn,
+    Promo,
+    Gift,
 }
 
 impl AuditAction {
@@ -83,6 +92,8 @@ impl AuditAction {
             SetStock => AuditKind::Stock,
             ServiceHandled => AuditKind::Service,
             StaffSignIn => AuditKind::SignIn,
+            PromoCreated | PromoChanged | PromoEnded => AuditKind::Promo,
+            GiftChanged => AuditKind::Gift,
         }
     }
 }
@@ -96,41 +107,6 @@ impl AuditKind {
     pub fn actions(self) -> Vec<AuditAction> {
         use strum::IntoEnumIterator;
         AuditAction::iter().filter(|a| a.kind() == self).collect()
-    }
-}
-
-/// A day, as the page's date fields send it (`2026-12-06`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct Day {
-    pub year: i16,
-    pub month: u8,
-    pub day: u8,
-}
-
-impl Day {
-    /// Reads `YYYY-MM-DD`, a real date between 2000 and 2999.
-    pub fn parse(raw: &str) -> Option<Day> {
-        let raw = raw.trim();
-        let bytes = raw.as_bytes();
-        if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-            return None;
-        }
-        let year: i16 = raw[0..4].parse().ok()?;
-        let month: u8 = raw[5..7].parse().ok()?;
-        let day: u8 = raw[8..10].parse().ok()?;
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-        let days = match month {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            2 if leap => 29,
-            2 => 28,
-            _ => return None,
-        };
-        ((2000..=2999).contains(&year) && (1..=days).contains(&day)).then_some(Day { year, month, day })
-    }
-
-    pub fn iso(self) -> String {
-        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 }
 

@@ -36,7 +36,7 @@ pub fn paris_day_start(now: i64) -> i64 {
 }
 
 /// A day in Paris as Unix seconds: its first second, and the first of the next day.
-pub fn paris_day_bounds(day: super::audit::Day) -> (i64, i64) {
+pub fn paris_day_bounds(day: super::day::Day) -> (i64, i64) {
     let start = |d: jiff::civil::Date| {
         zone("Europe/Paris").ok().and_then(|paris| d.to_zoned(paris).ok()).map(|z| z.timestamp().as_second())
     };
@@ -46,17 +46,29 @@ pub fn paris_day_bounds(day: super::audit::Day) -> (i64, i64) {
     (first, next)
 }
 
+/// The day in Paris that the instant `at` (Unix seconds) falls in.
+pub fn paris_day_of(at: i64) -> Option<super::day::Day> {
+    let date = Timestamp::from_second(at).ok()?.to_zoned(zone("Europe/Paris").ok()?).date();
+    Some(super::day::Day {
+        year: date.year(),
+        month: u8::try_from(date.month()).ok()?,
+        day: u8::try_from(date.day()).ok()?,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn a_day_in_paris_is_its_own_midnight_to_the_next() {
-        let day = crate::domain::audit::Day::parse("2026-12-06").unwrap();
+        let day = crate::domain::day::Day::parse("2026-12-06").unwrap();
         // Midnight in Paris is 23:00 UTC the evening before, in winter.
         assert_eq!(paris_day_bounds(day), (1_796_511_600, 1_796_511_600 + 86_400));
+        assert_eq!(paris_day_of(1_796_511_600), Some(day), "its first second");
+        assert_eq!(paris_day_of(1_796_511_599).map(|d| d.iso()).as_deref(), Some("2026-12-05"));
         // The day clocks go forward is 23 hours long.
-        let short = crate::domain::audit::Day::parse("2026-03-29").unwrap();
+        let short = crate::domain::day::Day::parse("2026-03-29").unwrap();
         let (a, b) = paris_day_bounds(short);
         assert_eq!(b - a, 23 * 3600);
     }

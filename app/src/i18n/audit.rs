@@ -136,6 +136,34 @@ impl Locale {
                     "Back-office sign-in"
                 }
             }
+            PromoCreated => {
+                if fr {
+                    "Code promo créé"
+                } else {
+                    "Promo code created"
+                }
+            }
+            PromoChanged => {
+                if fr {
+                    "Code promo modifié"
+                } else {
+                    "Promo code changed"
+                }
+            }
+            PromoEnded => {
+                if fr {
+                    "Code promo arrêté"
+                } else {
+                    "Promo code ended"
+                }
+            }
+            GiftChanged => {
+                if fr {
+                    "Cadeau modifié"
+                } else {
+                    "Gift changed"
+                }
+            }
         }
     }
 
@@ -176,6 +204,20 @@ impl Locale {
                     "Connexions"
                 } else {
                     "Sign-ins"
+                }
+            }
+            AuditKind::Promo => {
+                if fr {
+                    "Codes promo"
+                } else {
+                    "Promo codes"
+                }
+            }
+            AuditKind::Gift => {
+                if fr {
+                    "Cadeau"
+                } else {
+                    "Gift"
                 }
             }
         }

@@ -187,6 +187,18 @@ impl Locale {
         }
     }
 
+    /// The promo code changed (or ended) between the review and the payment.
+    pub fn checkout_promo_changed(self, code: &str) -> String {
+        match self {
+            Locale::Fr => format!(
+                "Les conditions du code {code} viennent de changer, et votre commande n’a pas été passée. Veuillez vérifier votre commande."
+            ),
+            Locale::En => {
+                format!("The terms of the code {code} have just changed, and your order was not placed. Please review your order.")
+            }
+        }
+    }
+
     /// A line of the order's confirmation email; `size` is empty for one-size pieces.
     pub fn checkout_email_line(self, quantity: u32, piece: &str, size: &str, amount: Money) -> String {
         let amount = self.money(amount);

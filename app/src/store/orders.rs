@@ -38,6 +38,9 @@ pub struct NewLine {
     pub made_to_order: bool,
     /// Units to take from stock: 0 for made-to-order pieces and the gift.
     pub reserve: u32,
+    /// For the gift, the threshold it was given from: a return is judged
+    /// by the offer the order had, whatever the house sets later.
+    pub gift_threshold: Option<Money>,
 }
 
 /// An order to place.
@@ -59,6 +62,9 @@ pub struct NewOrder {
     pub min_days: i64,
     pub max_days: i64,
     pub promo_code: Option<String>,
+    /// The code's revision the quote read: the order counts its use only
+    /// if the code is unchanged, else it is not placed.
+    pub promo_revision: Option<i64>,
     pub totals: Totals,
     pub lines: Vec<NewLine>,
     pub pay_by: i64,
@@ -75,6 +81,8 @@ pub enum Placement {
     Existing(Box<OrderHead>),
     /// A line could not be reserved: nothing was written.
     SoldOut { name: String, size: String },
+    /// The promo code was changed or ended by staff since it was read: nothing was written.
+    PromoChanged { code: String },
 }
 
 /// An order's own row.
@@ -198,6 +206,12 @@ pub async fn place(
             None => Err(sqlx::Error::RowNotFound),
         };
     };
+    if let (Some(code), Some(revision)) = (&order.promo_code, order.promo_revision) {
+        if !super::promos::count_use(&mut tx, code, revision).await? {
+            tx.rollback().await?;
+            return Ok(Placement::PromoChanged { code: code.clone() });
+        }
+    }
     // In a fixed order (product, size), so that two PostgreSQL transactions
     // reserving the same pieces wait for each other instead of deadlocking.
     let mut reservations: Vec<&NewLine> = order.lines.iter().filter(|l| l.reserve > 0).collect();
@@ -224,14 +238,15 @@ pub async fn place(
         // offer) has it now; the line's own name if neither knows it.
         sqlx::query(
             "INSERT INTO order_lines (order_id, position, product_id, slug, name, name_fr, size, quantity, \
-             unit_cents, on_sale, is_gift, made_to_order, reserved, category, personalised) VALUES ($1, $2, $3, $4, \
+             unit_cents, on_sale, is_gift, made_to_order, reserved, category, personalised, gift_threshold_cents) \
+             VALUES ($1, $2, $3, $4, \
              COALESCE((SELECT name FROM products WHERE id = $3), \
                       (SELECT name FROM gift_offers WHERE code = $4 AND $10 = 1), $5), \
              COALESCE((SELECT name_fr FROM products WHERE id = $3), \
                       (SELECT name_fr FROM gift_offers WHERE code = $4 AND $10 = 1), $5), \
              $6, $7, $8, $9, $10, $11, $12, \
              COALESCE((SELECT category FROM products WHERE id = $3), ''), \
-             COALESCE((SELECT personalised FROM products WHERE id = $3), 0))",
+             COALESCE((SELECT personalised FROM products WHERE id = $3), 0), $13)",
         )
         .bind(id)
         .bind(i64::try_from(position).unwrap_or(i64::MAX))
@@ -245,6 +260,7 @@ pub async fn place(
         .bind(i64::from(line.is_gift))
         .bind(i64::from(line.made_to_order))
         .bind(i64::from(line.reserve))
+        .bind(line.gift_threshold.map(Money::cents))
         .execute(&mut *tx)
         .await?;
     }

@@ -8,12 +8,17 @@ const LONGEST_WINDOW_SECONDS: i64 = 60 * 60;
 
 /// Whether one more attempt by `subject` is allowed under `limit` at `now`.
 pub async fn allows(db: &Db, limit: Limit, subject: &str, now: i64) -> Result<bool, sqlx::Error> {
+    Ok(limit.allows(recent(db, limit, subject, now).await?))
+}
+
+/// The attempts `subject` made under `limit` within its window before `now`.
+async fn recent(db: &Db, limit: Limit, subject: &str, now: i64) -> Result<u32, sqlx::Error> {
     let recent: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM rate_events WHERE bucket = $1 AND at > $2")
         .bind(limit.key(subject))
         .bind(limit.window_start(now))
         .fetch_one(&db.pool)
         .await?;
-    Ok(limit.allows(u32::try_from(recent).unwrap_or(u32::MAX)))
+    Ok(u32::try_from(recent).unwrap_or(u32::MAX))
 }
 
 /// Counts one attempt by `subject` under `limit` first, then says whether
@@ -22,12 +27,8 @@ pub async fn allows(db: &Db, limit: Limit, subject: &str, now: i64) -> Result<bo
 /// ones inserted before it, so no more than `max` pass.
 pub async fn record_then_allows(db: &Db, limit: Limit, subject: &str, now: i64) -> Result<bool, sqlx::Error> {
     record(db, limit, subject, now).await?;
-    let recent: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM rate_events WHERE bucket = $1 AND at > $2")
-        .bind(limit.key(subject))
-        .bind(limit.window_start(now))
-        .fetch_one(&db.pool)
-        .await?;
-    Ok(u32::try_from(recent).unwrap_or(u32::MAX) <= limit.max)
+    // This attempt is counted already: it passes if the count is at most the limit.
+    Ok(recent(db, limit, subject, now).await? <= limit.max)
 }
 
 /// Forgets the attempts counted for `subject` under `limit` (after a success).

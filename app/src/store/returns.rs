@@ -382,11 +382,20 @@ pub async fn photo(db: &Db, id: &str) -> Result<Option<StoredPhoto>, sqlx::Error
     .transpose()
 }
 
-/// The threshold of the gift offer an order's gift line (`name`, in
-/// either language) was given under: the gift line keeps the offer's name,
-/// not its code. An offer since renamed falls back to the lowest active
+/// The threshold an order's gift line (`line_id`, named `name` in either
+/// language) was given from: the one the order recorded, else (orders from
+/// before it was recorded) the offer of that name, else the lowest active
 /// threshold, the one a shopper meets first.
-pub async fn gift_threshold(conn: &mut AnyConnection, name: &str) -> Result<Option<Money>, sqlx::Error> {
+pub async fn gift_threshold(conn: &mut AnyConnection, line_id: i64, name: &str) -> Result<Option<Money>, sqlx::Error> {
+    let recorded: Option<i64> =
+        sqlx::query_scalar("SELECT gift_threshold_cents FROM order_lines WHERE id = $1 AND is_gift = 1")
+            .bind(line_id)
+            .fetch_optional(&mut *conn)
+            .await?
+            .flatten();
+    if let Some(cents) = recorded {
+        return Ok(Some(Money::from_cents(cents)));
+    }
     let named: Option<i64> = sqlx::query_scalar(
         "SELECT threshold_cents FROM gift_offers WHERE name = $1 OR name_fr = $1 ORDER BY active DESC LIMIT 1",
     )

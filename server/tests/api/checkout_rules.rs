@@ -43,13 +43,14 @@ async fn promo_codes_follow_the_rules(app: &TestApp) {
         PromoLine { total: Money::from_cents(40_000), on_sale: false },
         PromoLine { total: Money::from_cents(20_000), on_sale: true },
     ];
-    let welcome = promos::find(&app.db, &normalise(" bienvenue10 ").unwrap()).await.unwrap().expect("a demo code");
+    let welcome =
+        promos::find(&app.db, &normalise(" bienvenue10 ").unwrap()).await.unwrap().expect("a demo code").promo;
     assert_eq!(discount(&welcome, &lines, NOW), Ok(Money::from_cents(4_000)), "10% of the non-sale line only");
     let short = [PromoLine { total: Money::from_cents(28_000), on_sale: false }];
     assert!(matches!(discount(&welcome, &short, NOW), Err(PromoRefusal::BelowMinimum { .. })));
-    let fixed = promos::find(&app.db, "AUBE50").await.unwrap().unwrap();
+    let fixed = promos::find(&app.db, "AUBE50").await.unwrap().unwrap().promo;
     assert_eq!(discount(&fixed, &lines, NOW), Ok(Money::from_cents(5_000)));
-    let summer = promos::find(&app.db, "ETE2025").await.unwrap().unwrap();
+    let summer = promos::find(&app.db, "ETE2025").await.unwrap().unwrap().promo;
     assert_eq!(discount(&summer, &lines, NOW), Err(PromoRefusal::Expired("ETE2025".into())));
     assert_eq!(promos::find(&app.db, "NOPE").await.unwrap(), None);
     // A code the house switched off is unknown.

@@ -5,8 +5,10 @@
 
 pub mod audit;
 pub mod dashboard;
+pub mod gift;
 pub mod order;
 pub mod orders;
+pub mod promos;
 pub mod returns;
 pub mod second_factor;
 pub mod service;
@@ -29,7 +31,28 @@ pub(crate) fn StaffNav() -> impl IntoView {
             <a href=t.href("/staff/returns")>{t.staff_nav_returns()}</a>
             <a href=t.href("/staff/stock")>{t.staff_nav_stock()}</a>
             <a href=t.href("/staff/service")>{t.inbox_title()}</a>
+            <a href=t.href("/staff/promos")>{t.staff_nav_promos()}</a>
+            <a href=t.href("/staff/gift")>{t.staff_nav_gift()}</a>
             <a href=t.href("/staff/audit")>{t.staff_nav_audit()}</a>
         </nav>
     }
+}
+
+/// The password field of a sensitive action's form (refunds, prices, promo
+/// codes, the gift), shown when the password was typed over 15 minutes ago.
+#[component]
+pub(crate) fn PasswordAgain(#[prop(into)] id: String, needed: bool) -> impl IntoView {
+    let t = use_locale();
+    needed.then(|| {
+        view! {
+            <label for=id.clone()>{t.staff_password_again_label()}</label>
+            <input id=id type="password" name="password" required autocomplete="current-password" maxlength="128"/>
+        }
+    })
+}
+
+/// A form's refusal, once the server has sent the browser back with it.
+pub(crate) fn refusal(path: &'static str) -> impl IntoView {
+    crate::components::form_message::refused_without_javascript(path)
+        .map(|message| view! { <p class="field-error" role="alert">{message}</p> })
 }

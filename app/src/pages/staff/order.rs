@@ -2,7 +2,7 @@
 //! some lines with carrier and tracking number, mark delivered, cancel —
 //! with its timeline and the audit log of staff actions.
 
-use super::StaffNav;
+use super::{PasswordAgain, StaffNav};
 use crate::api::staff::{staff_order, staff_ship, ShipLine, StaffCancel, StaffDeliver, StaffOrderView, StaffValidate};
 use crate::components::form_message::outcome;
 use crate::domain::order_status::{Actor, OrderEvent, OrderStatus};
@@ -150,10 +150,7 @@ fn StaffOrder(view: StaffOrderView, actions: Actions) -> impl IntoView {
                     <label for="cancel-reason">{t.staff_cancel_reason()}</label>
                     <input id="cancel-reason" name="reason" required maxlength="500"/>
                     // A paid order is refunded: a password typed long ago is asked again.
-                    {(password_needed && status != OrderStatus::AwaitingPayment).then(|| view! {
-                        <label for="cancel-password">{t.staff_password_again_label()}</label>
-                        <input id="cancel-password" type="password" name="password" required autocomplete="current-password" maxlength="128"/>
-                    })}
+                    <PasswordAgain id="cancel-password" needed=password_needed && status != OrderStatus::AwaitingPayment/>
                     <button type="submit" class="button-small">{t.staff_cancel()}</button>
                 </ActionForm>
             })}

@@ -4,9 +4,8 @@
 //! received with who pays the postage, refund the proposed amount or less
 //! with a reason).
 
-use super::StaffNav;
+use super::{refusal, PasswordAgain, StaffNav};
 use crate::api::returns::{staff_return, staff_returns, ReturnRow, StaffReturnView};
-use crate::components::form_message::refused_without_javascript;
 use crate::domain::returns::{PostagePaidBy, ReturnAction, ReturnReason, ReturnState};
 use crate::i18n::use_locale;
 use crate::page_data::page_resource;
@@ -78,7 +77,7 @@ fn ReturnTable(returns: Vec<ReturnRow>) -> impl IntoView {
 /// The page's forms, posted without JavaScript (the page has no island, so
 /// it adds nothing to what the browser downloads): the server function
 /// sends the browser back here, where the return's new state shows, or
-/// its refusal ([`refused_without_javascript`]).
+/// its refusal ([`crate::components::form_message::refused_without_javascript`]).
 const APPROVE: &str = "/api/staff/return-approve";
 const REJECT: &str = "/api/staff/return-reject";
 const RECEIVE: &str = "/api/staff/return-receive";
@@ -97,11 +96,6 @@ pub fn StaffReturnPage() -> impl IntoView {
             {signed_in_only(ret, here(), |view| view! { <StaffReturn view/> }.into_any())}
         </section>
     }
-}
-
-/// A form's refusal, once the server has sent the browser back with it.
-fn refusal(path: &'static str) -> impl IntoView {
-    refused_without_javascript(path).map(|message| view! { <p class="field-error" role="alert">{message}</p> })
 }
 
 #[component]
@@ -180,10 +174,7 @@ fn StaffReturn(view: StaffReturnView) -> impl IntoView {
                     <label for="refund-reason">{t.staff_return_lower_reason()}</label>
                     <input id="refund-reason" name="reason" maxlength="500"/>
                     // Money leaves the house: a password typed long ago is asked again.
-                    {password_needed.then(|| view! {
-                        <label for="refund-password">{t.staff_password_again_label()}</label>
-                        <input id="refund-password" type="password" name="password" required autocomplete="current-password" maxlength="128"/>
-                    })}
+                    <PasswordAgain id="refund-password" needed=password_needed/>
                     <button type="submit" class="button-primary">{t.staff_return_refund()}</button>
                 </form>
             })}
