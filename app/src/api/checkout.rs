@@ -19,6 +19,10 @@ pub struct CheckoutRequest {
     pub address: AddressForm,
     #[serde(default)]
     pub promo: Option<String>,
+    /// The revision of the code the review showed (`Quote::promo_revision`):
+    /// placing refuses (409) a code staff changed or ended since.
+    #[serde(default)]
+    pub promo_revision: Option<i64>,
 }
 
 /// The review step: what the order will cost, line by line.
@@ -36,6 +40,8 @@ pub struct Quote {
     pub promo: Option<String>,
     /// Why the code typed was refused, in the shopper's words and language.
     pub promo_refusal: Option<String>,
+    /// The code's revision as priced here, sent back when paying.
+    pub promo_revision: Option<i64>,
     /// For deliveries outside the EU, in the page's language.
     pub customs_notice: Option<String>,
     /// The delivery country's name, in the page's language.
@@ -206,6 +212,7 @@ mod prepare {
             estimate: t.checkout_estimate(i64::from(zone.min_days), i64::from(zone.max_days)),
             promo,
             promo_refusal,
+            promo_revision,
             customs_notice: (!in_eu(address.country)).then(|| t.checkout_customs_notice().to_owned()),
             country_name,
             order_key: crate::auth::token::Token::generate().as_str().to_owned(),
@@ -244,6 +251,13 @@ mod prepare {
         let prepared = prepare(db, site, request, now).await?;
         if let Some(refusal) = &prepared.quote.promo_refusal {
             return Err(bad_request(refusal));
+        }
+        // The review showed other terms: the shopper sees the new ones before paying.
+        if let (Some(code), Some(reviewed)) = (&prepared.quote.promo, request.promo_revision) {
+            if prepared.promo_revision != Some(reviewed) {
+                let t = crate::i18n::use_locale();
+                return Err(AppError::Conflict(t.checkout_promo_changed(code)).respond());
+            }
         }
         let signed_in = session::current(db, site, now).await?;
         let quote = &prepared.quote;

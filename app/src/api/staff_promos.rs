@@ -161,7 +161,7 @@ pub async fn staff_save_promo(
             return Err(changed(&before.promo.code, &before.promo));
         }
         let uses = u64::try_from(before.uses).unwrap_or(0);
-        check_change(&before.promo, &promo, uses).map_err(|p| refused(p, t))?;
+        check_change(&before.promo, &promo, uses, now).map_err(|p| refused(p, t))?;
     }
     super::session::require_recent_password(&db, &me, password, now).await?;
 
@@ -176,6 +176,10 @@ pub async fn staff_save_promo(
     if !written {
         tx.rollback().await?;
         return Err(match promos::find(&db, &promo.code).await? {
+            // Its page was current, but an order used it meanwhile: its terms are fixed now.
+            Some(now_is) if revision == Some(now_is.revision) && now_is.uses > 0 => {
+                refused(crate::domain::promo_editor::PromoProblem::UsedTermsFixed, t)
+            }
             Some(now_is) if revision.is_some() => changed(&promo.code, &now_is.promo),
             // A new code's name is taken (by a code switched off, too).
             _ if revision.is_none() => AppError::Conflict(t.staff_promo_exists(&promo.code)).respond(),
@@ -186,8 +190,8 @@ pub async fn staff_save_promo(
         staff: &me.customer,
         action,
         order_id: None,
-        before: before.as_ref().map(|b| summary(&b.promo)).unwrap_or_default(),
-        after: summary(&promo),
+        before: before.as_ref().map(|b| summary(&b.promo, utc)).unwrap_or_default(),
+        after: summary(&promo, utc),
         detail: promo.code.clone(),
     };
     audit::record(&mut tx, &entry, now).await?;
@@ -195,6 +199,12 @@ pub async fn staff_save_promo(
     tracing::info!(code = %promo.code, staff = me.customer.id, action = action.as_str(), "promo code saved");
     leptos_axum::redirect(&t.href(&format!("/staff/promos/{}?saved=1", promo.code)));
     Ok(())
+}
+
+/// An instant as the audit log writes it: UTC, RFC 3339.
+#[cfg(feature = "ssr")]
+fn utc(at: i64) -> String {
+    jiff::Timestamp::from_second(at).map_or_else(|_| at.to_string(), |t| t.to_string())
 }
 
 /// A field refused, named as the form posts it (`terms[amount]`).
@@ -217,7 +227,7 @@ pub async fn staff_end_promo(code: String, revision: String, password: Option<St
     use crate::domain::{
         audit::AuditAction,
         promo::normalise,
-        promo_editor::{ended, phase, summary},
+        promo_editor::{ended, phase, same_terms, summary},
     };
     use crate::store::{audit, promos, unix_now};
     let (db, site) = super::context()?;
@@ -236,8 +246,9 @@ pub async fn staff_end_promo(code: String, revision: String, password: Option<St
     super::session::require_recent_password(&db, &me, password, now).await?;
     let after = ended(&before.promo, now);
     let mut tx = db.begin_write().await?;
-    // The end is not a change of terms, even for a used code (a code not yet started was never used).
-    if !promos::update(&mut tx, &after, revision, true).await? {
+    // Ending a running code keeps its terms; ending one not yet started moves
+    // its start, which the row refuses if an order used it meanwhile (409).
+    if !promos::update(&mut tx, &after, revision, same_terms(&before.promo, &after)).await? {
         tx.rollback().await?;
         let now_is = promos::find(&db, &code).await?.ok_or_else(|| AppError::NotFound.respond())?;
         return Err(changed(&code, &now_is.promo));
@@ -246,8 +257,8 @@ pub async fn staff_end_promo(code: String, revision: String, password: Option<St
         staff: &me.customer,
         action: AuditAction::PromoEnded,
         order_id: None,
-        before: summary(&before.promo),
-        after: summary(&after),
+        before: summary(&before.promo, utc),
+        after: summary(&after, utc),
         detail: code.clone(),
     };
     audit::record(&mut tx, &entry, now).await?;

@@ -131,11 +131,13 @@ impl GiftTerms {
     /// The terms in one line, in English like the logs: the audit log's before and after.
     pub fn summary(&self) -> String {
         format!(
-            "{} / {}, from {}, {}",
+            "{} / {}, from {}, {}; {} / {}",
             self.name_en,
             self.name_fr,
             self.threshold,
-            if self.offered { "offered" } else { "not offered" }
+            if self.offered { "offered" } else { "not offered" },
+            self.description_en,
+            self.description_fr,
         )
     }
 }

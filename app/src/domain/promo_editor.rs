@@ -77,6 +77,8 @@ pub enum PromoProblem {
     Minimum,
     /// The code was used on orders: only its end may change.
     UsedTermsFixed,
+    /// An ended code stays ended: its end may come no later.
+    EndedStaysEnded,
 }
 
 impl PromoProblem {
@@ -87,7 +89,7 @@ impl PromoProblem {
             PromoProblem::Kind => "kind",
             PromoProblem::Percent | PromoProblem::Amount | PromoProblem::UsedTermsFixed => "amount",
             PromoProblem::FirstDay => "first_day",
-            PromoProblem::LastDay | PromoProblem::LastBeforeFirst => "last_day",
+            PromoProblem::LastDay | PromoProblem::LastBeforeFirst | PromoProblem::EndedStaysEnded => "last_day",
             PromoProblem::Minimum => "minimum",
         }
     }
@@ -168,9 +170,20 @@ impl PromoDraft {
     }
 }
 
-/// Whether `after` may replace `before`, a code used `uses` times: an
-/// unused code may change in every way; a used one only in its end.
-pub fn check_change(before: &PromoCode, after: &PromoCode, uses: u64) -> Result<(), PromoProblem> {
+/// Whether `after` may replace `before`, a code used `uses` times, at
+/// `now`: an unused code may change in every way, a used one only in its
+/// end; an ended code stays ended (a new offer is a new code, so that an
+/// ended code's history reads as it happened).
+pub fn check_change(before: &PromoCode, after: &PromoCode, uses: u64, now: i64) -> Result<(), PromoProblem> {
+    if phase(before, now) == PromoPhase::Ended {
+        let later = match (before.ends_at, after.ends_at) {
+            (Some(was), Some(end)) => end > was,
+            _ => true,
+        };
+        if later {
+            return Err(PromoProblem::EndedStaysEnded);
+        }
+    }
     if uses > 0 && !same_terms(before, after) {
         return Err(PromoProblem::UsedTermsFixed);
     }
@@ -217,15 +230,16 @@ pub fn phase(code: &PromoCode, now: i64) -> PromoPhase {
 }
 
 /// The terms in one line, in English like the logs: the audit log's
-/// "before" and "after" of a code.
-pub fn summary(code: &PromoCode) -> String {
+/// "before" and "after" of a code; `when` writes an instant (UTC, as the
+/// audit export's times are).
+pub fn summary(code: &PromoCode, when: impl Fn(i64) -> String) -> String {
     let discount = match code.discount {
         Discount::Percent(p) => format!("{p}%"),
         Discount::Fixed(amount) => format!("{amount} off"),
     };
-    let ends = code.ends_at.map_or_else(|| "no end".to_owned(), |end| format!("ends at {end}"));
+    let ends = code.ends_at.map_or_else(|| "no end".to_owned(), |end| format!("ends at {}", when(end)));
     let minimum = code.min_subtotal.map_or_else(|| "no minimum".to_owned(), |m| format!("minimum {m}"));
-    format!("{discount}, starts at {}, {ends}, {minimum}", code.starts_at)
+    format!("{discount}, starts at {}, {ends}, {minimum}", when(code.starts_at))
 }
 
 #[cfg(test)]
@@ -311,14 +325,21 @@ mod tests {
     fn a_used_code_keeps_its_terms_but_may_end() {
         let code = PromoDraft::parse(&form("percent", "10")).unwrap().into_code(utc_days);
         let richer = PromoCode { discount: Discount::Percent(30), ..code.clone() };
-        assert_eq!(check_change(&code, &richer, 0), Ok(()));
-        assert_eq!(check_change(&code, &richer, 1), Err(PromoProblem::UsedTermsFixed));
+        assert_eq!(check_change(&code, &richer, 0, code.starts_at), Ok(()));
+        assert_eq!(check_change(&code, &richer, 1, code.starts_at), Err(PromoProblem::UsedTermsFixed));
         let later = PromoCode { ends_at: code.ends_at.map(|e| e + 86_400), ..code.clone() };
-        assert_eq!(check_change(&code, &later, 7), Ok(()));
+        assert_eq!(check_change(&code, &later, 7, code.starts_at), Ok(()));
         let now = code.starts_at + 100;
         let stopped = ended(&code, now);
         assert!(same_terms(&code, &stopped));
         assert_eq!((phase(&code, now), phase(&stopped, now)), (PromoPhase::Running, PromoPhase::Ended));
+        // Ended, it stays ended: no later end, no end removed; an earlier one is fine.
+        let reopened = PromoCode { ends_at: code.ends_at, ..stopped.clone() };
+        assert_eq!(check_change(&stopped, &reopened, 7, now + 5), Err(PromoProblem::EndedStaysEnded));
+        let endless = PromoCode { ends_at: None, ..stopped.clone() };
+        assert_eq!(check_change(&stopped, &endless, 0, now + 5), Err(PromoProblem::EndedStaysEnded));
+        assert_eq!(check_change(&stopped, &stopped, 7, now + 5), Ok(()));
+        assert!(summary(&stopped, |t| format!("t{t}")).contains(&format!("ends at t{now}")));
     }
 
     #[test]

@@ -168,6 +168,10 @@ impl Locale {
             PromoProblem::LastBeforeFirst => "The last day is before the first.",
             PromoProblem::Minimum if fr => "Saisissez le minimum en euros, comme 300, ou laissez-le vide.",
             PromoProblem::Minimum => "Type the minimum in euros, such as 300, or leave it empty.",
+            PromoProblem::EndedStaysEnded if fr => {
+                "Un code terminé le reste : son dernier jour ne peut pas être repoussé. Créez un nouveau code."
+            }
+            PromoProblem::EndedStaysEnded => "An ended code stays ended: its last day cannot move later. Create a new code.",
             PromoProblem::UsedTermsFixed if fr => {
                 "Ce code a déjà servi : sa remise, son premier jour et son minimum ne peuvent plus changer. Arrêtez-le et créez-en un autre."
             }

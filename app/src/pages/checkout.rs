@@ -107,6 +107,7 @@ fn CheckoutSteps(country: String) -> impl IntoView {
             email: details.email.get_untracked(),
             address: details.address(),
             promo: promo_code.filter(|c| !c.trim().is_empty()),
+            promo_revision: None,
         }
     };
     let quoting = Action::new_local(move |request: &CheckoutRequest| quote_checkout(request.clone()));
@@ -142,7 +143,9 @@ fn CheckoutSteps(country: String) -> impl IntoView {
     };
     let pay = move |_| {
         if let Some(q) = quote.get_untracked() {
-            paying.dispatch((request(q.promo.clone()), q.order_key.clone()));
+            // The code's terms as reviewed: changed since, the order is refused with the reason.
+            let reviewed = CheckoutRequest { promo_revision: q.promo_revision, ..request(q.promo.clone()) };
+            paying.dispatch((reviewed, q.order_key.clone()));
         }
     };
     // A signed-in customer's address and saved addresses; nothing for a guest.

@@ -507,7 +507,9 @@ async fn unpaid_orders_expire_once_with_two_workers(app: &TestApp) {
         server::workers::release_overdue(&app.db, &site, &keys),
         server::workers::release_overdue(&app.db, &site, &keys)
     );
-    assert_eq!(a.unwrap() + b.unwrap(), 1, "one worker cancels it, the other sees it gone");
+    // The server's own expiry worker runs too (every 30 s): whichever of the
+    // three gets there first cancels it, and the others see it gone.
+    assert!(a.unwrap() + b.unwrap() <= 1, "never cancelled twice");
     assert_eq!(status_of(app, &reference).await, "cancelled");
     assert_eq!(stock(app, RING, "54").await, 1, "given back once");
     assert_eq!(count(app, "SELECT COUNT(*) FROM order_events WHERE status = 'cancelled'").await, 1);

@@ -180,6 +180,13 @@ async fn staff_create_edit_use_and_end_a_code(app: &TestApp) {
     assert!(unchanged.status < 400, "{}", unchanged.body);
     assert_eq!(promo(app, "NOEL26", &clerk).await["phase"], "Ended", "not reopened until midnight");
     assert_eq!(quote_discount(app, "NOEL26").await.0, 0);
+    // It stays ended: a later last day is refused.
+    let revision = promo(app, "NOEL26", &clerk).await["revision"].as_i64().unwrap().to_string();
+    let reopened = [shown[0], shown[1], ("last_day", "2027-12-31"), shown[3], ("revision", &revision)];
+    let answer = save(app, &form("NOEL26", &reopened), &clerk).await;
+    assert_eq!(answer.status, 400, "{}", answer.body);
+    assert!(answer.body.contains("stays ended"), "{}", answer.body);
+    assert_eq!(promo(app, "NOEL26", &clerk).await["phase"], "Ended");
     // The demo's code, seeded at midnight UTC, moves its last day without touching its terms.
     let aube = promo(app, "AUBE50", &clerk).await;
     let aube_revision = aube["revision"].as_i64().unwrap().to_string();
@@ -273,6 +280,34 @@ async fn a_code_changed_while_an_order_is_placed_is_not_used(app: &TestApp) {
     assert_eq!(promos::find(&app.db, "COURSE").await.unwrap().unwrap().promo, now.promo);
 }
 on_both_engines!(promo_changed_while_placing, a_code_changed_while_an_order_is_placed_is_not_used);
+
+/// A shopper pays what the review showed: a code changed between the
+/// review and the payment refuses the order with the reason.
+async fn the_review_s_terms_are_the_ones_paid(app: &TestApp) {
+    let clerk = app.staff(CLERK).await;
+    assert!(save(app, &form("REVUE", &[("amount", "20")]), &clerk).await.status < 400);
+    let request = checkout("r@example.fr", one_ring("54"), Some("REVUE"));
+    let (status, quote) = app.call_json("checkout/quote", &json!({ "request": request })).await;
+    assert_eq!(status, 200, "{quote}");
+    assert_eq!(quote["totals"]["discount"], 17_800);
+    let reviewed = quote["promo_revision"].clone();
+    let revision = reviewed.as_i64().unwrap().to_string();
+    assert!(save(app, &form("REVUE", &[("amount", "10"), ("revision", &revision)]), &clerk).await.status < 400);
+    let mut paying = request.clone();
+    paying["promo_revision"] = reviewed;
+    let refused = place(app, &paying, &key(), None).await;
+    assert_eq!(refused.status, 409, "{}", refused.body);
+    assert!(refused.body.contains("have just changed"), "{}", refused.body);
+    assert_eq!(count(app, "SELECT COUNT(*) FROM orders").await, 0, "nothing placed");
+    assert_eq!(promo(app, "REVUE", &clerk).await["uses"], 0);
+    // Reviewed again, it is placed at the new terms.
+    let (_, quote) = app.call_json("checkout/quote", &json!({ "request": request })).await;
+    paying["promo_revision"] = quote["promo_revision"].clone();
+    let placed = place(app, &paying, &key(), None).await;
+    assert_eq!(placed.status, 200, "{}", placed.body);
+    assert_eq!(count(app, "SELECT COUNT(*) FROM orders WHERE discount_cents = 8900").await, 1);
+}
+on_both_engines!(promo_reviewed_then_changed, the_review_s_terms_are_the_ones_paid);
 
 fn gift_form(revision: &str, changes: &[(&'static str, &str)]) -> Vec<(String, String)> {
     let mut fields: Vec<(&'static str, String)> = vec![

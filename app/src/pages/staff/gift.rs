@@ -49,11 +49,11 @@ fn GiftForm(gift: GiftRow, password_needed: bool) -> impl IntoView {
     // Ids unique per gift: the house may have set up more than one.
     let id = |field: &str| format!("gift-{}-{field}", gift.code);
     let heading = id("heading");
-    let alt = gift.name_en.clone();
     let name = if t == crate::i18n::Locale::Fr { gift.name_fr.clone() } else { gift.name_en.clone() };
     view! {
         <h2 id=heading.clone()>{name}</h2>
-        <img class="gift-picture" src=gift.picture.clone() alt=alt width="120" height="120"/>
+        // Decorative: the heading beside it names the gift.
+        <img class="gift-picture" src=gift.picture.clone() alt="" width="120" height="120"/>
         <form method="post" action=SAVE class="account-form" aria-labelledby=heading data-gift=gift.code.clone()>
             <input type="hidden" name="code" value=gift.code.clone()/>
             <input type="hidden" name="revision" value=gift.revision.to_string()/>

@@ -169,15 +169,18 @@ fn PromoPage(view: PromoView) -> impl IntoView {
             <dt>{t.staff_promo_col_uses()}</dt><dd data-testid="uses">{t.number(row.uses)}</dd>
         </dl>
         {used.then(|| view! { <p class="note">{t.staff_promo_used_note()}</p> })}
-        <h2 id="edit-code">{t.staff_promo_edit_heading()}</h2>
-        {refusal(SAVE)}
-        <form method="post" action=SAVE class="account-form" aria-labelledby="edit-code">
-            <input type="hidden" name="terms[code]" value=code.clone()/>
-            <input type="hidden" name="revision" value=revision.clone()/>
-            {if used { fixed_terms().into_any() } else { view! { <TermsFields row=Some(row.clone()) today=String::new()/> }.into_any() }}
-            <PasswordAgain id="promo-password" needed=password_needed/>
-            <button type="submit" class="button-primary">{t.staff_promo_save()}</button>
-        </form>
+        // An ended code stays ended: a new offer is a new code.
+        {(!ended).then(|| view! {
+            <h2 id="edit-code">{t.staff_promo_edit_heading()}</h2>
+            {refusal(SAVE)}
+            <form method="post" action=SAVE class="account-form" aria-labelledby="edit-code">
+                <input type="hidden" name="terms[code]" value=code.clone()/>
+                <input type="hidden" name="revision" value=revision.clone()/>
+                {if used { fixed_terms().into_any() } else { view! { <TermsFields row=Some(row.clone()) today=String::new()/> }.into_any() }}
+                <PasswordAgain id="promo-password" needed=password_needed/>
+                <button type="submit" class="button-primary">{t.staff_promo_save()}</button>
+            </form>
+        })}
         {(!ended).then(|| view! {
             <h2 id="end-code">{t.staff_promo_end_heading()}</h2>
             <p>{t.staff_promo_end_intro()}</p>
