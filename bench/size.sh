@@ -69,7 +69,7 @@ for page, island in pages.items():
         continue
     total = main + br(loader) + sum(br(chunk(f)) for f in manifest[key])
     print(f"{page:<44} {total:>9}  {total / (150 * 1024):.2f}x")
-print("/account/orders, /staff, /staff/orders, /staff/returns, /staff/second-factor, /staff/audit, /staff/promos, /staff/gift, the house's pages: no island of their own, the main module only:", main)
+print("/account/orders, /staff, /staff/orders, /staff/returns, /staff/second-factor, /staff/audit, /staff/pieces, /staff/promos, /staff/gift, the house's pages: no island of their own, the main module only:", main)
 PY
 wasm_opt=$(wasm-opt --version 2>/dev/null || echo "none")
 echo "wasm-opt: $wasm_opt"

@@ -94,6 +94,7 @@ use pages::{
         gift::StaffGiftPage,
         order::StaffOrderPage,
         orders::StaffOrdersPage,
+        pieces::{StaffPiecePage, StaffPiecesPage},
         promos::{StaffPromoPage, StaffPromosPage},
         returns::{StaffReturnPage, StaffReturnsPage},
         second_factor::{RecoveryCodesPage, SecondFactorPage},
@@ -232,6 +233,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/staff/stock") view=StaffStockPage ssr=SsrMode::Async/>
                         <Route path=path!("/staff/audit") view=StaffAuditPage ssr=SsrMode::Async/>
                         <Route path=path!("/staff/service") view=StaffServicePage ssr=SsrMode::Async/>
+                        <Route path=path!("/staff/pieces") view=StaffPiecesPage ssr=SsrMode::Async/>
+                        <Route path=path!("/staff/pieces/:slug") view=StaffPiecePage ssr=SsrMode::Async/>
                         <Route path=path!("/staff/promos") view=StaffPromosPage ssr=SsrMode::Async/>
                         <Route path=path!("/staff/promos/:code") view=StaffPromoPage ssr=SsrMode::Async/>
                         <Route path=path!("/staff/gift") view=StaffGiftPage ssr=SsrMode::Async/>

@@ -32,11 +32,14 @@ pub async fn send_alerts(
     size: &str,
     now: i64,
 ) -> Result<usize, sqlx::Error> {
-    let row =
-        sqlx::query("SELECT slug, online, made_to_order, personalised, members_preview FROM products WHERE id = $1")
-            .bind(product_id)
-            .fetch_optional(&mut *conn)
-            .await?;
+    // A piece not published has no page to send anyone to: its alerts wait.
+    let row = sqlx::query(
+        "SELECT slug, online, made_to_order, personalised, members_preview FROM products \
+         WHERE id = $1 AND published = 1",
+    )
+    .bind(product_id)
+    .fetch_optional(&mut *conn)
+    .await?;
     let Some(row) = row else { return Ok(0) };
     let slug: String = row.try_get("slug")?;
     let flags = crate::store::products::flags(&row)?;

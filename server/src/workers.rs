@@ -2,6 +2,7 @@
 //! others (each claim or status change is a guarded update):
 //! - cancelling unpaid orders whose time is up, giving their stock back;
 //! - sending the refunds the shop asked for to the gateway;
+//! - making members' previews public on the release day staff set;
 //! - the sandbox gateway's delivery of its signed callbacks to the shop.
 
 use app::config::SiteConfig;
@@ -17,6 +18,8 @@ use std::time::Duration;
 const EXPIRY_EVERY: Duration = Duration::from_secs(30);
 /// How often refunds asked for are looked for, to send to the gateway.
 const REFUNDS_EVERY: Duration = Duration::from_secs(1);
+/// How often members' previews are checked for their release day.
+const RELEASES_EVERY: Duration = Duration::from_secs(60);
 /// How often the sandbox looks for callbacks to send.
 const CALLBACKS_EVERY: Duration = Duration::from_millis(500);
 
@@ -47,6 +50,18 @@ pub fn spawn(db: Db, site: SiteConfig, keys: ShopKeys, callback_url: String) {
             }
         });
     }
+    {
+        let (db, site) = (db.clone(), site.clone());
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(RELEASES_EVERY);
+            loop {
+                tick.tick().await;
+                if let Err(error) = release_previews(&db, &site).await {
+                    tracing::error!(%error, "members' previews could not be released");
+                }
+            }
+        });
+    }
     tokio::spawn(async move {
         let client = match reqwest::Client::builder().timeout(Duration::from_secs(10)).build() {
             Ok(client) => client,
@@ -69,6 +84,34 @@ pub fn spawn(db: Db, site: SiteConfig, keys: ShopKeys, callback_url: String) {
 pub async fn release_overdue(db: &Db, site: &SiteConfig, keys: &ShopKeys) -> Result<usize, sqlx::Error> {
     let keys = keys.get(db).await?.clone();
     app::lifecycle::release_overdue(db, &keys, site, unix_now()).await
+}
+
+/// One pass of the release worker: the members' previews whose Paris
+/// release day has come become public, the alerts only members could be
+/// sent until then go to everyone waiting for a size in stock, and pages
+/// are rendered again. How many pieces were released.
+pub async fn release_previews(db: &Db, site: &SiteConfig) -> Result<usize, sqlx::Error> {
+    let now = unix_now();
+    let Some(today) = app::domain::local_hours::paris_day_of(now) else { return Ok(0) };
+    if !app::store::pieces::any_due(db, today).await? {
+        return Ok(0);
+    }
+    let mut tx = db.begin_write().await?;
+    let released = app::store::pieces::release_due(&mut tx, today).await?;
+    let mut alerts_sent = 0;
+    for &id in &released {
+        for size in app::store::pieces::sizes_in_stock(&mut tx, id).await? {
+            alerts_sent += app::restock::send_alerts(&mut tx, site, id, &size, now).await?;
+        }
+    }
+    if !released.is_empty() {
+        app::store::catalogue_version::bump(&mut tx).await?;
+    }
+    tx.commit().await?;
+    if !released.is_empty() {
+        tracing::info!(released = released.len(), alerts_sent, "members' previews made public");
+    }
+    Ok(released.len())
 }
 
 /// One pass of the shop's refund sender: each refund asked for (and

@@ -23,6 +23,10 @@ pub struct CheckoutRequest {
     /// placing refuses (409) a code staff changed or ended since.
     #[serde(default)]
     pub promo_revision: Option<i64>,
+    /// The total the review showed, in cents: placing refuses (409) an
+    /// order that would cost anything else (staff repriced a piece since).
+    #[serde(default)]
+    pub reviewed_total: Option<i64>,
 }
 
 /// The review step: what the order will cost, line by line.
@@ -259,6 +263,10 @@ mod prepare {
                 return Err(AppError::Conflict(t.checkout_promo_changed(code)).respond());
             }
         }
+        if request.reviewed_total.is_some_and(|cents| cents != prepared.quote.totals.total.cents()) {
+            let t = crate::i18n::use_locale();
+            return Err(AppError::Conflict(t.checkout_total_changed().to_owned()).respond());
+        }
         let signed_in = session::current(db, site, now).await?;
         let quote = &prepared.quote;
         let mut lines: Vec<NewLine> = quote
@@ -342,6 +350,7 @@ mod prepare {
         match orders::place(db, &order, &email, now).await? {
             Placement::SoldOut { name, size } => Err(AppError::Conflict(t.checkout_sold_out(&name, &size)).respond()),
             Placement::PromoChanged { code } => Err(AppError::Conflict(t.checkout_promo_changed(&code)).respond()),
+            Placement::PieceChanged { name } => Err(AppError::Conflict(t.checkout_piece_changed(&name)).respond()),
             Placement::Existing(existing) => answer_existing(db, site, keys, *existing, request, now).await,
             Placement::Placed { id } => {
                 tracing::info!(order = %reference, total = %quote.totals.total, "order placed");

@@ -48,6 +48,11 @@ pub enum AuditAction {
     PromoEnded,
     /// The gift offer's texts, threshold or whether it is offered.
     GiftChanged,
+    // The catalogue's pieces: made, changed, put on the shop or taken off.
+    PieceCreated,
+    PieceChanged,
+    PiecePublished,
+    PieceWithdrawn,
 }
 
 /// What an action is about: the audit page's "kind" filter.
@@ -74,6 +79,7 @@ pub enum AuditKind {
     SignIn,
     Promo,
     Gift,
+    Catalogue,
 }
 
 impl AuditAction {
@@ -94,6 +100,7 @@ impl AuditAction {
             StaffSignIn => AuditKind::SignIn,
             PromoCreated | PromoChanged | PromoEnded => AuditKind::Promo,
             GiftChanged => AuditKind::Gift,
+            PieceCreated | PieceChanged | PiecePublished | PieceWithdrawn => AuditKind::Catalogue,
         }
     }
 }

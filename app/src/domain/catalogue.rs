@@ -190,6 +190,11 @@ impl Stock {
     }
 }
 
+/// What the shop shows of a piece that has no picture yet (a new piece
+/// published before its photographs): a plain drawing, decorative (the
+/// card's text names the piece).
+pub const AWAITING_PICTURE: &str = "/images/awaiting-picture.svg";
+
 /// A picture of a piece.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Picture {

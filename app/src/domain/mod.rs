@@ -33,6 +33,7 @@ pub mod outbox;
 // Server only: libphonenumber's rules are megabytes the browser never needs.
 #[cfg(feature = "ssr")]
 pub mod phone;
+pub mod piece_editor;
 pub mod policies;
 pub mod profile;
 pub mod promo;

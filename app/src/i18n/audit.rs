@@ -164,6 +164,34 @@ impl Locale {
                     "Gift changed"
                 }
             }
+            PieceCreated => {
+                if fr {
+                    "Pièce créée"
+                } else {
+                    "Piece created"
+                }
+            }
+            PieceChanged => {
+                if fr {
+                    "Pièce modifiée"
+                } else {
+                    "Piece changed"
+                }
+            }
+            PiecePublished => {
+                if fr {
+                    "Pièce publiée"
+                } else {
+                    "Piece published"
+                }
+            }
+            PieceWithdrawn => {
+                if fr {
+                    "Pièce retirée"
+                } else {
+                    "Piece withdrawn"
+                }
+            }
         }
     }
 
@@ -220,6 +248,8 @@ impl Locale {
                     "Gift"
                 }
             }
+            // The same word in both languages.
+            AuditKind::Catalogue => "Catalogue",
         }
     }
 

@@ -187,6 +187,26 @@ impl Locale {
         }
     }
 
+    /// A piece was repriced or withdrawn while the order was being placed.
+    pub fn checkout_piece_changed(self, piece: &str) -> String {
+        match self {
+            Locale::Fr => format!(
+                "Le prix ou la disponibilité de {piece} vient de changer, et votre commande n’a pas été passée. Veuillez vérifier votre commande."
+            ),
+            Locale::En => format!(
+                "The price or availability of {piece} has just changed, and your order was not placed. Please review your order."
+            ),
+        }
+    }
+
+    /// The total differs from the one the review showed (a price changed).
+    pub fn checkout_total_changed(self) -> &'static str {
+        match self {
+            Locale::Fr => "Les prix de votre commande viennent de changer, et elle n’a pas été passée. Veuillez vérifier les nouveaux montants ci-dessus.",
+            Locale::En => "The prices in your order have just changed, and it was not placed. Please check the new amounts above.",
+        }
+    }
+
     /// The promo code changed (or ended) between the review and the payment.
     pub fn checkout_promo_changed(self, code: &str) -> String {
         match self {

@@ -18,6 +18,7 @@ pub mod checkout;
 pub mod data;
 pub mod house;
 pub mod orders;
+pub mod pieces;
 pub mod promos;
 pub mod returns;
 pub mod service;
@@ -67,6 +68,7 @@ pub fn all_texts() -> impl Iterator<Item = &'static (&'static str, &'static str,
         house::ALL,
         shops::ALL,
         orders::ALL,
+        pieces::ALL,
         promos::ALL,
         returns::ALL,
         service::ALL,
@@ -220,8 +222,14 @@ mod tests {
     /// translate, unless it reads the same in both (a name, a figure).
     #[test]
     fn french_texts_are_not_english_ones_left_as_they_were() {
-        const SAME_IN_BOTH: &[&str] =
-            &["locale_switch_fr", "locale_switch_en", "return_photo", "staff_promo_code_label"];
+        const SAME_IN_BOTH: &[&str] = &[
+            "locale_switch_fr",
+            "locale_switch_en",
+            "return_photo",
+            "staff_promo_code_label",
+            "staff_nav_pieces",
+            "staff_piece_collection_label",
+        ];
         for (name, fr, en) in all_texts() {
             if fr == en {
                 assert!(SAME_IN_BOTH.contains(name), "{name} is the same in French and English: {en:?}");

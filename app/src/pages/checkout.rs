@@ -108,6 +108,7 @@ fn CheckoutSteps(country: String) -> impl IntoView {
             address: details.address(),
             promo: promo_code.filter(|c| !c.trim().is_empty()),
             promo_revision: None,
+            reviewed_total: None,
         }
     };
     let quoting = Action::new_local(move |request: &CheckoutRequest| quote_checkout(request.clone()));
@@ -122,9 +123,18 @@ fn CheckoutSteps(country: String) -> impl IntoView {
     let paying =
         Action::new_local(move |(request, key): &(CheckoutRequest, String)| place_order(request.clone(), key.clone()));
     Effect::new(move |_| {
-        if let Some(Ok(placed)) = paying.value().get() {
+        match paying.value().get() {
             // To the gateway's own page: the card is typed there, never here.
-            let _ = window().location().assign(&placed.next_url);
+            Some(Ok(placed)) => {
+                let _ = window().location().assign(&placed.next_url);
+            }
+            // Something changed since the review (a price, a code, the stock):
+            // the review shows what the order is now, beside the reason.
+            Some(Err(AppError::Conflict(_))) => {
+                let code = quote.get_untracked().and_then(|q| q.promo);
+                quoting.dispatch(request(code));
+            }
+            _ => {}
         }
     });
 
@@ -143,8 +153,13 @@ fn CheckoutSteps(country: String) -> impl IntoView {
     };
     let pay = move |_| {
         if let Some(q) = quote.get_untracked() {
-            // The code's terms as reviewed: changed since, the order is refused with the reason.
-            let reviewed = CheckoutRequest { promo_revision: q.promo_revision, ..request(q.promo.clone()) };
+            // The code's terms and the total as reviewed: changed since, the
+            // order is refused with the reason (and the review priced again).
+            let reviewed = CheckoutRequest {
+                promo_revision: q.promo_revision,
+                reviewed_total: Some(q.totals.total.cents()),
+                ..request(q.promo.clone())
+            };
             paying.dispatch((reviewed, q.order_key.clone()));
         }
     };

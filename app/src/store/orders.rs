@@ -83,6 +83,8 @@ pub enum Placement {
     SoldOut { name: String, size: String },
     /// The promo code was changed or ended by staff since it was read: nothing was written.
     PromoChanged { code: String },
+    /// Staff repriced or withdrew a piece since it was priced: nothing was written.
+    PieceChanged { name: String },
 }
 
 /// An order's own row.
@@ -210,6 +212,20 @@ pub async fn place(
         if !super::promos::count_use(&mut tx, code, revision).await? {
             tx.rollback().await?;
             return Ok(Placement::PromoChanged { code: code.clone() });
+        }
+    }
+    // Each piece still on the shop at the price read (staff may have
+    // changed it since): the order is for what the shopper was shown.
+    for line in order.lines.iter().filter(|l| !l.is_gift) {
+        let still: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM products WHERE id = $1 AND published = 1 AND price_cents = $2")
+                .bind(line.product_id)
+                .bind(line.unit.cents())
+                .fetch_optional(&mut *tx)
+                .await?;
+        if still.is_none() {
+            tx.rollback().await?;
+            return Ok(Placement::PieceChanged { name: line.name.clone() });
         }
     }
     // In a fixed order (product, size), so that two PostgreSQL transactions

@@ -6,7 +6,7 @@ use crate::domain::{
     basket::BasketProduct,
     catalogue::{
         Audience, Category, Collection, Material, Picture, ProductCard, ProductDetail, ProductFlags, SizeLabel,
-        SizeStock, Stock,
+        SizeStock, Stock, AWAITING_PICTURE,
     },
     listing::{ListingFilter, SortOrder},
     locale::Locale,
@@ -62,6 +62,14 @@ fn slug(row: &AnyRow, column: &str) -> Result<Slug, sqlx::Error> {
     Slug::parse(&raw).map_err(|_| corrupt(column, &raw))
 }
 
+/// A piece's first picture, or the drawing shown while it has none.
+fn first_picture(row: &AnyRow) -> Result<Picture, sqlx::Error> {
+    Ok(match row.try_get::<Option<String>, _>("picture_src")? {
+        Some(src) => Picture { src, alt: row.try_get::<Option<String>, _>("picture_alt")?.unwrap_or_default() },
+        None => Picture { src: AWAITING_PICTURE.to_owned(), alt: String::new() },
+    })
+}
+
 fn card(row: &AnyRow) -> Result<ProductCard, sqlx::Error> {
     let flags = flags(row)?;
     let best_stock: i64 = row.try_get("best_stock")?;
@@ -74,21 +82,19 @@ fn card(row: &AnyRow) -> Result<ProductCard, sqlx::Error> {
         collection_name: row.try_get("collection_name")?,
         price: Money::from_cents(row.try_get("price_cents")?),
         former_price: row.try_get::<Option<i64>, _>("former_price_cents")?.map(Money::from_cents),
-        picture: Picture {
-            src: row.try_get::<Option<String>, _>("picture_src")?.unwrap_or_default(),
-            alt: row.try_get::<Option<String>, _>("picture_alt")?.unwrap_or_default(),
-        },
+        picture: first_picture(row)?,
         available_online_now: available_online_now(flags, &stock),
         flags,
     })
 }
 
-/// The condition a piece meets to exist for `audience`: members' previews
-/// are for signed-in customers only.
+/// The condition a piece meets to exist for `audience`: published (a
+/// piece being prepared or withdrawn is for staff only), and members'
+/// previews for signed-in customers only.
 fn shown_to(audience: Audience) -> &'static str {
     match audience {
-        Audience::Public => "p.members_preview = 0",
-        Audience::Member => "1 = 1",
+        Audience::Public => "p.published = 1 AND p.members_preview = 0",
+        Audience::Member => "p.published = 1",
     }
 }
 
@@ -156,7 +162,7 @@ pub async fn list(
 pub async fn highlights(db: &Db, count: i64, locale: Locale) -> Result<Vec<ProductCard>, sqlx::Error> {
     let mut sql = Sql::new(&card_columns(locale));
     sql.push(
-        " WHERE p.members_preview = 0 AND p.online = 1 AND (p.made_to_order = 1 \
+        " WHERE p.published = 1 AND p.members_preview = 0 AND p.online = 1 AND (p.made_to_order = 1 \
          OR EXISTS (SELECT 1 FROM stock s WHERE s.product_id = p.id AND s.quantity > 0)) \
          ORDER BY p.released_on DESC, p.id DESC LIMIT ",
     );
@@ -210,6 +216,11 @@ pub async fn by_slug(
     .iter()
     .map(|r| Ok(Picture { src: r.try_get("src")?, alt: r.try_get("alt")? }))
     .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    let pictures = if pictures.is_empty() {
+        vec![Picture { src: AWAITING_PICTURE.to_owned(), alt: String::new() }]
+    } else {
+        pictures
+    };
 
     let stock_rows = sqlx::query("SELECT size, quantity FROM stock WHERE product_id = $1 ORDER BY position, size")
         .bind(id)
@@ -287,7 +298,7 @@ pub async fn materials(db: &Db, audience: Audience, locale: Locale) -> Result<Ve
 
 /// The slugs of every public product, for the sitemap.
 pub async fn public_slugs(db: &Db) -> Result<Vec<Slug>, sqlx::Error> {
-    sqlx::query("SELECT slug FROM products WHERE members_preview = 0 ORDER BY position, id")
+    sqlx::query("SELECT slug FROM products WHERE published = 1 AND members_preview = 0 ORDER BY position, id")
         .fetch_all(&db.pool)
         .await?
         .iter()
@@ -300,7 +311,7 @@ pub async fn public_slugs(db: &Db) -> Result<Vec<Slug>, sqlx::Error> {
 pub async fn sizes_made(db: &Db, category: crate::domain::catalogue::Category) -> Result<Vec<String>, sqlx::Error> {
     sqlx::query(
         "SELECT DISTINCT s.size FROM stock s JOIN products p ON p.id = s.product_id \
-         WHERE p.category = $1 AND p.members_preview = 0 AND s.size <> '' ORDER BY s.size",
+         WHERE p.category = $1 AND p.published = 1 AND p.members_preview = 0 AND s.size <> '' ORDER BY s.size",
     )
     .bind(category.slug())
     .fetch_all(&db.pool)
@@ -371,10 +382,7 @@ pub async fn for_basket(
             name: row.try_get("name")?,
             category,
             price: Money::from_cents(row.try_get("price_cents")?),
-            picture: Picture {
-                src: row.try_get::<Option<String>, _>("picture_src")?.unwrap_or_default(),
-                alt: row.try_get::<Option<String>, _>("picture_alt")?.unwrap_or_default(),
-            },
+            picture: first_picture(row)?,
             flags: flags(row)?,
             stock: if category.is_sized() { Stock::BySize(sizes) } else { Stock::OneSize(one_size) },
         });

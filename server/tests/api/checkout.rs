@@ -497,11 +497,7 @@ async fn unpaid_orders_expire_once_with_two_workers(app: &TestApp) {
         .execute(&app.db.pool)
         .await
         .unwrap();
-    let site = app::config::SiteConfig {
-        public_url: app.base.clone(),
-        delivery_countries: app::domain::country::DeliveryCountries::house_default(),
-        service_email: app::domain::account::Email::parse("service@example.fr").unwrap(),
-    };
+    let site = app.site();
     let keys = ShopKeys::new(None);
     let (a, b) = tokio::join!(
         server::workers::release_overdue(&app.db, &site, &keys),

@@ -157,8 +157,33 @@ impl TestApp {
     }
 
     /// GETs a path; returns the status and the body.
+    /// What the server's workers are given of the site, for calling one
+    /// here as another server process would.
+    pub fn site(&self) -> app::config::SiteConfig {
+        app::config::SiteConfig {
+            public_url: self.base.clone(),
+            delivery_countries: app::domain::country::DeliveryCountries::house_default(),
+            service_email: app::domain::account::Email::parse("service@example.fr").unwrap(),
+        }
+    }
+
     pub async fn get(&self, path: &str) -> (u16, String) {
         text_answer(self.client.get(format!("{}{path}", self.base)), path).await
+    }
+
+    /// GETs a path until its answer passes `test`: pages follow the
+    /// catalogue's version within `server::catalogue_watch::POLL` (100 ms);
+    /// 3 s is far beyond the bound, room for a loaded machine.
+    pub async fn get_until(&self, path: &str, what: &str, test: impl Fn(u16, &str) -> bool) -> String {
+        let began = std::time::Instant::now();
+        loop {
+            let (status, html) = self.get(path).await;
+            if test(status, &html) {
+                return html;
+            }
+            assert!(began.elapsed() < std::time::Duration::from_secs(3), "{path} never showed {what} ({status})");
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
     }
 
     /// Calls a server function the way the browser does (a url-encoded POST).

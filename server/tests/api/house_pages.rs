@@ -4,24 +4,12 @@
 
 use crate::common::TestApp;
 use app::{domain::money::Money, store::catalogue_version, store::shipping};
-use std::time::{Duration, Instant};
 
 const PAGES: [&str; 7] = ["/faq", "/shipping", "/returns", "/customs", "/care", "/size-guide", "/privacy"];
 
-/// Waits until `path` answers with a page `test` accepts (figures follow
-/// the catalogue's version within `server::catalogue_watch::POLL`, 100 ms).
+/// Waits until `path` answers with a page `test` accepts.
 async fn until(app: &TestApp, path: &str, what: &str, test: impl Fn(&str) -> bool) -> String {
-    let began = Instant::now();
-    loop {
-        let (status, html) = app.get(path).await;
-        assert_eq!(status, 200, "{path}");
-        if test(&html) {
-            return html;
-        }
-        // Far beyond the bound: room for a loaded machine.
-        assert!(began.elapsed() < Duration::from_secs(3), "{path} never showed {what}");
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
+    app.get_until(path, what, |status, html| status == 200 && test(html)).await
 }
 
 /// The opening tag of the FAQ entry `id`.

@@ -19,6 +19,7 @@ mod members_preview;
 mod newsletter;
 mod outbox;
 mod page_cache;
+mod pieces;
 mod promos;
 mod refunds;
 mod render_stall;

@@ -6,6 +6,7 @@
 
 use crate::checkout::{checkout, count, key, one_ring, place};
 use crate::common::{TestApp, PASSWORD};
+use crate::staff_access::password_typed_ago;
 use app::domain::{local_hours::paris_day_of, second_factor::STEP_UP_SECONDS};
 use app::store::{promos, unix_now};
 use serde_json::{json, Value};
@@ -438,11 +439,7 @@ async fn only_staff_and_a_recent_password(app: &TestApp) {
 
     // Staff whose password was typed over 15 minutes ago type it again.
     let clerk = app.staff(CLERK).await;
-    sqlx::query("UPDATE sessions SET password_at = COALESCE(password_at, created_at) - $1")
-        .bind(STEP_UP_SECONDS + 1)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+    password_typed_ago(app, CLERK, STEP_UP_SECONDS + 1).await;
     let view = app.post_form("staff/promos", &[], Some(&clerk)).await;
     assert_eq!(view.json()["password_needed"], true);
     let asked = save(app, &form("LATE10", &[]), &clerk).await;

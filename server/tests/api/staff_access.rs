@@ -230,7 +230,7 @@ async fn a_lost_phone_is_reset_and_enrolled_again(app: &TestApp) {
 on_both_engines!(second_factor_reset, a_lost_phone_is_reset_and_enrolled_again);
 
 /// Moves the time the password was last typed in every session of `email` back.
-async fn password_typed_ago(app: &TestApp, email: &str, seconds: i64) {
+pub(crate) async fn password_typed_ago(app: &TestApp, email: &str, seconds: i64) {
     sqlx::query(
         "UPDATE sessions SET password_at = COALESCE(password_at, created_at) - $1 \
          WHERE customer_id = (SELECT id FROM customers WHERE email = $2)",

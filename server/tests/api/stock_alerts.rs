@@ -13,7 +13,7 @@ async fn waiting(app: &TestApp) -> i64 {
     sqlx::query_scalar("SELECT COUNT(*) FROM stock_alerts").fetch_one(&app.db.pool).await.unwrap()
 }
 
-async fn alert(app: &TestApp, product: &str, size: &str, email: &str, cookie: Option<&str>) -> (u16, Value) {
+pub(crate) async fn alert(app: &TestApp, product: &str, size: &str, email: &str, cookie: Option<&str>) -> (u16, Value) {
     let answer =
         app.post_form("alerts/register", &[("product", product), ("size", size), ("email", email)], cookie).await;
     (answer.status, answer.json())
@@ -30,7 +30,7 @@ async fn staff(app: &TestApp, email: &str) -> String {
     app.staff(email).await
 }
 
-async fn set_stock(
+pub(crate) async fn set_stock(
     app: &TestApp,
     cookie: &str,
     product: &str,
@@ -45,7 +45,7 @@ async fn set_stock(
 }
 
 /// Every email written to an address, oldest first.
-async fn emails_to(app: &TestApp, to: &str) -> Vec<outbox::OutboxEntry> {
+pub(crate) async fn emails_to(app: &TestApp, to: &str) -> Vec<outbox::OutboxEntry> {
     let mut all: Vec<_> = outbox::recent(&app.db, 500).await.unwrap().into_iter().filter(|e| e.to == to).collect();
     all.reverse();
     all

@@ -1,5 +1,6 @@
 //! The back office (PRODUCT.md §9), for staff only: the day's dashboard,
-//! orders, returns, stock and the service inbox; every page's data comes
+//! orders, returns, the catalogue, stock, the service inbox, promo codes,
+//! the gift and the audit log; every page's data comes
 //! from a server function that checks the staff role. A signed-out visitor
 //! is sent to sign in; a customer is told the page is for staff (403).
 
@@ -8,6 +9,7 @@ pub mod dashboard;
 pub mod gift;
 pub mod order;
 pub mod orders;
+pub mod pieces;
 pub mod promos;
 pub mod returns;
 pub mod second_factor;
@@ -29,6 +31,7 @@ pub(crate) fn StaffNav() -> impl IntoView {
             <a href=t.href("/staff/orders?status=confirmed")>{t.staff_nav_to_ship()}</a>
             <a href=t.href("/staff/orders?status=partially_shipped")>{t.staff_nav_partially_shipped()}</a>
             <a href=t.href("/staff/returns")>{t.staff_nav_returns()}</a>
+            <a href=t.href("/staff/pieces")>{t.staff_nav_pieces()}</a>
             <a href=t.href("/staff/stock")>{t.staff_nav_stock()}</a>
             <a href=t.href("/staff/service")>{t.inbox_title()}</a>
             <a href=t.href("/staff/promos")>{t.staff_nav_promos()}</a>
