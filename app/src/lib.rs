@@ -41,6 +41,8 @@ pub mod payments;
 #[cfg(feature = "ssr")]
 pub mod photos;
 #[cfg(feature = "ssr")]
+pub mod pictures;
+#[cfg(feature = "ssr")]
 pub mod refunds;
 #[cfg(feature = "ssr")]
 pub mod restock;

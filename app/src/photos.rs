@@ -123,6 +123,26 @@ impl PhotoStore {
         Ok(self.store.get(&self.path(key)).await?.bytes().await?.to_vec())
     }
 
+    /// The object at `key`, or `None` if there is none.
+    pub async fn find(&self, key: &str) -> Result<Option<Vec<u8>>, object_store::Error> {
+        match self.get(key).await {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(object_store::Error::NotFound { .. }) => Ok(None),
+            Err(error) => Err(error),
+        }
+    }
+
+    /// The names of the objects in `folder` (one level down), for checks.
+    pub async fn names_in(&self, folder: &str) -> Result<Vec<String>, object_store::Error> {
+        match self.store.list_with_delimiter(Some(&self.path(folder))).await {
+            Ok(listed) => {
+                Ok(listed.objects.into_iter().filter_map(|o| o.location.filename().map(str::to_owned)).collect())
+            }
+            Err(object_store::Error::NotFound { .. }) => Ok(Vec::new()),
+            Err(error) => Err(error),
+        }
+    }
+
     /// Best effort: a photo of a request that was not written.
     pub async fn forget(&self, key: &str) {
         if let Err(error) = self.store.delete(&self.path(key)).await {

@@ -1,8 +1,9 @@
 import { expect, Page, test } from "@playwright/test";
 import { at, fillBasket, hydrated, inLang, lang, money, newStaff, projectContext, t, urlAt, violations } from "./helpers";
 
-// Issue 16 part 1: staff make a piece in both languages and publish it; it
-// appears in the listings of both languages at once. A shopper holding it in
+// Issue 16 parts 1 and 2: staff make a piece in both languages, give it a
+// picture and publish it; it appears, with its picture, in the listings of
+// both languages at once. A shopper holding it in
 // the basket sees the price staff change, on the product page and in the
 // basket being re-priced. Each page passes axe in both languages.
 //
@@ -22,6 +23,7 @@ test("staff make a piece in both languages, publish it, and a price change reach
   const { page: staff } = await newStaff(browser);
   const slug = `pw-${lang()}-${Date.now().toString(36)}`;
   const name = { en: `Tide pendant ${slug}`, fr: `Pendentif Marée ${slug}` };
+  const alt = { en: "A gold drop on a linen ground", fr: "Une goutte d’or sur fond de lin" };
 
   await staff.goto(at("/staff/pieces"));
   await expect(staff.getByRole("heading", { name: t("staff_pieces_heading"), level: 1 })).toBeVisible();
@@ -53,6 +55,29 @@ test("staff make a piece in both languages, publish it, and a price change reach
   await expect(staff.getByTestId("no-picture")).toHaveText(t("staff_piece_awaiting_picture"));
   await axe(staff, "a piece");
 
+  // A picture, drawn by the browser itself, uploaded with its descriptions.
+  const png = await staff.evaluate(() => {
+    const canvas = document.createElement("canvas");
+    canvas.width = canvas.height = 800;
+    const g = canvas.getContext("2d")!;
+    g.fillStyle = "#efe6d6";
+    g.fillRect(0, 0, 800, 800);
+    g.fillStyle = "#c9a44c";
+    g.beginPath();
+    g.arc(400, 420, 160, 0, 2 * Math.PI);
+    g.fill();
+    return canvas.toDataURL("image/png").split(",")[1];
+  });
+  await staff.locator("#picture-file").setInputFiles({ name: "tide.png", mimeType: "image/png", buffer: Buffer.from(png, "base64") });
+  await staff.getByLabel(t("staff_picture_alt_en"), { exact: true }).last().fill(alt.en);
+  await staff.getByLabel(t("staff_picture_alt_fr"), { exact: true }).last().fill(alt.fr);
+  await staff.getByRole("button", { name: t("staff_picture_add"), exact: true }).click();
+  await expect(staff).toHaveURL(urlAt(`/staff/pieces/${slug}\\?picture=added#pictures$`));
+  await expect(staff.locator("p.form-success")).toHaveText(t("staff_picture_added"));
+  await expect(staff.locator("li.piece-picture")).toHaveCount(1);
+  await expect(staff.getByTestId("no-picture")).toHaveCount(0);
+  await axe(staff, "a piece with its picture");
+
   // Published: listed at once in both languages.
   await staff.getByRole("button", { name: t("staff_piece_publish"), exact: true }).click();
   await expect(staff).toHaveURL(urlAt(`/staff/pieces/${slug}\\?published=1$`));
@@ -65,6 +90,14 @@ test("staff make a piece in both languages, publish it, and a price change reach
       await shopper.goto(`/${language}/shop/necklaces`);
       await expect(shopper.locator(".product-card").filter({ hasText: name[language] })).toBeVisible({ timeout: 1_000 });
     }).toPass({ timeout: 10_000 });
+    // Its picture, WebP first, described in the page's language, and loaded.
+    const card = shopper.locator(".product-card").filter({ hasText: name[language] });
+    await expect(card.locator('source[type="image/webp"]')).toHaveCount(1);
+    const img = card.locator("img");
+    await expect(img).toHaveAttribute("alt", alt[language]);
+    await img.scrollIntoViewIfNeeded();
+    await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBeGreaterThan(0);
+    expect(await img.evaluate((i: HTMLImageElement) => i.currentSrc)).toMatch(/\/media\/pictures\/[0-9a-f]{20}-\d+\.webp$/);
   }
 
   // In a shopper's basket at €1,200; staff put it on sale at €950.

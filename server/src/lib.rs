@@ -18,6 +18,7 @@ mod layers;
 mod one_click;
 mod page_cache;
 mod payment_callback;
+mod piece_pictures;
 mod return_photos;
 mod same_origin;
 mod sandbox_gateway;
@@ -143,6 +144,7 @@ pub fn router(config: &Config, leptos_options: LeptosOptions, db: Db) -> Router 
         .route("/robots.txt", get(sitemap::robots))
         .route("/newsletter/one-click", get(one_click::get).post(one_click::post))
         .route("/returns/photos/{id}", get(return_photos::serve))
+        .route("/media/pictures/{name}", get(piece_pictures::serve))
         .route("/staff/audit.csv", get(audit_export::export))
         .route("/sandbox-gateway/pay/{id}", get(sandbox_gateway::show).post(sandbox_gateway::pay))
         .route(sandbox::CALLBACK_PATH, axum::routing::post(payment_callback::receive))

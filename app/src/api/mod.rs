@@ -20,6 +20,7 @@ pub mod staff;
 pub mod staff_access;
 pub mod staff_audit;
 pub mod staff_gift;
+pub mod staff_pictures;
 pub mod staff_pieces;
 pub mod staff_promos;
 pub mod staff_service;

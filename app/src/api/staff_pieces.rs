@@ -60,8 +60,8 @@ pub struct PieceView {
     pub seen: String,
     /// Per size (`""` for a one-size piece).
     pub stock: Vec<(String, i64)>,
-    /// None: the shop shows a placeholder drawing.
-    pub has_picture: bool,
+    /// First first; none: the shop shows a placeholder drawing.
+    pub pictures: Vec<super::staff_pictures::PictureRow>,
     pub collections: Vec<PieceChoice>,
     pub materials: Vec<PieceChoice>,
     pub password_needed: bool,
@@ -140,7 +140,7 @@ pub async fn staff_piece(slug: String) -> Result<PieceView, AppError> {
         revision: stored.revision,
         seen,
         stock: stored.stock,
-        has_picture: stored.pictures > 0,
+        pictures: super::staff_pictures::rows(crate::store::piece_pictures::list(&db, stored.id).await?),
         form,
         collections,
         materials,

@@ -13,6 +13,7 @@ pub mod header;
 pub mod language_switcher;
 pub mod new_password_field;
 pub mod newsletter_form;
+pub mod piece_picture;
 pub mod post_form;
 pub mod price;
 pub mod product_grid;

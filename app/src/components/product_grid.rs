@@ -1,5 +1,6 @@
 //! A grid of product cards, for listings and the home page.
 
+use super::piece_picture::PiecePicture;
 use super::price::Price;
 use crate::domain::catalogue::ProductCard;
 use crate::i18n::use_locale;
@@ -38,7 +39,7 @@ fn ProductCardView(card: ProductCard) -> impl IntoView {
     view! {
         <li class="product-card">
             <A href=href>
-                <img src=picture.src alt=picture.alt width="480" height="480" loading="lazy"/>
+                <PiecePicture picture size=480/>
                 {badge.map(|b| view! { <span class="badge">{b}</span> })}
                 <span class="card-collection">{collection_name}</span>
                 <span class="card-name">{name}</span>

@@ -53,6 +53,11 @@ pub enum AuditAction {
     PieceChanged,
     PiecePublished,
     PieceWithdrawn,
+    // A piece's pictures: uploaded, moved, described, removed.
+    PictureAdded,
+    PictureMoved,
+    PictureDescribed,
+    PictureRemoved,
 }
 
 /// What an action is about: the audit page's "kind" filter.
@@ -80,6 +85,7 @@ pub enum AuditKind {
     Promo,
     Gift,
     Catalogue,
+    Pictures,
 }
 
 impl AuditAction {
@@ -101,6 +107,7 @@ impl AuditAction {
             PromoCreated | PromoChanged | PromoEnded => AuditKind::Promo,
             GiftChanged => AuditKind::Gift,
             PieceCreated | PieceChanged | PiecePublished | PieceWithdrawn => AuditKind::Catalogue,
+            PictureAdded | PictureMoved | PictureDescribed | PictureRemoved => AuditKind::Pictures,
         }
     }
 }

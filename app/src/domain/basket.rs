@@ -504,7 +504,7 @@ mod tests {
             name: "Ring".into(),
             category: Category::Rings,
             price: Money::from_cents(100_000),
-            picture: Picture { src: "/r.svg".into(), alt: "r".into() },
+            picture: Picture::drawing("/r.svg", "r"),
             flags: ProductFlags { online: true, ..ProductFlags::default() },
             stock: Stock::BySize(vec![
                 SizeStock { size: size("50"), quantity: 2 },

@@ -202,6 +202,28 @@ pub struct Picture {
     pub src: String,
     /// What the picture shows, for screen readers.
     pub alt: String,
+    /// An uploaded picture's JPEG widths (`srcset`); empty for a drawing.
+    pub srcset: String,
+    /// The same widths in WebP, which browsers take first; empty for a drawing.
+    pub webp: String,
+}
+
+impl Picture {
+    /// One of the house's drawings: one file, any width.
+    pub fn drawing(src: impl Into<String>, alt: impl Into<String>) -> Picture {
+        Picture { src: src.into(), alt: alt.into(), srcset: String::new(), webp: String::new() }
+    }
+
+    /// A picture staff uploaded, in each width it was made in.
+    pub fn uploaded(renditions: &super::piece_picture::Renditions, alt: impl Into<String>) -> Picture {
+        use super::piece_picture::Format;
+        Picture {
+            src: renditions.src(),
+            alt: alt.into(),
+            srcset: renditions.srcset(Format::Jpeg),
+            webp: renditions.srcset(Format::WebP),
+        }
+    }
 }
 
 /// A product as a listing card shows it.

@@ -152,7 +152,7 @@ mod tests {
             code: Slug::parse("leather-pouch").unwrap(),
             name: "Leather pouch".into(),
             description: "A pouch".into(),
-            picture: Picture { src: "/p.svg".into(), alt: "pouch".into() },
+            picture: Picture::drawing("/p.svg", "pouch"),
             threshold: Money::from_cents(50_000),
         }
     }

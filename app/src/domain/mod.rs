@@ -34,6 +34,7 @@ pub mod outbox;
 #[cfg(feature = "ssr")]
 pub mod phone;
 pub mod piece_editor;
+pub mod piece_picture;
 pub mod policies;
 pub mod profile;
 pub mod promo;

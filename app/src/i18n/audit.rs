@@ -192,6 +192,34 @@ impl Locale {
                     "Piece withdrawn"
                 }
             }
+            PictureAdded => {
+                if fr {
+                    "Photo ajoutée"
+                } else {
+                    "Picture added"
+                }
+            }
+            PictureMoved => {
+                if fr {
+                    "Photo déplacée"
+                } else {
+                    "Picture moved"
+                }
+            }
+            PictureDescribed => {
+                if fr {
+                    "Description de photo modifiée"
+                } else {
+                    "Picture's description changed"
+                }
+            }
+            PictureRemoved => {
+                if fr {
+                    "Photo retirée"
+                } else {
+                    "Picture removed"
+                }
+            }
         }
     }
 
@@ -250,6 +278,13 @@ impl Locale {
             }
             // The same word in both languages.
             AuditKind::Catalogue => "Catalogue",
+            AuditKind::Pictures => {
+                if fr {
+                    "Photos"
+                } else {
+                    "Pictures"
+                }
+            }
         }
     }
 

@@ -18,6 +18,7 @@ pub mod checkout;
 pub mod data;
 pub mod house;
 pub mod orders;
+pub mod pictures;
 pub mod pieces;
 pub mod promos;
 pub mod returns;
@@ -69,6 +70,7 @@ pub fn all_texts() -> impl Iterator<Item = &'static (&'static str, &'static str,
         shops::ALL,
         orders::ALL,
         pieces::ALL,
+        pictures::ALL,
         promos::ALL,
         returns::ALL,
         service::ALL,

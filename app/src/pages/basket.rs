@@ -4,6 +4,7 @@
 
 use super::loading;
 use crate::api::basket::{price_basket, BasketRequest, PricedBasket, PricedLine, RequestedLine};
+use crate::components::piece_picture::PiecePicture;
 use crate::components::{
     buy_area::{advisor_path, AdvisorContact},
     error_notice::ErrorNotice,
@@ -237,7 +238,7 @@ fn LineView(line: PricedLine) -> impl IntoView {
             data-product=product.to_string()
             data-size=size_text
         >
-            {picture.map(|p| view! { <img src=p.src alt=p.alt width="120" height="120" loading="lazy"/> })}
+            {picture.map(|p| view! { <PiecePicture picture=p size=120/> })}
             <div class="line-body">
                 <a href=href class="line-name">
                     {name.clone()}

@@ -4,6 +4,7 @@
 use super::{loading, meta_description};
 use crate::api::catalogue::{product_page, ProductContent as ProductData};
 use crate::api::stock_alerts::RegisterAlert;
+use crate::components::piece_picture::PiecePicture;
 use crate::components::{
     breadcrumbs::Breadcrumbs,
     buy_panel::{BuyPanel, PanelPiece},
@@ -99,7 +100,7 @@ fn Product(data: ProductData, chosen: Option<SizeLabel>) -> impl IntoView {
                     .map(|(i, p)| {
                         // The first picture is what the shopper sees first: load it eagerly.
                         let loading = if i == 0 { "eager" } else { "lazy" };
-                        view! { <img src=p.src alt=p.alt width="720" height="720" loading=loading/> }
+                        view! { <PiecePicture picture=p size=720 loading/> }
                     })
                     .collect_view()}
             </div>

@@ -20,7 +20,7 @@ pub async fn current(db: &Db, locale: Locale) -> Result<Option<GiftOffer>, sqlx:
     let name: String = row.try_get("name")?;
     Ok(Some(GiftOffer {
         code: Slug::parse(&code).map_err(|_| sqlx::Error::Decode(format!("corrupt gift code {code:?}").into()))?,
-        picture: Picture { src: row.try_get("picture")?, alt: name.clone() },
+        picture: Picture::drawing(row.try_get::<String, _>("picture")?, name.clone()),
         description: row.try_get("description")?,
         threshold: Money::from_cents(row.try_get("threshold_cents")?),
         name,

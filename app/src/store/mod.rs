@@ -13,6 +13,7 @@ pub mod gifts;
 pub mod newsletter;
 pub mod orders;
 pub mod outbox;
+pub mod piece_pictures;
 pub mod pieces;
 pub mod products;
 pub mod promos;

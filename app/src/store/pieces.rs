@@ -24,7 +24,6 @@ pub struct StoredPiece {
     pub revision: i64,
     pub published: bool,
     pub stock: Vec<(String, i64)>,
-    pub pictures: i64,
 }
 
 /// A line of the back office's list of pieces.
@@ -111,14 +110,9 @@ pub async fn find(db: &Db, slug: &Slug) -> Result<Option<StoredPiece>, sqlx::Err
         flags: flags(&row)?,
         public_from,
     };
-    let pictures: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM product_pictures WHERE product_id = $1")
-        .bind(id)
-        .fetch_one(&db.pool)
-        .await?;
     Ok(Some(StoredPiece {
         id,
         draft,
-        pictures,
         revision: row.try_get("revision")?,
         published: row.try_get::<i64, _>("published")? != 0,
         stock,

@@ -11,9 +11,14 @@ use crate::domain::{
     listing::{ListingFilter, SortOrder},
     locale::Locale,
     money::Money,
+    piece_picture::Renditions,
     slug::Slug,
 };
 use sqlx::{any::AnyRow, Row};
+
+/// A piece's first picture as `pp` (none: its columns are NULL); `p` is products.
+const FIRST_PICTURE: &str = "LEFT JOIN product_pictures pp ON pp.product_id = p.id \
+     AND pp.position = (SELECT MIN(fp.position) FROM product_pictures fp WHERE fp.product_id = p.id)";
 
 /// Columns every card needs, its texts in `locale`; `p` is products, `c` collections.
 fn card_columns(locale: Locale) -> String {
@@ -21,11 +26,9 @@ fn card_columns(locale: Locale) -> String {
     format!(
         "SELECT p.slug, p.name{l} AS name, p.category, c.name{l} AS collection_name, \
          p.price_cents, p.former_price_cents, p.online, p.made_to_order, p.personalised, p.members_preview, \
-         (SELECT pp.src FROM product_pictures pp WHERE pp.product_id = p.id ORDER BY pp.position LIMIT 1) AS picture_src, \
-         (SELECT pp.alt{l} FROM product_pictures pp WHERE pp.product_id = p.id ORDER BY pp.position LIMIT 1) \
-         AS picture_alt, \
+         pp.src AS picture_src, pp.alt{l} AS picture_alt, pp.stem AS picture_stem, pp.widths AS picture_widths, \
          (SELECT COALESCE(MAX(s.quantity), 0) FROM stock s WHERE s.product_id = p.id) AS best_stock \
-         FROM products p JOIN collections c ON c.id = p.collection_id"
+         FROM products p JOIN collections c ON c.id = p.collection_id {FIRST_PICTURE}"
     )
 }
 
@@ -64,10 +67,21 @@ fn slug(row: &AnyRow, column: &str) -> Result<Slug, sqlx::Error> {
 
 /// A piece's first picture, or the drawing shown while it has none.
 fn first_picture(row: &AnyRow) -> Result<Picture, sqlx::Error> {
-    Ok(match row.try_get::<Option<String>, _>("picture_src")? {
-        Some(src) => Picture { src, alt: row.try_get::<Option<String>, _>("picture_alt")?.unwrap_or_default() },
-        None => Picture { src: AWAITING_PICTURE.to_owned(), alt: String::new() },
-    })
+    let Some(src) = row.try_get::<Option<String>, _>("picture_src")? else {
+        return Ok(Picture::drawing(AWAITING_PICTURE, ""));
+    };
+    let alt = row.try_get::<Option<String>, _>("picture_alt")?.unwrap_or_default();
+    let stem = row.try_get::<Option<String>, _>("picture_stem")?;
+    let widths = row.try_get::<Option<String>, _>("picture_widths")?.unwrap_or_default();
+    Ok(picture_of(src, alt, stem.as_deref(), &widths))
+}
+
+/// A stored picture: uploaded (a stem and its widths) or a drawing.
+pub(crate) fn picture_of(src: String, alt: String, stem: Option<&str>, widths: &str) -> Picture {
+    match stem.and_then(|stem| Renditions::from_stored(stem, widths)) {
+        Some(renditions) => Picture::uploaded(&renditions, alt),
+        None => Picture::drawing(src, alt),
+    }
 }
 
 fn card(row: &AnyRow) -> Result<ProductCard, sqlx::Error> {
@@ -208,19 +222,18 @@ pub async fn by_slug(
     .collect::<Result<Vec<_>, _>>()?;
 
     let pictures = sqlx::query(&format!(
-        "SELECT src, alt{l} AS alt FROM product_pictures WHERE product_id = $1 ORDER BY position"
+        "SELECT src, alt{l} AS alt, stem, widths FROM product_pictures WHERE product_id = $1 ORDER BY position"
     ))
     .bind(id)
     .fetch_all(&db.pool)
     .await?
     .iter()
-    .map(|r| Ok(Picture { src: r.try_get("src")?, alt: r.try_get("alt")? }))
+    .map(|r| {
+        let stem: Option<String> = r.try_get("stem")?;
+        Ok(picture_of(r.try_get("src")?, r.try_get("alt")?, stem.as_deref(), &r.try_get::<String, _>("widths")?))
+    })
     .collect::<Result<Vec<_>, sqlx::Error>>()?;
-    let pictures = if pictures.is_empty() {
-        vec![Picture { src: AWAITING_PICTURE.to_owned(), alt: String::new() }]
-    } else {
-        pictures
-    };
+    let pictures = if pictures.is_empty() { vec![Picture::drawing(AWAITING_PICTURE, "")] } else { pictures };
 
     let stock_rows = sqlx::query("SELECT size, quantity FROM stock WHERE product_id = $1 ORDER BY position, size")
         .bind(id)
@@ -272,7 +285,7 @@ pub async fn collections(db: &Db, locale: Locale) -> Result<Vec<Collection>, sql
         let name: String = r.try_get("name")?;
         Ok(Collection {
             slug: slug(r, "slug")?,
-            picture: Picture { src: r.try_get("picture")?, alt: locale.collection_picture_alt(&name) },
+            picture: Picture::drawing(r.try_get::<String, _>("picture")?, locale.collection_picture_alt(&name)),
             tagline: r.try_get("tagline")?,
             name,
         })
@@ -336,10 +349,8 @@ pub async fn for_basket(
     let mut sql = Sql::new(&format!(
         "SELECT p.id, p.slug, p.name{l} AS name, p.category, p.price_cents, p.former_price_cents, \
          p.online, p.made_to_order, p.personalised, p.members_preview, \
-         (SELECT pp.src FROM product_pictures pp WHERE pp.product_id = p.id ORDER BY pp.position LIMIT 1) AS picture_src, \
-         (SELECT pp.alt{l} FROM product_pictures pp WHERE pp.product_id = p.id ORDER BY pp.position LIMIT 1) \
-         AS picture_alt \
-         FROM products p WHERE ",
+         pp.src AS picture_src, pp.alt{l} AS picture_alt, pp.stem AS picture_stem, pp.widths AS picture_widths \
+         FROM products p {FIRST_PICTURE} WHERE ",
     ));
     sql.push(shown_to(audience)).push(" AND p.slug IN (");
     for (i, s) in slugs.iter().enumerate() {

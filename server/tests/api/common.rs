@@ -157,6 +157,11 @@ impl TestApp {
     }
 
     /// GETs a path; returns the status and the body.
+    /// Where this server keeps return photos and the catalogue's pictures.
+    pub fn photos(&self) -> &app::photos::PhotoStore {
+        &self.config.photo_store
+    }
+
     /// What the server's workers are given of the site, for calling one
     /// here as another server process would.
     pub fn site(&self) -> app::config::SiteConfig {

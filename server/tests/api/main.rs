@@ -19,6 +19,7 @@ mod members_preview;
 mod newsletter;
 mod outbox;
 mod page_cache;
+mod pictures;
 mod pieces;
 mod promos;
 mod refunds;

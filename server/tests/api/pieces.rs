@@ -12,12 +12,12 @@ use app::domain::{local_hours::paris_day_of, second_factor::STEP_UP_SECONDS};
 use app::store::unix_now;
 use serde_json::{json, Value};
 
-const CLERK: &str = "pieces.clerk@maison-aurele.fr";
+pub(crate) const CLERK: &str = "pieces.clerk@maison-aurele.fr";
 const OTHER_CLERK: &str = "pieces.other@maison-aurele.fr";
 
 /// The save form of a necklace `slug` with `changes` (by field name; a
 /// name outside the piece, such as `revision`, is posted as it is).
-fn form(slug: &str, changes: &[(&str, &str)]) -> Vec<(String, String)> {
+pub(crate) fn form(slug: &str, changes: &[(&str, &str)]) -> Vec<(String, String)> {
     let mut fields: Vec<(String, String)> = [
         ("slug", slug),
         ("category", "necklaces"),
@@ -50,23 +50,23 @@ fn form(slug: &str, changes: &[(&str, &str)]) -> Vec<(String, String)> {
         .collect()
 }
 
-async fn save(app: &TestApp, fields: &[(String, String)], cookie: &str) -> crate::common::Answer {
+pub(crate) async fn save(app: &TestApp, fields: &[(String, String)], cookie: &str) -> crate::common::Answer {
     let pairs: Vec<(&str, &str)> = fields.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
     app.post_form("staff/pieces/save", &pairs, Some(cookie)).await
 }
 
-async fn piece(app: &TestApp, slug: &str, cookie: &str) -> Value {
+pub(crate) async fn piece(app: &TestApp, slug: &str, cookie: &str) -> Value {
     let answer = app.post_form("staff/piece", &[("slug", slug)], Some(cookie)).await;
     assert_eq!(answer.status, 200, "{}", answer.body);
     answer.json()
 }
 
 /// The revision and what the page showed, as its forms send them back.
-fn page_state(view: &Value) -> (String, String) {
+pub(crate) fn page_state(view: &Value) -> (String, String) {
     (view["revision"].as_i64().unwrap().to_string(), view["seen"].as_str().unwrap().to_owned())
 }
 
-async fn publish(app: &TestApp, slug: &str, to: bool, cookie: &str) -> crate::common::Answer {
+pub(crate) async fn publish(app: &TestApp, slug: &str, to: bool, cookie: &str) -> crate::common::Answer {
     let (revision, seen) = page_state(&piece(app, slug, cookie).await);
     let to = if to { "true" } else { "false" };
     app.post_form(

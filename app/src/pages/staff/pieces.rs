@@ -5,9 +5,11 @@
 //! its refusal.
 
 use super::{refusal, PasswordAgain, StaffNav};
+use crate::api::staff_pictures::PictureRow;
 use crate::api::staff_pieces::{staff_piece, staff_pieces, PieceChoice, PieceView, PiecesView};
 use crate::domain::catalogue::Category;
 use crate::domain::piece_editor::{PieceForm, MAX_DESCRIPTION, MAX_NAME};
+use crate::domain::piece_picture::MAX_ALT;
 use crate::i18n::use_locale;
 use crate::page_data::page_resource;
 use crate::pages::{account::signed_in_only, here};
@@ -17,6 +19,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 const SAVE: &str = "/api/staff/pieces/save";
 const PUBLISH: &str = "/api/staff/pieces/publish";
+const ADD_PICTURE: &str = "/api/staff/pieces/pictures/add";
+const CHANGE_PICTURE: &str = "/api/staff/pieces/pictures/change";
 
 #[component]
 pub fn StaffPiecesPage() -> impl IntoView {
@@ -184,7 +188,7 @@ fn PiecePage(view: PieceView) -> impl IntoView {
         revision,
         seen,
         stock,
-        has_picture,
+        pictures,
         collections,
         materials,
         password_needed,
@@ -196,6 +200,13 @@ fn PiecePage(view: PieceView) -> impl IntoView {
         Some(t.staff_piece_published_said())
     } else if query.get("withdrawn").is_some() {
         Some(t.staff_piece_withdrawn_said())
+    } else if let Some(done) = query.get("picture") {
+        match done.as_str() {
+            "added" => Some(t.staff_picture_added()),
+            "moved" => Some(t.staff_picture_moved()),
+            "described" => Some(t.staff_picture_described()),
+            _ => Some(t.staff_picture_removed()),
+        }
     } else {
         query.get("saved").map(|_| t.staff_piece_saved())
     };
@@ -219,7 +230,6 @@ fn PiecePage(view: PieceView) -> impl IntoView {
                 " "<a href=t.href("/staff/stock")>{t.staff_piece_stock_link()}</a>
             </dd>
         </dl>
-        {(!has_picture).then(|| view! { <p class="hint" data-testid="no-picture">{t.staff_piece_awaiting_picture()}</p> })}
         {published.then(|| view! {
             <p><a href=t.href(&format!("/products/{slug}"))>{t.staff_piece_view()}</a></p>
         })}
@@ -234,6 +244,7 @@ fn PiecePage(view: PieceView) -> impl IntoView {
                 {if published { t.staff_piece_withdraw() } else { t.staff_piece_publish() }}
             </button>
         </form>
+        <PictureSection slug=slug.clone() revision=revision.clone() pictures/>
         <h2 id="edit-piece">{t.staff_piece_edit_heading()}</h2>
         {refusal(SAVE)}
         <form method="post" action=SAVE class="account-form piece-form" aria-labelledby="edit-piece">
@@ -251,5 +262,80 @@ fn PiecePage(view: PieceView) -> impl IntoView {
             <button type="submit" class="button-primary">{t.staff_piece_save()}</button>
         </form>
         <p><a href=t.href("/staff/pieces")>{t.staff_piece_back()}</a></p>
+    }
+}
+
+/// The piece's pictures, each with its descriptions and buttons, and the
+/// form that adds one (a plain multipart form: no JavaScript needed).
+#[component]
+fn PictureSection(slug: String, revision: String, pictures: Vec<PictureRow>) -> impl IntoView {
+    let t = use_locale();
+    let max_alt = MAX_ALT.to_string();
+    let count = pictures.len();
+    view! {
+        <h2 id="pictures">{t.staff_pictures_heading()}</h2>
+        <p>{t.staff_pictures_intro()}</p>
+        {refusal(CHANGE_PICTURE)}
+        {(count == 0).then(|| view! { <p class="hint" data-testid="no-picture">{t.staff_piece_awaiting_picture()}</p> })}
+        <ol class="piece-pictures">
+            {pictures.into_iter().map(|p| {
+                let label = t.staff_picture_number(p.position);
+                let id = |what: &str| format!("picture-{}-{what}", p.position);
+                view! {
+                    <li class="piece-picture" data-position=p.position.to_string()>
+                        <img src=p.thumbnail.clone() alt="" width="120" height="120" loading="lazy"/>
+                        <form method="post" action=CHANGE_PICTURE class="account-form" aria-label=label.clone()>
+                            <p class="hint">
+                                {label.clone()}
+                                {p.drawing.then(|| format!(" · {}", t.staff_picture_drawing()))}
+                            </p>
+                            <input type="hidden" name="slug" value=slug.clone()/>
+                            <input type="hidden" name="revision" value=revision.clone()/>
+                            <input type="hidden" name="position" value=p.position.to_string()/>
+                            <label for=id("alt-en")>{t.staff_picture_alt_en()}</label>
+                            <input id=id("alt-en") name="alt_en" maxlength=max_alt.clone() value=p.alt_en.clone()/>
+                            <label for=id("alt-fr")>{t.staff_picture_alt_fr()}</label>
+                            <input id=id("alt-fr") name="alt_fr" maxlength=max_alt.clone() value=p.alt_fr.clone()/>
+                            <p class="picture-actions">
+                                <button type="submit" name="action" value="alt" class="button-small">
+                                    {t.staff_picture_save_alt()}
+                                </button>
+                                {(p.position > 0).then(|| view! {
+                                    <button type="submit" name="action" value="up" class="button-small">
+                                        {t.staff_picture_up()}
+                                    </button>
+                                })}
+                                {(usize::try_from(p.position + 1).unwrap_or(count) < count).then(|| view! {
+                                    <button type="submit" name="action" value="down" class="button-small">
+                                        {t.staff_picture_down()}
+                                    </button>
+                                })}
+                                <button type="submit" name="action" value="remove" class="button-small">
+                                    {t.staff_picture_remove()}
+                                </button>
+                            </p>
+                        </form>
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+        <h3 id="add-picture">{t.staff_picture_add_heading()}</h3>
+        {refusal(ADD_PICTURE)}
+        <form method="post" action=ADD_PICTURE enctype="multipart/form-data" class="account-form"
+            aria-labelledby="add-picture">
+            <input type="hidden" name="slug" value=slug/>
+            <input type="hidden" name="revision" value=revision/>
+            <label for="picture-file">{t.staff_picture_file_label()}</label>
+            <input id="picture-file" type="file" name="picture" required accept="image/jpeg,image/png,image/webp"
+                aria-describedby="picture-file-hint"/>
+            <p id="picture-file-hint" class="hint">{t.staff_picture_file_hint()}</p>
+            <label for="picture-alt-en">{t.staff_picture_alt_en()}</label>
+            <input id="picture-alt-en" name="alt_en" required maxlength=max_alt.clone()
+                aria-describedby="picture-alt-hint"/>
+            <label for="picture-alt-fr">{t.staff_picture_alt_fr()}</label>
+            <input id="picture-alt-fr" name="alt_fr" required maxlength=max_alt aria-describedby="picture-alt-hint"/>
+            <p id="picture-alt-hint" class="hint">{t.staff_picture_alt_hint()}</p>
+            <button type="submit" class="button-primary">{t.staff_picture_add()}</button>
+        </form>
     }
 }
