@@ -382,3 +382,25 @@ async fn an_order_is_for_the_price_the_shopper_reviewed(app: &TestApp) {
     assert_eq!(orders().await, 1);
 }
 on_both_engines!(catalogue_editor_checkout, an_order_is_for_the_price_the_shopper_reviewed);
+
+async fn a_change_shows_on_every_server(app: &TestApp) {
+    let replica = app.spawn_replica().await;
+    let clerk = app.staff(CLERK).await;
+    assert!(save(app, &form("tide-link", &[]), &clerk).await.status < 400);
+    // Both servers render the listing before the piece is published: each keeps a page.
+    for server in [app, &replica] {
+        server.get_until("/en/shop/necklaces", "the listing", |status, _| status == 200).await;
+    }
+    assert!(publish(app, "tide-link", true, &clerk).await.status < 400);
+    replica
+        .get_until("/en/shop/necklaces", "the new piece on the other server", |_, html| html.contains("tide-link"))
+        .await;
+    let (revision, seen) = page_state(&piece(app, "tide-link", &clerk).await);
+    let sale = [("price", "950"), ("former_price", "1200"), ("revision", &revision), ("seen", &seen)];
+    assert!(save(app, &form("tide-link", &sale), &clerk).await.status < 400);
+    replica
+        .get_until("/fr/products/tide-link", "the sale on the other server", |_, html| html.contains("950,00"))
+        .await;
+    replica.finish().await;
+}
+on_both_engines!(catalogue_editor_replicas, a_change_shows_on_every_server);
