@@ -117,9 +117,15 @@ impl FromServerFnError for AppError {
     }
 }
 
-/// A request whose arguments could not be read, said in the caller's language.
+/// A request whose arguments could not be read, said in the caller's
+/// language. The decoder's own words (field names, Rust types) are for the
+/// log, not for the caller (issue 17).
 fn unreadable(detail: &str) -> String {
-    format!("{} ({detail})", crate::i18n::use_locale().error_unreadable_request())
+    #[cfg(feature = "ssr")]
+    tracing::debug!(detail, "a request's arguments could not be read");
+    #[cfg(not(feature = "ssr"))]
+    let _ = detail;
+    crate::i18n::use_locale().error_unreadable_request().to_owned()
 }
 
 #[cfg(feature = "ssr")]

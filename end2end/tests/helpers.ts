@@ -293,22 +293,6 @@ export function newsletterAlmostThere(email: string): string {
   });
 }
 
-/** `Locale::newsletter_confirmed`. */
-export function newsletterConfirmed(email: string): string {
-  return inLang({
-    fr: `Merci\u00a0: l’adresse ${email} est désormais inscrite à notre newsletter.`,
-    en: `Thank you: ${email} is subscribed to our newsletter.`,
-  });
-}
-
-/** `Locale::newsletter_unsubscribed`: the page the emailed unsubscribe link opens. */
-export function newsletterUnsubscribed(email: string): string {
-  return inLang({
-    fr: `L’adresse ${email} ne recevra plus notre newsletter. Une confirmation lui a été envoyée.`,
-    en: `${email} will receive no more newsletters. A confirmation is on its way.`,
-  });
-}
-
 /** `Locale::buy_add_refused(AtLimit(n))`. */
 export function buyAddRefusedAtLimit(n: number): string {
   return inLang({

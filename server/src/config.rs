@@ -61,6 +61,34 @@ pub const DEFAULT_SERVICE_EMAIL: &str = "client-service@maison-aurele.example";
 #[error("configuration: {0}")]
 pub struct ConfigError(pub String);
 
+/// Where the server runs: `VITRINE_ENV`, `development` by default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Environment {
+    Development,
+    Production,
+}
+
+impl Environment {
+    pub fn parse(raw: Option<&str>) -> Result<Environment, ConfigError> {
+        match raw.map(str::trim) {
+            None | Some("development") => Ok(Environment::Development),
+            Some("production") => Ok(Environment::Production),
+            Some(other) => Err(ConfigError(format!("VITRINE_ENV must be development or production, not {other:?}"))),
+        }
+    }
+}
+
+/// Why a production server must not start with this configuration (issue
+/// 17): anything here would take no real money or show customers' emails.
+pub fn production_refusals(dev_mailbox: bool) -> Vec<&'static str> {
+    // The only gateway this build has: its pay page approves test cards.
+    let mut refused = vec!["payments go to the sandbox gateway, which takes no real money"];
+    if dev_mailbox {
+        refused.push("VITRINE_DEV_MAILBOX=true shows every email the shop writes to whoever opens /dev/mailbox");
+    }
+    refused
+}
+
 /// The database used when `DATABASE_URL` is not set: a file under `data/`.
 /// Return photos, beside the embedded database.
 pub const DEFAULT_PHOTO_STORE: &str = "data/photos";
@@ -99,6 +127,12 @@ impl Config {
         };
         let seed_demo = flag("VITRINE_SEED_DEMO", true)?;
         let dev_mailbox = flag("VITRINE_DEV_MAILBOX", false)?;
+        if Environment::parse(var("VITRINE_ENV").as_deref())? == Environment::Production {
+            let refused = production_refusals(dev_mailbox);
+            if !refused.is_empty() {
+                return Err(ConfigError(format!("VITRINE_ENV=production refuses to start: {}", refused.join("; "))));
+            }
+        }
         let trust_forwarded_for = flag("VITRINE_TRUST_FORWARDED_FOR", false)?;
         let page_cache = flag("VITRINE_PAGE_CACHE", true)?;
         let payment_minutes = match var("VITRINE_PAYMENT_MINUTES") {
@@ -136,5 +170,19 @@ impl Config {
             secret_key,
             page_cache,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn production_refuses_the_sandbox_and_the_dev_mailbox() {
+        assert_eq!(Environment::parse(None).unwrap(), Environment::Development);
+        assert_eq!(Environment::parse(Some("production")).unwrap(), Environment::Production);
+        assert!(Environment::parse(Some("prod")).is_err());
+        assert_eq!(production_refusals(false).len(), 1, "the sandbox gateway");
+        assert!(production_refusals(true).iter().any(|r| r.contains("VITRINE_DEV_MAILBOX")));
     }
 }

@@ -64,7 +64,9 @@ pub fn apply(app: Router, config: &Config, pages: Option<PageCache>) -> Router {
             .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
             .layer(TraceLayer::new_for_http().make_span_with(|request: &Request<_>| {
                 let id = request.headers().get(REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("-");
-                tracing::info_span!("request", method = %request.method(), uri = %request.uri(), request_id = %id)
+                // The address without its secrets (tokens and keys of emailed links).
+                let uri = crate::log_redaction::loggable(request.uri());
+                tracing::info_span!("request", method = %request.method(), uri = %uri, request_id = %id)
             }))
             .layer(PropagateRequestIdLayer::new(REQUEST_ID)),
     )

@@ -15,6 +15,7 @@ mod dev_mailbox;
 mod health;
 mod language;
 mod layers;
+mod log_redaction;
 mod one_click;
 mod page_cache;
 mod payment_callback;

@@ -189,7 +189,9 @@ pub async fn pay(
     };
     match sandbox_payments::decide(&db, &payment.id, authorised, &card.last4, due).await {
         Ok(_) => {
-            tracing::info!(payment = %payment.id, authorised, last4 = %card.last4, "sandbox: card outcome decided");
+            // The payment's id is a bearer secret (its pay page): debug only.
+            tracing::debug!(payment = %payment.id, "sandbox: the payment the outcome is for");
+            tracing::info!(authorised, last4 = %card.last4, "sandbox: card outcome decided");
             Redirect::to(&payment.return_url).into_response()
         }
         Err(error) => {

@@ -190,6 +190,10 @@ pub async fn verify_email(token: String) -> Result<String, AppError> {
     let id = account_tokens::consume(&mut tx, &token, account_tokens::Purpose::Verify, now).await?.ok_or_else(dead)?;
     customers::mark_verified(&mut tx, id, now).await?;
     tx.commit().await?;
+    // The page's button posts without JavaScript: back to it, done.
+    if super::posted_without_javascript() {
+        leptos_axum::redirect(&t.href("/account/verify?done=1"));
+    }
     Ok(t.account_verify_done().to_owned())
 }
 

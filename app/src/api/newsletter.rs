@@ -54,7 +54,8 @@ pub async fn newsletter(email: String, intent: String) -> Result<String, AppErro
     }
 }
 
-/// Confirms a subscription from the emailed link, and sends the welcome
+/// Confirms a subscription from the emailed link's page (its button: a
+/// GET never confirms, mail scanners open links), and sends the welcome
 /// newsletter email with its one-click unsubscribe link.
 #[server(endpoint = "newsletter/confirm")]
 pub async fn confirm_newsletter(token: String) -> Result<String, AppError> {
@@ -71,6 +72,10 @@ pub async fn confirm_newsletter(token: String) -> Result<String, AppError> {
     let welcome = crate::emails::newsletter_welcome(language, &email, &site, unsubscribe.as_str());
     outbox::enqueue(&mut tx, &welcome, now).await?;
     tx.commit().await?;
+    // The page's button posts without JavaScript: back to it, done.
+    if super::posted_without_javascript() {
+        leptos_axum::redirect(&t.href("/newsletter/confirm?done=1"));
+    }
     Ok(t.newsletter_confirmed(email.as_str()))
 }
 
@@ -80,7 +85,12 @@ pub async fn unsubscribe_newsletter(token: String) -> Result<String, AppError> {
     let t = crate::i18n::use_locale();
     let (db, _) = super::context()?;
     match unsubscribe_by_token(&db, &token, t, crate::store::unix_now()).await? {
-        Some(email) => Ok(t.newsletter_unsubscribed(email.as_str())),
+        Some(email) => {
+            if super::posted_without_javascript() {
+                leptos_axum::redirect(&t.href("/newsletter/unsubscribe?done=1"));
+            }
+            Ok(t.newsletter_unsubscribed(email.as_str()))
+        }
         None => Err(super::bad_request(t.newsletter_link_not_ours())),
     }
 }

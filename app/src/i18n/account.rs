@@ -79,6 +79,11 @@ texts! {
     account_verify_go_to_account { fr: "Accéder à votre compte", en: "Go to your account" }
     account_verify_link_dead { fr: "Ce lien de confirmation ne fonctionne plus\u{a0}: il a déjà été utilisé, ou date de plus d’une semaine.", en: "This confirmation link does not work any more: it was used already, or is more than a week old." }
     account_verify_done { fr: "Merci\u{a0}: votre adresse e-mail est confirmée.", en: "Thank you: your email address is confirmed." }
+    account_verify_intro {
+        fr: "Confirmez que cette adresse est bien la vôtre pour achever la création de votre compte.",
+        en: "Confirm that this address is yours to finish setting up your account.",
+    }
+    account_verify_button { fr: "Confirmer mon adresse", en: "Confirm my address" }
 
     // The account overview.
     account_title { fr: "Votre compte", en: "Your account" }
@@ -150,6 +155,24 @@ texts! {
     newsletter_confirm_heading { fr: "Votre abonnement", en: "Your subscription" }
     newsletter_discover { fr: "Découvrir nos bijoux", en: "Discover the jewellery" }
     newsletter_unsubscribe_title { fr: "Désabonnement", en: "Unsubscribe" }
+    newsletter_confirm_intro {
+        fr: "Une dernière étape\u{a0}: confirmez que vous souhaitez recevoir notre newsletter.",
+        en: "One step left: confirm that you would like our newsletter.",
+    }
+    newsletter_confirm_button { fr: "Confirmer mon abonnement", en: "Confirm my subscription" }
+    newsletter_confirmed_done {
+        fr: "Merci\u{a0}: votre abonnement est confirmé. Notre première lettre est en route.",
+        en: "Thank you: your subscription is confirmed. Our first letter is on its way.",
+    }
+    newsletter_unsubscribe_intro {
+        fr: "Ne plus recevoir notre newsletter à cette adresse\u{a0}?",
+        en: "Stop receiving our newsletter at this address?",
+    }
+    newsletter_unsubscribe_button { fr: "Me désabonner", en: "Unsubscribe me" }
+    newsletter_unsubscribed_done {
+        fr: "C’est fait\u{a0}: cette adresse ne recevra plus notre newsletter.",
+        en: "Done: this address will receive no more newsletters.",
+    }
     newsletter_changed_mind { fr: "Vous avez changé d’avis\u{a0}? Vous pouvez vous réabonner depuis le bas de chaque page.", en: "Changed your mind? You can subscribe again from the foot of any page." }
     newsletter_choose_intent { fr: "Veuillez choisir de vous abonner ou de vous désabonner.", en: "Please choose to subscribe or to unsubscribe." }
     newsletter_confirm_link_dead { fr: "Ce lien de confirmation ne fonctionne plus\u{a0}: il a déjà été utilisé, ou date de plus d’une semaine. Veuillez vous abonner de nouveau depuis le bas de la page.", en: "This confirmation link does not work any more: it was used already, or is more than a week old. Please subscribe again from the foot of the page." }

@@ -4,6 +4,7 @@ pub mod account;
 pub mod basket;
 pub mod checkout;
 pub mod contact;
+pub mod emailed_action;
 pub mod faq;
 pub mod home;
 pub mod house;

@@ -28,7 +28,7 @@ async fn sign_in(app: &TestApp, email: &str, password: &str) -> Answer {
 }
 
 /// The links in the newest outbox emails to `to`, newest first.
-async fn links_to(app: &TestApp, to: &str, path: &str) -> Vec<String> {
+pub(crate) async fn links_to(app: &TestApp, to: &str, path: &str) -> Vec<String> {
     outbox::recent(&app.db, 100)
         .await
         .unwrap()

@@ -12,6 +12,7 @@ mod basket;
 mod catalogue;
 mod checkout;
 mod checkout_rules;
+mod hardening;
 mod house_pages;
 mod languages;
 mod mailer;

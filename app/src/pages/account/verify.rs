@@ -1,28 +1,27 @@
-//! `/account/verify?token=…`: the welcome email's link, confirming the address.
+//! `/account/verify?token=…`: the welcome email's link, confirming the
+//! address once its button is pressed (see `emailed_action`).
 
-use crate::api::account::verify_email;
-use crate::components::form_message::said;
 use crate::i18n::use_locale;
-use crate::page_data::page_resource;
-use crate::pages::loading;
+use crate::pages::emailed_action::{EmailedAction, EmailedActionForm};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::{components::A, hooks::use_query_map};
+use leptos_router::components::A;
 
 #[component]
 pub fn VerifyEmailPage() -> impl IntoView {
-    let query = use_query_map();
-    let token = query.read_untracked().get("token").unwrap_or_default();
-    let answer = page_resource(move || token.clone(), verify_email);
     let t = use_locale();
+    let action = EmailedAction {
+        endpoint: "/api/account/verify",
+        intro: t.account_verify_intro(),
+        button: t.account_verify_button(),
+        done: t.account_verify_done(),
+    };
     view! {
         <Title text=t.account_verify_title()/>
         <Meta name="robots" content="noindex"/>
         <section class="account-form-page">
             <h1>{t.account_verify_heading()}</h1>
-            <Suspense fallback=loading>
-                {move || Suspend::new(async move { said(answer.await) })}
-            </Suspense>
+            <EmailedActionForm action/>
             <p><A href=t.href("/account")>{t.account_verify_go_to_account()}</A></p>
         </section>
     }

@@ -1,0 +1,119 @@
+//! Issue 17's hardening, as far as it has gone, on both engines: a request
+//! that cannot be read gets our message, never the decoder's internals.
+
+use crate::common::TestApp;
+use serde_json::json;
+
+/// What serde and the server-function decoder say of a bad request.
+const INTERNALS: [&str; 6] = ["missing field", "invalid type", "expected", "unknown variant", "Args", "serde"];
+
+async fn unreadable_requests_get_our_words(app: &TestApp) {
+    let form = app.post_form("account/register", &[("email", "x@example.fr")], None).await;
+    let wrong_type = app.post_json("checkout/quote", &json!({ "request": { "basket": 7 } }), None).await;
+    let not_json = app
+        .client
+        .post(format!("{}/api/checkout/quote", app.base))
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json")
+        .body("{not json")
+        .send()
+        .await
+        .unwrap();
+    let not_json = (not_json.status().as_u16(), not_json.text().await.unwrap());
+    for (status, body) in [(form.status, form.body), (wrong_type.status, wrong_type.body), not_json] {
+        assert_eq!(status, 400, "{body}");
+        assert!(body.contains("The request could not be read: reload the page and try again."), "{body}");
+        for word in INTERNALS {
+            assert!(!body.contains(word), "{word:?} in {body}");
+        }
+    }
+    // Sent from a French page, it is said in French.
+    let fr = app
+        .client
+        .post(format!("{}/api/account/register", app.base))
+        .header("Referer", format!("{}/fr/account/register", app.base))
+        .header("Accept", "application/json")
+        .form(&[("email", "x@example.fr")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(fr.status(), 400);
+    let body = fr.text().await.unwrap();
+    assert!(body.contains("La demande n’a pas pu être lue"), "{body}");
+}
+on_both_engines!(unreadable_requests, unreadable_requests_get_our_words);
+
+/// A production configuration does not start with the sandbox gateway or
+/// the development mailbox: the binary says why and exits.
+#[test]
+fn production_does_not_start_with_the_sandbox() {
+    let database = std::env::temp_dir().join(format!("vitrine-test-production-{}.db", uuid::Uuid::new_v4().simple()));
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_server"))
+        .env("VITRINE_ENV", "production")
+        .env("VITRINE_DEV_MAILBOX", "true")
+        .env("LEPTOS_SITE_ADDR", "127.0.0.1:0")
+        .env("DATABASE_URL", format!("sqlite://{}", database.display()))
+        .output()
+        .expect("the server binary runs");
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "{said}");
+    assert!(said.contains("VITRINE_ENV=production refuses to start"), "{said}");
+    assert!(said.contains("sandbox gateway") && said.contains("VITRINE_DEV_MAILBOX"), "{said}");
+    assert!(!database.exists(), "nothing was made before refusing");
+}
+
+/// Whether the account's address is confirmed.
+async fn verified(app: &TestApp, email: &str) -> bool {
+    let at: Option<i64> = sqlx::query_scalar("SELECT email_verified_at FROM customers WHERE email_key = $1")
+        .bind(email.to_ascii_lowercase())
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    at.is_some()
+}
+
+/// A mail scanner opens every link of an email: opening one changes
+/// nothing, the page's button (a plain form, no JavaScript) does it.
+async fn emailed_links_act_only_on_their_button(app: &TestApp) {
+    use crate::accounts::links_to;
+    let email = "scanned@example.fr";
+    app.register(email).await;
+    let token = links_to(app, email, "/account/verify").await.remove(0);
+    for _ in 0..2 {
+        let page = app.get_page(&format!("/en/account/verify?token={token}"), None).await;
+        assert_eq!(page.status, 200);
+        assert!(page.body.contains("Confirm my address") && page.body.contains(&token), "the button and its token");
+    }
+    assert!(!verified(app, email).await, "opening the link confirms nothing");
+
+    // The button, as a browser posts it without JavaScript: done, and back to the page.
+    let browser = crate::common::client_builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let pressed = browser
+        .post(format!("{}/api/account/verify", app.base))
+        .header("Referer", format!("{}/en/account/verify?token={token}", app.base))
+        .header("Accept", "text/html")
+        .form(&[("token", token.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert!(pressed.status().is_redirection(), "{}", pressed.status());
+    let location = pressed.headers().get("location").unwrap().to_str().unwrap().to_owned();
+    assert!(location.ends_with("/en/account/verify?done=1"), "{location}");
+    assert!(verified(app, email).await);
+    let done = app.get_page("/en/account/verify?done=1", None).await;
+    assert!(done.body.contains("your email address is confirmed"), "{}", done.body);
+
+    // Pressed again (the link is used up): back to the page with the reason.
+    let again = browser
+        .post(format!("{}/api/account/verify", app.base))
+        .header("Referer", format!("{}/en/account/verify?token={token}", app.base))
+        .header("Accept", "text/html")
+        .form(&[("token", token.as_str())])
+        .send()
+        .await
+        .unwrap();
+    let location = again.headers().get("location").unwrap().to_str().unwrap().to_owned();
+    let page = app.get_page(location.trim_start_matches(&app.base), None).await;
+    assert!(page.body.contains("This confirmation link does not work any more"), "{}", page.body);
+}
+on_both_engines!(emailed_links, emailed_links_act_only_on_their_button);
