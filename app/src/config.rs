@@ -15,6 +15,12 @@ pub struct SiteConfig {
 }
 
 impl SiteConfig {
+    /// Whether the site is served over HTTPS (its cookies are then
+    /// `Secure`, the session's `__Host-` prefixed, and HSTS is sent).
+    pub fn is_https(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+
     /// The absolute URL of a path on this site.
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.public_url, path)

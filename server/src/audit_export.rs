@@ -26,11 +26,16 @@ pub struct Filters {
     to: Option<String>,
 }
 
-pub async fn export(Extension(db): Extension<Db>, headers: HeaderMap, Query(filters): Query<Filters>) -> Response {
+pub async fn export(
+    Extension(db): Extension<Db>,
+    Extension(site): Extension<app::config::SiteConfig>,
+    headers: HeaderMap,
+    Query(filters): Query<Filters>,
+) -> Response {
     // The answers are for staff's tools, in English like the log itself.
     let t = Locale::En;
     let private = [(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"))];
-    let session = match app::api::session::token_from_headers(&headers) {
+    let session = match app::api::session::token_from_headers(&headers, site.is_https()) {
         Some(token) => customers::by_session(&db, &token.digest(), unix_now()).await,
         None => Ok(None),
     };

@@ -37,7 +37,15 @@ pub fn apply(app: Router, config: &Config, pages: Option<PageCache>) -> Router {
             header::REFERRER_POLICY,
             HeaderValue::from_static("strict-origin-when-cross-origin"),
         ))
-        .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")));
+        .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        // Served over HTTPS, browsers are told to come back only that way
+        // for two years (issue 17); over plain HTTP the header means nothing.
+        .option_layer(config.public_url().starts_with("https://").then(|| {
+            SetResponseHeaderLayer::if_not_present(
+                header::STRICT_TRANSPORT_SECURITY,
+                HeaderValue::from_static("max-age=63072000; includeSubDomains"),
+            )
+        }));
 
     let app = app
         .layer(security)

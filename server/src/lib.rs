@@ -161,7 +161,8 @@ pub fn router(config: &Config, leptos_options: LeptosOptions, db: Db) -> Router 
         })
         .layer(axum::middleware::from_fn({
             let db = db.clone();
-            move |request, next| staff_link::mark(db.clone(), request, next)
+            let secure = config.public_url().starts_with("https://");
+            move |request, next| staff_link::mark(db.clone(), secure, request, next)
         }))
         .layer(axum::Extension(db))
         .layer(axum::Extension(site))

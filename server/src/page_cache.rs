@@ -42,8 +42,9 @@ const LARGEST_PAGE: usize = 2 * 1024 * 1024;
 /// milliseconds a page; 9 is within a few per cent of it at a fraction).
 const BROTLI_QUALITY: u32 = 9;
 
-/// The cookie of a signed-in browser: its pages are rendered for it alone.
-const SESSION_COOKIE: &str = "vitrine_session";
+/// The cookie of a signed-in browser (over HTTP; `SECURE_COOKIE` over
+/// HTTPS): its pages are rendered for it alone.
+const SESSION_COOKIE: &str = app::api::session::COOKIE;
 
 /// The pages kept, and the catalogue version they were rendered at.
 #[derive(Clone)]
@@ -170,7 +171,10 @@ fn key_for(method: &Method, path: &str, query: Option<&str>, headers: &HeaderMap
     if !(method == Method::GET || method == Method::HEAD) || !is_public_page(path) {
         return None;
     }
-    if app::shopper::request_cookie(headers, SESSION_COOKIE).is_some() {
+    if [SESSION_COOKIE, app::api::session::SECURE_COOKIE]
+        .iter()
+        .any(|name| app::shopper::request_cookie(headers, name).is_some())
+    {
         return None;
     }
     let path_and_query = match query {

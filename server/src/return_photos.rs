@@ -22,6 +22,7 @@ pub async fn serve(
     Extension(db): Extension<Db>,
     Extension(keys): Extension<ShopKeys>,
     Extension(photos): Extension<PhotoStore>,
+    Extension(site): Extension<app::config::SiteConfig>,
     Path(id): Path<String>,
     Query(link): Query<Link>,
     headers: HeaderMap,
@@ -33,7 +34,7 @@ pub async fn serve(
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     };
-    match app::api::returns::photo(&db, &keys, &photos, &headers, &id, link.key.as_deref()).await {
+    match app::api::returns::photo(&db, &keys, &photos, &headers, site.is_https(), &id, link.key.as_deref()).await {
         Ok(Some((content_type, bytes))) => (
             [
                 (

@@ -16,7 +16,7 @@ use axum::{
 };
 
 /// Middleware: adds [`StaffVisitor`] to a staff member's page requests.
-pub async fn mark(db: Db, mut request: Request, next: Next) -> Response {
+pub async fn mark(db: Db, secure: bool, mut request: Request, next: Next) -> Response {
     let page_load = request.method() == Method::GET
         && request
             .headers()
@@ -24,7 +24,7 @@ pub async fn mark(db: Db, mut request: Request, next: Next) -> Response {
             .and_then(|v| v.to_str().ok())
             .is_some_and(|accept| accept.contains("text/html"));
     if page_load {
-        if let Some(token) = app::api::session::token_from_headers(request.headers()) {
+        if let Some(token) = app::api::session::token_from_headers(request.headers(), secure) {
             match customers::by_session(&db, &token.digest(), unix_now()).await {
                 Ok(Some(session)) if session.customer.is_staff => {
                     request.extensions_mut().insert(StaffVisitor);

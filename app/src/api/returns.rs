@@ -436,6 +436,7 @@ pub async fn photo(
     keys: &crate::payments::keys::Keys,
     store: &crate::photos::PhotoStore,
     headers: &http::HeaderMap,
+    secure: bool,
     id: &str,
     key: Option<&str>,
 ) -> Result<Option<(String, Vec<u8>)>, AppError> {
@@ -445,7 +446,7 @@ pub async fn photo(
     }
     let Some(photo) = returns::photo(db, id).await? else { return Ok(None) };
     let Some(order) = orders::by_id(db, photo.order_id).await? else { return Ok(None) };
-    let me = match super::session::token_from_headers(headers) {
+    let me = match super::session::token_from_headers(headers, secure) {
         Some(token) => customers::by_session(db, &token.digest(), unix_now()).await?.map(|s| s.customer),
         None => None,
     };

@@ -17,8 +17,22 @@ use crate::store::{
 use leptos::prelude::use_context;
 
 /// The session cookie. HttpOnly (scripts never see it), SameSite=Lax (other
-/// sites cannot post forms with it), Secure when the site is served over HTTPS.
+/// sites cannot post forms with it), and over HTTPS Secure and named
+/// [`SECURE_COOKIE`].
 pub const COOKIE: &str = "vitrine_session";
+/// The session cookie's name over HTTPS: browsers accept a `__Host-` cookie
+/// only if it is Secure, for the whole site and from this host itself, so
+/// a neighbouring subdomain cannot plant a session of its choosing (issue 17).
+pub const SECURE_COOKIE: &str = "__Host-vitrine_session";
+
+/// The session cookie's name on a site served over HTTPS (`secure`) or not.
+pub fn cookie_name(secure: bool) -> &'static str {
+    if secure {
+        SECURE_COOKIE
+    } else {
+        COOKIE
+    }
+}
 
 /// A signed-in customer and the token of their session.
 pub struct SignedIn {
@@ -34,14 +48,16 @@ fn request_parts() -> Option<http::request::Parts> {
     use_context::<http::request::Parts>()
 }
 
-/// The session token the request carries, if it is shaped like one of ours.
-pub fn token_from_headers(headers: &http::HeaderMap) -> Option<Token> {
-    crate::shopper::request_cookie(headers, COOKIE).and_then(|value| Token::parse(&value))
+/// The session token the request carries, if it is shaped like one of
+/// ours; over HTTPS (`secure`) only from the `__Host-` cookie.
+pub fn token_from_headers(headers: &http::HeaderMap, secure: bool) -> Option<Token> {
+    crate::shopper::request_cookie(headers, cookie_name(secure)).and_then(|value| Token::parse(&value))
 }
 
 /// The `Set-Cookie` value for a session (`Some`) or its removal (`None`).
 pub fn cookie_value(token: Option<&Token>, secure: bool) -> String {
-    let builder = cookie::Cookie::build((COOKIE, token.map(|t| t.as_str().to_owned()).unwrap_or_default()))
+    let name = cookie_name(secure);
+    let builder = cookie::Cookie::build((name, token.map(|t| t.as_str().to_owned()).unwrap_or_default()))
         .path("/")
         .http_only(true)
         .same_site(cookie::SameSite::Lax)
@@ -69,7 +85,7 @@ pub(crate) fn append_header(name: http::HeaderName, value: &str) -> Result<(), A
 }
 
 fn set_cookie(site: &SiteConfig, token: Option<&Token>) -> Result<(), AppError> {
-    append_header(http::header::SET_COOKIE, &cookie_value(token, site.public_url.starts_with("https://")))
+    append_header(http::header::SET_COOKIE, &cookie_value(token, site.is_https()))
 }
 
 /// Personal pages and answers must never be kept by a shared cache.
@@ -81,7 +97,9 @@ pub fn no_store() {
 
 /// The signed-in customer, if any. Renews a session that is being used.
 pub async fn current(db: &Db, site: &SiteConfig, now: i64) -> Result<Option<SignedIn>, AppError> {
-    let Some(token) = request_parts().and_then(|parts| token_from_headers(&parts.headers)) else { return Ok(None) };
+    let Some(token) = request_parts().and_then(|parts| token_from_headers(&parts.headers, site.is_https())) else {
+        return Ok(None);
+    };
     let Some(session) = customers::by_session(db, &token.digest(), now).await? else { return Ok(None) };
     // Renewed while used, never past the session's absolute end.
     let renewed = session_expiry(session.created_at, now, session.staff_role());
@@ -174,7 +192,7 @@ pub async fn start(
     customer_id: i64,
     now: i64,
 ) -> Result<Token, AppError> {
-    if let Some(old) = request_parts().and_then(|parts| token_from_headers(&parts.headers)) {
+    if let Some(old) = request_parts().and_then(|parts| token_from_headers(&parts.headers, site.is_https())) {
         sessions::end(conn, &old).await?;
     }
     sessions::prune(conn, now).await?;
@@ -197,7 +215,7 @@ pub async fn require_whole(db: &Db, site: &SiteConfig, now: i64) -> Result<Signe
 
 /// Ends the browser's session and removes its cookie.
 pub async fn end(db: &Db, site: &SiteConfig) -> Result<(), AppError> {
-    if let Some(token) = request_parts().and_then(|parts| token_from_headers(&parts.headers)) {
+    if let Some(token) = request_parts().and_then(|parts| token_from_headers(&parts.headers, site.is_https())) {
         let mut conn = db.pool.acquire().await?;
         sessions::end(&mut conn, &token).await?;
     }
@@ -244,11 +262,12 @@ mod tests {
     fn the_session_cookie_is_http_only_lax_and_secure_over_https() {
         let token = Token::generate();
         let set = cookie_value(Some(&token), true);
-        assert!(set.starts_with(&format!("vitrine_session={}", token.as_str())), "{set}");
+        assert!(set.starts_with(&format!("__Host-vitrine_session={}", token.as_str())), "{set}");
         for part in ["HttpOnly", "SameSite=Lax", "Secure", "Path=/", "Max-Age=2592000"] {
             assert!(set.contains(part), "{set}");
         }
-        assert!(!cookie_value(Some(&token), false).contains("Secure"));
+        let plain = cookie_value(Some(&token), false);
+        assert!(!plain.contains("Secure") && plain.starts_with("vitrine_session="), "{plain}");
         let gone = cookie_value(None, false);
         assert!(gone.contains("Max-Age=0") && gone.starts_with("vitrine_session=;"), "{gone}");
     }
@@ -258,8 +277,13 @@ mod tests {
         let token = Token::generate();
         let mut headers = http::HeaderMap::new();
         headers.insert(http::header::COOKIE, format!("a=1; vitrine_session={}", token.as_str()).parse().unwrap());
-        assert_eq!(token_from_headers(&headers), Some(token));
+        assert_eq!(token_from_headers(&headers, false), Some(token.clone()));
+        // Over HTTPS a plain-named cookie (a neighbour could have set it) is not ours.
+        assert_eq!(token_from_headers(&headers, true), None);
+        let secure = format!("__Host-vitrine_session={}", token.as_str());
+        headers.insert(http::header::COOKIE, secure.parse().unwrap());
+        assert_eq!(token_from_headers(&headers, true), Some(token));
         headers.insert(http::header::COOKIE, "vitrine_session=forged".parse().unwrap());
-        assert_eq!(token_from_headers(&headers), None);
+        assert_eq!(token_from_headers(&headers, false), None);
     }
 }

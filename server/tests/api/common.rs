@@ -64,6 +64,13 @@ impl TestApp {
     }
 
     /// Starts a server with its page cache on or off.
+    /// A server whose public address is `public_url` (`https://…`: served
+    /// behind TLS, as the test client still talks to it over loopback).
+    pub async fn spawn_at(engine: Engine, public_url: &str) -> TestApp {
+        let public_url = public_url.to_owned();
+        Self::spawn_configured(engine, move |config| config.public_url = Some(public_url)).await
+    }
+
     pub async fn spawn_with_cache(engine: Engine, page_cache: bool) -> TestApp {
         Self::spawn_configured(engine, |config| config.page_cache = page_cache).await
     }

@@ -117,3 +117,36 @@ async fn emailed_links_act_only_on_their_button(app: &TestApp) {
     assert!(page.body.contains("This confirmation link does not work any more"), "{}", page.body);
 }
 on_both_engines!(emailed_links, emailed_links_act_only_on_their_button);
+
+/// Served over HTTPS: the session cookie is `__Host-` prefixed and Secure,
+/// a plain-named one (which a neighbouring subdomain could plant) is not a
+/// session, and browsers are told to keep to HTTPS. The cookie's handling
+/// does not touch the database's engine: one engine is enough.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn over_https_the_session_is_a_host_cookie_and_hsts_is_sent() {
+    use crate::common::{Engine, PASSWORD};
+    let app = TestApp::spawn_at(Engine::Sqlite, "https://shop.example").await;
+    let form = [("email", "tls@example.fr"), ("password", PASSWORD), ("first_name", "Anne"), ("last_name", "Dupont")];
+    let answer = app.post_form("account/register", &form, None).await;
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    let set = answer.set_cookies().into_iter().find(|c| c.starts_with("__Host-vitrine_session=")).expect("a session");
+    for part in ["Secure", "HttpOnly", "Path=/", "SameSite=Lax"] {
+        assert!(set.contains(part), "{part} in {set}");
+    }
+    assert!(!set.to_ascii_lowercase().contains("domain="), "{set}");
+    let cookie = set.split(';').next().unwrap().to_owned();
+    assert_eq!(app.post_form("account/me", &[], Some(&cookie)).await.status, 200);
+    let planted = cookie.replacen("__Host-", "", 1);
+    assert_eq!(app.post_form("account/me", &[], Some(&planted)).await.status, 401, "not ours over HTTPS");
+
+    let page = app.client.get(format!("{}/en", app.base)).send().await.unwrap();
+    let hsts = page.headers().get("strict-transport-security").map(|v| v.to_str().unwrap().to_owned());
+    assert_eq!(hsts.as_deref(), Some("max-age=63072000; includeSubDomains"));
+    app.finish().await;
+
+    // Over plain HTTP (development): the plain name, and no HSTS.
+    let plain = TestApp::spawn(Engine::Sqlite).await;
+    let page = plain.client.get(format!("{}/en", plain.base)).send().await.unwrap();
+    assert!(page.headers().get("strict-transport-security").is_none());
+    plain.finish().await;
+}
