@@ -36,6 +36,26 @@ fn accepted(bytes: &[u8]) -> Option<ImageFormat> {
     }
 }
 
+/// Decodes an upload of `format` within the limits above and turns it
+/// upright (the camera's orientation, read before the metadata is
+/// dropped); `None` if it cannot be decoded. The catalogue's pictures are
+/// read this way too.
+pub fn decode_upright(bytes: &[u8], format: ImageFormat) -> Option<DynamicImage> {
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(MAX_DECODE_BYTES);
+    reader.limits(limits);
+    let mut decoder = reader.into_decoder().ok()?;
+    let orientation = decoder.orientation().ok();
+    let mut picture = DynamicImage::from_decoder(decoder).ok()?;
+    if let Some(orientation) = orientation {
+        picture.apply_orientation(orientation);
+    }
+    Some(picture)
+}
+
 /// Checks, decodes and re-encodes one photo. CPU work: call it off the
 /// async threads ([`clean_all`] does).
 pub fn clean(bytes: &[u8]) -> Result<CleanPhoto, PhotoProblem> {
@@ -43,19 +63,7 @@ pub fn clean(bytes: &[u8]) -> Result<CleanPhoto, PhotoProblem> {
         return Err(PhotoProblem::TooLarge);
     }
     let format = accepted(bytes).ok_or(PhotoProblem::NotAPicture)?;
-    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
-    let mut limits = image::Limits::default();
-    limits.max_image_width = Some(MAX_SIDE);
-    limits.max_image_height = Some(MAX_SIDE);
-    limits.max_alloc = Some(MAX_DECODE_BYTES);
-    reader.limits(limits);
-    let mut decoder = reader.into_decoder().map_err(|_| PhotoProblem::NotAPicture)?;
-    // The camera's "this way up", read before the metadata is dropped.
-    let orientation = decoder.orientation().ok();
-    let mut picture = DynamicImage::from_decoder(decoder).map_err(|_| PhotoProblem::NotAPicture)?;
-    if let Some(orientation) = orientation {
-        picture.apply_orientation(orientation);
-    }
+    let mut picture = decode_upright(bytes, format).ok_or(PhotoProblem::NotAPicture)?;
     if picture.width() > KEPT_SIDE || picture.height() > KEPT_SIDE {
         picture = picture.resize(KEPT_SIDE, KEPT_SIDE, image::imageops::FilterType::Lanczos3);
     }

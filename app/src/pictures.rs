@@ -10,14 +10,9 @@ use crate::domain::piece_picture::{
     widths_for, FileName, Format, PictureProblem, Renditions, MAX_PICTURE_BYTES, MIN_SIDE,
 };
 use crate::photos::PhotoStore;
-use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader};
+use image::{DynamicImage, ImageFormat};
 use sha2::{Digest, Sha256};
-use std::io::Cursor;
 
-/// The largest picture decoded: beyond it a small file may be a
-/// decompression bomb.
-const MAX_SIDE: u32 = 12_000;
-const MAX_DECODE_BYTES: u64 = 512 * 1024 * 1024;
 const JPEG_QUALITY: u8 = 85;
 const WEBP_QUALITY: f32 = 80.0;
 
@@ -49,19 +44,7 @@ fn decode(bytes: &[u8]) -> Result<DynamicImage, PictureProblem> {
         Ok(format @ (ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP)) => format,
         _ => return Err(PictureProblem::NotAPicture),
     };
-    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
-    let mut limits = image::Limits::default();
-    limits.max_image_width = Some(MAX_SIDE);
-    limits.max_image_height = Some(MAX_SIDE);
-    limits.max_alloc = Some(MAX_DECODE_BYTES);
-    reader.limits(limits);
-    let mut decoder = reader.into_decoder().map_err(|_| PictureProblem::NotAPicture)?;
-    let orientation = decoder.orientation().ok();
-    let mut picture = DynamicImage::from_decoder(decoder).map_err(|_| PictureProblem::NotAPicture)?;
-    if let Some(orientation) = orientation {
-        picture.apply_orientation(orientation);
-    }
-    Ok(picture)
+    crate::photos::decode_upright(bytes, format).ok_or(PictureProblem::NotAPicture)
 }
 
 /// Makes every file of a picture from an upload. CPU work: call it off
@@ -176,6 +159,7 @@ pub fn file_names(renditions: &Renditions) -> Vec<FileName> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Cursor;
 
     fn png(width: u32, height: u32, alpha: bool) -> Vec<u8> {
         let picture = if alpha {
