@@ -31,6 +31,8 @@ pub mod shopper;
 #[cfg(feature = "ssr")]
 pub mod config;
 #[cfg(feature = "ssr")]
+pub mod content_policy;
+#[cfg(feature = "ssr")]
 pub mod emails;
 #[cfg(feature = "ssr")]
 pub mod house_pages;
@@ -114,6 +116,9 @@ pub const HOUSE_NAME: &str = "Maison Aurèle";
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     // The islands read the page's language back from here.
     let lang = i18n::use_locale().tag();
+    // Its nonce is the one Leptos stamps on the hydration script below.
+    #[cfg(feature = "ssr")]
+    content_policy::send();
     view! {
         <!DOCTYPE html>
         <html lang=lang>

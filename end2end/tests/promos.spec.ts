@@ -98,12 +98,12 @@ test("a promo code created by staff is used at checkout, then ended and refused 
   await expect(staff.getByTestId("uses")).toHaveText("1");
   await axe(staff, "an ended promo code");
 
-  // The next shopper is told it has expired, and pays full price.
+  // The next shopper is told it is not valid (as an unknown code is), and pays full price.
   const next = await (await projectContext(browser)).newPage();
   await toThePromoCode(next);
   await applyCode(next, code);
   await expect(next.getByTestId("promo-refused")).toHaveText(
-    inLang({ fr: `Le code ${code} a expiré.`, en: `The code ${code} has expired.` }),
+    inLang({ fr: `Le code ${code} n’est pas valable. Veuillez le vérifier.`, en: `The code ${code} is not valid. Please check it.` }),
   );
   await expect(next.getByTestId("discount")).toHaveCount(0);
 

@@ -3,7 +3,8 @@
 
 use crate::{config::Config, page_cache::PageCache};
 use axum::{
-    http::{header, HeaderName, HeaderValue, Method, Request},
+    http::{header, HeaderName, HeaderValue, Method, Request, StatusCode},
+    response::Response,
     Router,
 };
 use tower::ServiceBuilder;
@@ -38,6 +39,7 @@ pub fn apply(app: Router, config: &Config, pages: Option<PageCache>) -> Router {
             HeaderValue::from_static("strict-origin-when-cross-origin"),
         ))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        .layer(axum::middleware::from_fn(content_policy_fallback))
         // Served over HTTPS, browsers are told to come back only that way
         // for two years (issue 17); over plain HTTP the header means nothing.
         .option_layer(config.public_url().starts_with("https://").then(|| {
@@ -78,6 +80,29 @@ pub fn apply(app: Router, config: &Config, pages: Option<PageCache>) -> Router {
             }))
             .layer(PropagateRequestIdLayer::new(REQUEST_ID)),
     )
+}
+
+/// Every HTML answer has a Content-Security-Policy: the app's pages send
+/// their own (with the render's nonce, `app::content_policy`); the few the
+/// server writes itself (the development mailbox, a one-click answer) run
+/// no script and get one that allows none. A 304 gets none: the browser
+/// keeps the page with the policy its nonce matches.
+async fn content_policy_fallback(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let mut response = next.run(request).await;
+    let html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if html
+        && response.status() != StatusCode::NOT_MODIFIED
+        && !response.headers().contains_key(header::CONTENT_SECURITY_POLICY)
+    {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(app::content_policy::WITHOUT_SCRIPTS));
+    }
+    response
 }
 
 /// CORS for the listed origins only: the Trunk build calls the server functions cross-origin.

@@ -13,6 +13,8 @@
 //! so it can never outlive the change it may have missed.
 
 use crate::catalogue_watch::{CatalogueWatch, Snapshot};
+use crate::page_body::PageBody;
+use app::content_policy;
 use app::shopper::country::from_cookie_header;
 use axum::{
     body::{Body, Bytes},
@@ -23,10 +25,9 @@ use axum::{
 };
 use std::{
     hash::{Hash, Hasher},
-    io::Write,
     sync::{
         atomic::{AtomicBool, AtomicU64, Ordering},
-        Arc, OnceLock, Weak,
+        Arc, Weak,
     },
 };
 use tokio::sync::watch;
@@ -36,11 +37,6 @@ const CAPACITY: u64 = 64 * 1024 * 1024;
 
 /// The longest page kept; anything larger is sent and forgotten.
 const LARGEST_PAGE: usize = 2 * 1024 * 1024;
-
-/// Brotli quality for kept pages: each is compressed once, not per request,
-/// so a good ratio is affordable (11, tower-http's default, costs tens of
-/// milliseconds a page; 9 is within a few per cent of it at a fraction).
-const BROTLI_QUALITY: u32 = 9;
 
 /// The cookie of a signed-in browser (over HTTP; `SECURE_COOKIE` over
 /// HTTPS): its pages are rendered for it alone.
@@ -68,15 +64,17 @@ struct Key {
     country: Option<String>,
 }
 
-/// A kept page: the rendered response's headers and body, and its
-/// compressed forms, made on first demand.
+/// A kept page: the rendered response's headers and body, its compressed
+/// forms made on first demand, and its Content-Security-Policy. Every
+/// answer gets a nonce of its own, in the policy and in the body (a nonce
+/// sent twice would let a script injected into the page read it and run).
 struct Page {
     epoch: u64,
     headers: HeaderMap,
     etag: HeaderValue,
-    identity: Bytes,
-    brotli: OnceLock<Bytes>,
-    gzip: OnceLock<Bytes>,
+    body: PageBody,
+    /// The policy around its nonce, if the page had one.
+    policy: Option<(String, String)>,
 }
 
 /// Weighs a kept page by its bytes.
@@ -86,7 +84,7 @@ struct ByBytes;
 impl quick_cache::Weighter<Key, Arc<Page>> for ByBytes {
     fn weight(&self, key: &Key, page: &Arc<Page>) -> u64 {
         // Compressed forms are a fraction of the page: count them as one more copy at most.
-        (key.path_and_query.len() + 2 * page.identity.len()) as u64
+        (key.path_and_query.len() + 2 * page.body.len()) as u64
     }
 }
 
@@ -239,7 +237,13 @@ impl Page {
         // Weak: the same page under every encoding.
         let etag = HeaderValue::from_str(&format!("W/\"{:016x}\"", hasher.finish()))
             .unwrap_or_else(|_| HeaderValue::from_static("W/\"0\""));
-        Page { epoch, headers, etag, identity, brotli: OnceLock::new(), gzip: OnceLock::new() }
+        let policy = headers.remove(content_policy::HEADER).and_then(|v| v.to_str().ok().map(str::to_owned));
+        let nonce = policy.as_deref().and_then(content_policy::nonce_of).map(str::to_owned);
+        let policy = policy.zip(nonce.as_deref()).and_then(|(policy, nonce)| {
+            let (before, after) = policy.split_once(nonce)?;
+            Some((before.to_owned(), after.to_owned()))
+        });
+        Page { epoch, headers, etag, body: PageBody::cut(identity, nonce.as_deref()), policy }
     }
 
     /// The page as `encoding`, or "not modified" for a browser that has it.
@@ -250,6 +254,8 @@ impl Page {
         // tell apart encodings and delivery countries.
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
         headers.insert(header::VARY, HeaderValue::from_static("accept-encoding, cookie"));
+        // A browser that has the page keeps it with the policy it came with:
+        // a 304 sends no policy (it would replace the one the page's nonce matches).
         let known = request.get_all(header::IF_NONE_MATCH).iter().any(|tags| {
             tags.to_str().is_ok_and(|tags| tags.split(',').any(|t| t.trim() == self.etag.to_str().unwrap_or_default()))
         });
@@ -258,16 +264,22 @@ impl Page {
             *response.headers_mut() = headers;
             return response;
         }
+        let nonce = leptos::nonce::Nonce::new();
+        if let Some((before, after)) = &self.policy {
+            if let Ok(policy) = HeaderValue::from_str(&format!("{before}{}{after}", &*nonce)) {
+                headers.insert(content_policy::HEADER, policy);
+            }
+        }
         let body = match encoding {
             Encoding::Brotli => {
                 headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
-                self.brotli.get_or_init(|| brotli_compress(&self.identity)).clone()
+                self.body.brotli(&nonce)
             }
             Encoding::Gzip => {
                 headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
-                self.gzip.get_or_init(|| gzip_compress(&self.identity)).clone()
+                self.body.gzip(&nonce)
             }
-            Encoding::Identity => self.identity.clone(),
+            Encoding::Identity => self.body.identity(&nonce),
         };
         let mut response = Response::new(Body::from(body));
         *response.headers_mut() = headers;
@@ -301,20 +313,6 @@ impl Encoding {
             _ => Encoding::Identity,
         }
     }
-}
-
-fn brotli_compress(body: &[u8]) -> Bytes {
-    let mut out = Vec::with_capacity(body.len() / 4);
-    let params = brotli::enc::BrotliEncoderParams { quality: BROTLI_QUALITY as i32, ..Default::default() };
-    // Writing to memory cannot fail.
-    let _ = brotli::BrotliCompress(&mut &body[..], &mut out, &params);
-    Bytes::from(out)
-}
-
-fn gzip_compress(body: &[u8]) -> Bytes {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::with_capacity(body.len() / 3), flate2::Compression::new(6));
-    let _ = encoder.write_all(body);
-    Bytes::from(encoder.finish().unwrap_or_default())
 }
 
 #[cfg(test)]
@@ -383,19 +381,42 @@ mod tests {
         assert_eq!(Encoding::accepted(&headers(&[("accept-encoding", "identity")])), Encoding::Identity);
     }
 
-    #[test]
-    fn compressed_forms_decode_to_the_page() {
+    #[tokio::test]
+    async fn each_answer_of_a_kept_page_has_its_own_nonce_in_every_encoding() {
         use std::io::Read;
-        let page = "<!DOCTYPE html><html><body>".to_owned() + &"Aube solitaire ring · ".repeat(200) + "</body></html>";
-        let br = brotli_compress(page.as_bytes());
-        let mut out = Vec::new();
-        brotli::BrotliDecompress(&mut &br[..], &mut out).unwrap();
-        assert_eq!(out, page.as_bytes());
-        let gz = gzip_compress(page.as_bytes());
-        let mut out = String::new();
-        flate2::read::GzDecoder::new(&gz[..]).read_to_string(&mut out).unwrap();
-        assert_eq!(out, page);
-        assert!(br.len() < page.len() / 10 && gz.len() < page.len() / 5);
+        let rendered = "RENDEREDNONCE0000000000";
+        let page = format!(
+            "<!DOCTYPE html><html><head><script nonce=\"{rendered}\">boot()</script></head><body>{}</body></html>",
+            "Aube solitaire ring · ".repeat(200)
+        );
+        let mut kept = headers(&[("content-type", "text/html; charset=utf-8")]);
+        kept.insert(content_policy::HEADER, content_policy::for_page(rendered, false).parse().unwrap());
+        let page_kept = Page::new(1, kept, Bytes::from(page.clone()));
+        let mut seen = vec![rendered.to_owned()];
+        for encoding in [Encoding::Brotli, Encoding::Gzip, Encoding::Identity, Encoding::Brotli] {
+            let response = page_kept.respond(encoding, &HeaderMap::new());
+            let policy = response.headers()[content_policy::HEADER].to_str().unwrap().to_owned();
+            let nonce = content_policy::nonce_of(&policy).unwrap().to_owned();
+            assert!(!seen.contains(&nonce), "{nonce} sent before");
+            let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+            let mut body = String::new();
+            match encoding {
+                Encoding::Brotli => brotli::Decompressor::new(&bytes[..], 4096).read_to_string(&mut body).map(drop),
+                Encoding::Gzip => flate2::read::GzDecoder::new(&bytes[..]).read_to_string(&mut body).map(drop),
+                Encoding::Identity => (&bytes[..]).read_to_string(&mut body).map(drop),
+            }
+            .unwrap();
+            assert_eq!(body, page.replace(rendered, &nonce));
+            if encoding == Encoding::Brotli {
+                assert!(bytes.len() < page.len() / 10, "{} bytes", bytes.len());
+            }
+            seen.push(nonce);
+        }
+        // A browser that has the page is told so without a policy.
+        let etag = page_kept.etag.clone();
+        let not_modified = page_kept.respond(Encoding::Brotli, &headers(&[("if-none-match", etag.to_str().unwrap())]));
+        assert_eq!(not_modified.status(), StatusCode::NOT_MODIFIED);
+        assert!(!not_modified.headers().contains_key(content_policy::HEADER));
     }
 
     #[test]

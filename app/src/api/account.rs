@@ -42,8 +42,9 @@ pub async fn register(
     let (db, site) = super::context()?;
     let now = unix_now();
     let client = session::client();
-    let limits = [(REGISTER_PER_CLIENT, client.as_str())];
-    session::within_limits(&db, &limits, now).await?;
+    // Every try counts, before anything is read: an address already taken
+    // is an answer worth limiting.
+    session::attempt(&db, &[(REGISTER_PER_CLIENT, client.as_str())], now).await?.keep();
     let email = Email::parse(&email).map_err(|p| super::invalid_field("email", t.account_email_problem(&p)))?;
     let details = PersonalDetails::parse(&first_name, &last_name, "")
         .map_err(|p| super::invalid_field(p.field.name(), t.account_field_problem(&p)))?;
@@ -62,7 +63,6 @@ pub async fn register(
     outbox::enqueue(&mut tx, &welcome, now).await?;
     session::start(&mut tx, &site, id, now).await?;
     tx.commit().await?;
-    session::count_attempt(&db, &limits, now).await?;
     tracing::info!(customer = id, "account opened");
     leptos_axum::redirect(&NextPath::parse(next.as_deref()).href(t));
     Ok(())
@@ -72,7 +72,7 @@ pub async fn register(
 /// address get the same answer, in about the same time.
 #[server(endpoint = "account/sign-in")]
 pub async fn sign_in(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
-    use super::{bad_request, blocking, session};
+    use super::{bad_request, session};
     use crate::auth::password;
     use crate::domain::{
         account::Email,
@@ -86,24 +86,31 @@ pub async fn sign_in(email: String, password: String, next: Option<String>) -> R
     let now = unix_now();
     let email = Email::parse(&email).map_err(|p| bad_request(t.account_email_problem(&p)))?;
     let (address, client) = (email.lookup_key(), session::client());
-    let limits = [(SIGN_IN_PER_ADDRESS, address.as_str()), (SIGN_IN_PER_CLIENT, client.as_str())];
-    session::within_limits(&db, &limits, now).await?;
+    let keys = super::shop_keys(&db).await?;
+    // A browser the account signed in from before is counted apart (the
+    // lock-out design: `api::known_device`).
+    let subject = super::known_device::limit_subject(&keys, &site, &address);
+    let limits = [(SIGN_IN_PER_ADDRESS, subject.as_str()), (SIGN_IN_PER_CLIENT, client.as_str())];
+    // Counted before the password is checked, forgiven if it is right.
+    let attempt = session::attempt(&db, &limits, now).await?;
     let credentials = customers::credentials(&db, &email).await?;
     let signed_in = match credentials {
         Some((id, stored)) => super::password_matches(password, stored).await?.then_some(id),
         None => {
-            blocking(move || password::decoy_verify(&password)).await?;
+            super::password_work(move || password::decoy_verify(&password)).await?;
             None
         }
     };
     let Some(id) = signed_in else {
-        session::count_attempt(&db, &limits, now).await?;
+        attempt.keep();
         return Err(AppError::Unauthorized(t.account_sign_in_refused().to_owned()).respond());
     };
+    attempt.forgive(&db).await?;
     let mut tx = db.begin_write().await?;
     session::start(&mut tx, &site, id, now).await?;
     let staff = customers::get_in(&mut tx, id).await?.is_some_and(|c| c.is_staff);
     tx.commit().await?;
+    super::known_device::remember(&keys, &site, &address)?;
     if staff {
         // Staff type their second factor next, then go where they were
         // going, or to the back office (rather than the account page the
@@ -211,13 +218,13 @@ pub async fn delete_account(password: String) -> Result<(), AppError> {
     let me = session::require_whole(&db, &site, now).await?.customer;
     let address = me.email.lookup_key();
     // Re-entering a password is a sign-in attempt: the same limit applies.
-    let limits = [(SIGN_IN_PER_ADDRESS, address.as_str())];
-    session::within_limits(&db, &limits, now).await?;
+    let attempt = session::attempt(&db, &[(SIGN_IN_PER_ADDRESS, address.as_str())], now).await?;
     let stored = customers::password_hash(&db, me.id).await?.unwrap_or_default();
     if !super::password_matches(password, stored).await? {
-        session::count_attempt(&db, &limits, now).await?;
+        attempt.keep();
         return Err(AppError::Unauthorized(t.account_delete_password_wrong().to_owned()).respond());
     }
+    attempt.forgive(&db).await?;
     let mut tx = db.begin_write().await?;
     newsletter::erase(&mut tx, &me.email).await?;
     customers::erase(&mut tx, me.id).await?;

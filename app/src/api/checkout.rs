@@ -115,6 +115,7 @@ mod prepare {
         money::Money,
         profile::PostalAddress,
         promo::{self, PromoLine},
+        rate_limit::PROMO_PER_CLIENT,
         shipping::{in_eu, zone_for},
     };
     use crate::payments::{
@@ -123,7 +124,7 @@ mod prepare {
     };
     use crate::store::{
         orders::{self, NewLine, NewOrder, Placement},
-        promos, shipping, Db,
+        promos, rate_limits, shipping, Db,
     };
 
     /// Everything placing an order needs, worked out once.
@@ -188,13 +189,34 @@ mod prepare {
         let mut discount = Money::ZERO;
         if let Some(raw) = request.promo.as_deref().filter(|r| !r.trim().is_empty()) {
             let outcome = match promo::normalise(raw) {
-                Err(refusal) => Err(refusal),
-                Ok(code) => match promos::find(db, &code).await? {
-                    None => Err(promo::PromoRefusal::Unknown(code)),
-                    Some(found) => {
-                        promo::discount(&found.promo, &promo_lines, now).map(|amount| (code, amount, found.revision))
+                Err(refusal) => Err(Some(refusal)),
+                Ok(code) => {
+                    // Codes cannot be guessed by trying them all: each one
+                    // typed is counted first (so tries sent at once cannot
+                    // slip through together), and forgotten if it is open.
+                    // Over the limit, the code is not even looked up.
+                    let client = session::client();
+                    let (counted, allowed) = rate_limits::count_then_allows(db, PROMO_PER_CLIENT, &client, now).await?;
+                    if !allowed {
+                        rate_limits::forget(db, counted).await?;
+                        Err(None)
+                    } else {
+                        match promos::find(db, &code).await? {
+                            None => Err(Some(promo::PromoRefusal::Unknown(code))),
+                            Some(found) => {
+                                let outcome = promo::discount(&found.promo, &promo_lines, now);
+                                // A code that is not open reads as unknown, and counts as one.
+                                if !matches!(
+                                    outcome,
+                                    Err(promo::PromoRefusal::NotYet(_) | promo::PromoRefusal::Expired(_))
+                                ) {
+                                    rate_limits::forget(db, counted).await?;
+                                }
+                                outcome.map(|amount| (code, amount, found.revision)).map_err(Some)
+                            }
+                        }
                     }
-                },
+                }
             };
             match outcome {
                 Ok((code, amount, revision)) => {
@@ -202,7 +224,14 @@ mod prepare {
                     promo_revision = Some(revision);
                     discount = amount;
                 }
-                Err(refusal) => promo_refusal = Some(t.checkout_promo_refusal(&refusal)),
+                Err(Some(refusal)) => {
+                    // Staff (and the log) see why; the shopper reads only
+                    // "not valid" for a code unknown, expired or not yet open.
+                    tracing::info!(%refusal, "a promo code was refused");
+                    promo_refusal = Some(t.checkout_promo_refusal(&refusal));
+                }
+                // Too many codes tried: the order can still go ahead without one.
+                Err(None) => promo_refusal = Some(PROMO_PER_CLIENT.message(t)),
             }
         }
         let gift_taken = (priced.gift == GiftState::InBasket).then_some(priced.gift_offer.as_ref()).flatten();

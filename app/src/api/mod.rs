@@ -8,6 +8,8 @@ pub mod catalogue;
 pub mod checkout;
 pub mod delivery;
 pub mod house;
+#[cfg(feature = "ssr")]
+pub mod known_device;
 pub mod newsletter;
 pub mod orders;
 pub mod password;
@@ -77,23 +79,28 @@ pub(crate) fn invalid_field(field: &str, problem: impl std::fmt::Display) -> cra
     crate::error::AppError::Invalid { field: field.to_owned(), message: problem.to_string() }.respond()
 }
 
-/// Runs argon2 (tens of milliseconds of CPU by design) off the async threads.
+/// Runs an argon2 computation through the one bounded queue
+/// ([`crate::auth::password_queue`]); a full queue is a 429 that asks to
+/// try again in a few seconds.
 #[cfg(feature = "ssr")]
-pub(crate) async fn blocking<T: Send + 'static>(
+pub(crate) async fn password_work<T: Send + 'static>(
     work: impl FnOnce() -> T + Send + 'static,
 ) -> Result<T, crate::error::AppError> {
-    tokio::task::spawn_blocking(work).await.map_err(|error| {
-        tracing::error!(%error, "a blocking task failed");
-        crate::error::AppError::Internal
+    crate::auth::password_queue::run(work).await.map_err(|_| {
+        tracing::warn!("the password queue is full");
+        if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+            response.insert_header(http::header::RETRY_AFTER, http::HeaderValue::from_static("2"));
+        }
+        crate::error::AppError::TooManyAttempts(crate::i18n::use_locale().error_busy().to_owned()).respond()
     })
 }
 
-/// Hashes a new password off the async threads; a failure is ours (a 500).
+/// Hashes a new password when its turn comes; a failure is ours (a 500).
 #[cfg(feature = "ssr")]
 pub(crate) async fn hash_password(
     password: crate::domain::account::NewPassword,
 ) -> Result<String, crate::error::AppError> {
-    blocking(move || crate::auth::password::hash(&password)).await?.map_err(|error| {
+    password_work(move || crate::auth::password::hash(&password)).await?.map_err(|error| {
         tracing::error!(%error, "a password could not be hashed");
         crate::error::AppError::Internal
     })
@@ -102,5 +109,5 @@ pub(crate) async fn hash_password(
 /// Whether a password matches a stored hash, checked off the async threads.
 #[cfg(feature = "ssr")]
 pub(crate) async fn password_matches(password: String, stored: String) -> Result<bool, crate::error::AppError> {
-    blocking(move || crate::auth::password::verify(&password, &stored)).await
+    password_work(move || crate::auth::password::verify(&password, &stored)).await
 }

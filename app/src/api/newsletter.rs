@@ -28,8 +28,7 @@ pub async fn newsletter(email: String, intent: String) -> Result<String, AppErro
     };
     let (address, client) = (email.lookup_key(), session::client());
     let limits = [(NEWSLETTER_PER_ADDRESS, address.as_str()), (NEWSLETTER_PER_CLIENT, client.as_str())];
-    session::within_limits(&db, &limits, now).await?;
-    session::count_attempt(&db, &limits, now).await?;
+    session::attempt(&db, &limits, now).await?.keep();
     let mut tx = db.begin_write().await?;
     let current = newsletter::status_in(&mut tx, &email).await?;
     if subscribe {

@@ -19,8 +19,7 @@ pub async fn request_password_reset(email: String) -> Result<String, AppError> {
     let email = Email::parse(&email).map_err(|p| super::invalid_field("email", t.account_email_problem(&p)))?;
     let (address, client) = (email.lookup_key(), session::client());
     let limits = [(RESET_PER_ADDRESS, address.as_str()), (RESET_PER_CLIENT, client.as_str())];
-    session::within_limits(&db, &limits, now).await?;
-    session::count_attempt(&db, &limits, now).await?;
+    session::attempt(&db, &limits, now).await?.keep();
     if let Some((id, _)) = customers::credentials(&db, &email).await? {
         let mut tx = db.begin_write().await?;
         let token = account_tokens::issue(&mut tx, id, account_tokens::Purpose::Reset, now).await?;
@@ -69,6 +68,10 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
     let ended = sessions::end_all_for(&mut tx, id, None).await?;
     outbox::enqueue(&mut tx, &crate::emails::password_changed(customer.locale, &customer.email), now).await?;
     tx.commit().await?;
+    // The link reached the owner's inbox: wrong passwords others typed for
+    // the address no longer keep its owner from signing in anywhere.
+    let address = customer.email.lookup_key();
+    crate::store::rate_limits::clear(&db, crate::domain::rate_limit::SIGN_IN_PER_ADDRESS, &address).await?;
     tracing::info!(customer = id, sessions_ended = ended, "password reset");
     leptos_axum::redirect(&t.href("/account/sign-in?reset=done"));
     Ok(())
@@ -87,13 +90,13 @@ pub async fn change_password(current_password: String, new_password: String) -> 
     // A stolen staff password alone cannot change it.
     let me = session::require_whole(&db, &site, now).await?;
     let address = me.customer.email.lookup_key();
-    let limits = [(SIGN_IN_PER_ADDRESS, address.as_str())];
-    session::within_limits(&db, &limits, now).await?;
+    let attempt = session::attempt(&db, &[(SIGN_IN_PER_ADDRESS, address.as_str())], now).await?;
     let stored = customers::password_hash(&db, me.customer.id).await?.unwrap_or_default();
     if !super::password_matches(current_password, stored).await? {
-        session::count_attempt(&db, &limits, now).await?;
+        attempt.keep();
         return Err(AppError::Unauthorized(t.account_current_password_wrong().to_owned()).respond());
     }
+    attempt.forgive(&db).await?;
     let password = NewPassword::parse(&new_password, &me.customer.email)
         .map_err(|p| super::bad_request(t.account_password_problem(&p)))?;
     let hash = super::hash_password(password).await?;

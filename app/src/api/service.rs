@@ -113,8 +113,7 @@ pub async fn send_contact_message(
     let piece = piece_of(&db, &site, piece.as_deref(), size.as_deref(), now).await?;
     let (address, client) = (email.lookup_key(), super::session::client());
     let limits = [(CONTACT_PER_ADDRESS, address.as_str()), (CONTACT_PER_CLIENT, client.as_str())];
-    super::session::within_limits(&db, &limits, now).await?;
-    super::session::count_attempt(&db, &limits, now).await?;
+    super::session::attempt(&db, &limits, now).await?.keep();
 
     // Linked only to an order of the sender's: anyone may type a reference.
     let mut order_id = None;
@@ -240,8 +239,7 @@ pub async fn request_callback(
     let piece = piece_of(&db, &site, piece.as_deref(), size.as_deref(), now).await?;
     let client = super::session::client();
     let limits = [(CALLBACK_PER_NUMBER, phone.e164()), (CALLBACK_PER_CLIENT, client.as_str())];
-    super::session::within_limits(&db, &limits, now).await?;
-    super::session::count_attempt(&db, &limits, now).await?;
+    super::session::attempt(&db, &limits, now).await?.keep();
 
     let signed_in = super::session::current(&db, &site, now).await?.map(|s| s.customer);
     let booked = CallbackBooked { slot: opening::label(&hours, slot, t), phone: phone.international() };

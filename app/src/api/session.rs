@@ -166,13 +166,13 @@ pub async fn require_recent_password(
         return Err(AppError::Forbidden(t.staff_password_again().to_owned()).respond());
     };
     let address = signed_in.customer.email.lookup_key();
-    let limits = [(SIGN_IN_PER_ADDRESS, address.as_str())];
-    within_limits(db, &limits, now).await?;
+    let attempt = attempt(db, &[(SIGN_IN_PER_ADDRESS, address.as_str())], now).await?;
     let stored = customers::password_hash(db, signed_in.customer.id).await?.unwrap_or_default();
     if !super::password_matches(password, stored).await? {
-        count_attempt(db, &limits, now).await?;
+        attempt.keep();
         return Err(AppError::Forbidden(t.staff_password_again_wrong().to_owned()).respond());
     }
+    attempt.forgive(db).await?;
     sessions::password_typed(db, &signed_in.token, now).await?;
     Ok(())
 }
@@ -227,31 +227,60 @@ pub fn forget_cookie(site: &SiteConfig) -> Result<(), AppError> {
     set_cookie(site, None)
 }
 
-/// The client the request comes from, as the server determined it.
+/// The client the request comes from, as the server determined it and as
+/// per-client limits count it (an IPv6 client by its /64: see
+/// [`crate::domain::rate_limit::client_key`]).
 pub fn client() -> String {
     request_parts()
         .and_then(|parts| parts.extensions.get::<ClientIp>().copied())
-        .map(|ip| ip.0.to_string())
+        .map(|ip| crate::domain::rate_limit::client_key(ip.0))
         .unwrap_or_else(|| "unknown".to_owned())
 }
 
-/// Refuses with a 429 if any of the limits is reached for its subject.
-pub async fn within_limits(db: &Db, checks: &[(Limit, &str)], now: i64) -> Result<(), AppError> {
-    for (limit, subject) in checks {
-        if !rate_limits::allows(db, *limit, subject, now).await? {
-            tracing::warn!(action = limit.action, "rate limit reached");
-            return Err(AppError::TooManyAttempts(limit.message(use_locale())).respond());
-        }
-    }
-    Ok(())
+/// An attempt counted under rate limits before the work they limit.
+#[must_use = "an attempt that succeeds where only failures count must be forgiven"]
+pub struct Attempt {
+    counted: Vec<rate_limits::Counted>,
 }
 
-/// Counts an attempt against each limit.
-pub async fn count_attempt(db: &Db, checks: &[(Limit, &str)], now: i64) -> Result<(), AppError> {
+/// Counts this attempt against each limit first, then refuses with a 429
+/// if any is now over: attempts sent all at once cannot slip under a limit
+/// together, on one server or on several (the count is in the database).
+/// Of any number sent at once, at most `max` pass: each passed attempt
+/// stays counted, and each one sees every attempt counted before it.
+pub async fn attempt(db: &Db, checks: &[(Limit, &str)], now: i64) -> Result<Attempt, AppError> {
+    let mut counted = Vec::with_capacity(checks.len());
+    let mut over = None;
     for (limit, subject) in checks {
-        rate_limits::record(db, *limit, subject, now).await?;
+        let (row, allowed) = rate_limits::count_then_allows(db, *limit, subject, now).await?;
+        counted.push(row);
+        if !allowed && over.is_none() {
+            over = Some(*limit);
+        }
     }
-    Ok(())
+    if let Some(limit) = over {
+        // A refused attempt did nothing, so it does not count: the window
+        // runs from the last attempt that was let through, and hammering
+        // a closed door does not keep it closed for longer.
+        Attempt { counted }.forgive(db).await?;
+        tracing::warn!(action = limit.action, "rate limit reached");
+        return Err(AppError::TooManyAttempts(limit.message(use_locale())).respond());
+    }
+    Ok(Attempt { counted })
+}
+
+impl Attempt {
+    /// Uncounts a successful attempt, where only failures count (a right
+    /// password): signing in every day never nears the limit.
+    pub async fn forgive(self, db: &Db) -> Result<(), AppError> {
+        for counted in self.counted {
+            rate_limits::forget(db, counted).await?;
+        }
+        Ok(())
+    }
+
+    /// Leaves the attempt counted (every try counts, or this one failed).
+    pub fn keep(self) {}
 }
 
 #[cfg(test)]

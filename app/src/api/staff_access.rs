@@ -104,7 +104,7 @@ pub async fn second_factor(code: String, next: Option<String>) -> Result<(), App
     // Counted first, then decided: tries sent all at once cannot slip
     // under the limit together. A success clears the count.
     let account = me.customer.id.to_string();
-    if !rate_limits::record_then_allows(&db, SECOND_FACTOR_PER_ACCOUNT, &account, now).await? {
+    if !rate_limits::count_then_allows(&db, SECOND_FACTOR_PER_ACCOUNT, &account, now).await?.1 {
         tracing::warn!(staff = me.customer.id, "too many second-factor tries");
         return Err(AppError::TooManyAttempts(SECOND_FACTOR_PER_ACCOUNT.message(t)).respond());
     }

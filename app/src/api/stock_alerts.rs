@@ -39,7 +39,8 @@ pub async fn register_alert(product: String, size: String, email: String) -> Res
     };
     let (address, client) = (email.lookup_key(), session::client());
     let limits = [(ALERT_PER_ADDRESS, address.as_str()), (ALERT_PER_CLIENT, client.as_str())];
-    session::within_limits(&db, &limits, now).await?;
+    // Every try counts, counted first: tries sent at once cannot slip under the limit together.
+    session::attempt(&db, &limits, now).await?.keep();
     // A members' preview piece does not exist for a visitor who is not signed in.
     let audience = session::audience(&db, &site, now).await?;
     let piece = products::by_slug(&db, &slug, audience, t).await?.ok_or_else(|| AppError::NotFound.respond())?;
@@ -48,7 +49,6 @@ pub async fn register_alert(product: String, size: String, email: String) -> Res
         AlertRefused::InStock => AppError::Conflict(t.alert_refused(refused).to_owned()).respond(),
         AlertRefused::NotSoldOnline => super::bad_request(t.alert_refused(refused)),
     })?;
-    session::count_attempt(&db, &limits, now).await?;
     let size_key = size.as_ref().map_or("", SizeLabel::as_str);
     let mut tx = db.begin_write().await?;
     let row = stock::one(&mut tx, slug.as_str(), size_key).await?.ok_or_else(|| AppError::NotFound.respond())?;

@@ -3,5 +3,6 @@
 //! the browser's WebAssembly.
 
 pub mod password;
+pub mod password_queue;
 pub mod second_factor;
 pub mod token;

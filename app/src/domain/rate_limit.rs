@@ -46,6 +46,28 @@ pub const CALLBACK_PER_CLIENT: Limit = Limit { action: "callback-client", max: 1
 pub const SECOND_FACTOR_PER_ACCOUNT: Limit =
     Limit { action: "second-factor-account", max: super::second_factor::MAX_CODE_TRIES, window_seconds: 15 * 60 };
 
+/// Promo codes tried from one client: the codes cannot be guessed by
+/// trying them all. Generous for a shopper who mistypes one.
+pub const PROMO_PER_CLIENT: Limit = Limit { action: "promo-client", max: 20, window_seconds: 60 * 60 };
+
+/// Who a per-client limit counts: the address as it is, except that IPv6
+/// is counted by its /64, the block one household or one rented server is
+/// given (each holds billions of addresses: counted one by one, a single
+/// client would never reach a limit). An IPv4 address written as IPv6
+/// (`::ffff:a.b.c.d`) counts as itself.
+pub fn client_key(ip: std::net::IpAddr) -> String {
+    match ip {
+        std::net::IpAddr::V4(v4) => v4.to_string(),
+        std::net::IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let [a, b, c, d, ..] = v6.segments();
+                format!("{}/64", std::net::Ipv6Addr::new(a, b, c, d, 0, 0, 0, 0))
+            }
+        },
+    }
+}
+
 impl Limit {
     /// The key attempts are counted under, e.g. `sign-in-address:anne@example.fr`.
     pub fn key(&self, subject: &str) -> String {
@@ -93,6 +115,18 @@ mod tests {
         assert!(RESET_PER_ADDRESS.message(Locale::En).contains("60 minutes"));
         assert!(RESET_PER_ADDRESS.message(Locale::Fr).contains("60\u{a0}minutes"));
         assert_eq!(SIGN_IN_PER_ADDRESS.window_start(1000), 100);
+    }
+
+    #[test]
+    fn an_ipv6_client_counts_by_its_64() {
+        let ip = |s: &str| s.parse::<std::net::IpAddr>().unwrap();
+        assert_eq!(client_key(ip("203.0.113.7")), "203.0.113.7");
+        assert_eq!(client_key(ip("::ffff:203.0.113.7")), "203.0.113.7");
+        let one = client_key(ip("2001:db8:1:2:aaaa:bbbb:cccc:dddd"));
+        assert_eq!(one, "2001:db8:1:2::/64");
+        assert_eq!(client_key(ip("2001:db8:1:2::1")), one);
+        assert_ne!(client_key(ip("2001:db8:1:3::1")), one);
+        assert_eq!(client_key(ip("::1")), "::/64");
     }
 
     // A household or an office shares one client address: it must not be

@@ -117,9 +117,11 @@ impl Locale {
         match self {
             Locale::Fr => match refusal {
                 PromoRefusal::Malformed => "Veuillez saisir un code de 3 à 32 lettres et chiffres.".to_owned(),
-                PromoRefusal::Unknown(code) => format!("Nous ne connaissons pas le code {code}. Veuillez le vérifier."),
-                PromoRefusal::NotYet(code) => format!("Le code {code} n’est pas encore valable."),
-                PromoRefusal::Expired(code) => format!("Le code {code} a expiré."),
+                // Unknown, expired or not yet open read the same: a shopper
+                // trying codes learns nothing about which exist (issue 17).
+                PromoRefusal::Unknown(code) | PromoRefusal::NotYet(code) | PromoRefusal::Expired(code) => {
+                    format!("Le code {code} n’est pas valable. Veuillez le vérifier.")
+                }
                 PromoRefusal::BelowMinimum { code, minimum, missing } => format!(
                     "Le code {code} nécessite un panier d’au moins {}\u{a0}: ajoutez encore {}.",
                     self.money(*minimum),
@@ -129,7 +131,13 @@ impl Locale {
                     "Le code {code} ne s’applique pas aux pièces en promotion, et votre panier ne contient que celles-ci."
                 ),
             },
-            Locale::En => refusal.to_string(),
+            Locale::En => match refusal {
+                PromoRefusal::Unknown(code) | PromoRefusal::NotYet(code) | PromoRefusal::Expired(code) => {
+                    format!("The code {code} is not valid. Please check it.")
+                }
+                // The rest is the refusal's own English.
+                other => other.to_string(),
+            },
         }
     }
 

@@ -47,8 +47,8 @@ texts! {
     // One code's page.
     staff_promo_saved { fr: "Le code est enregistré.", en: "The code is saved." }
     staff_promo_ended_said {
-        fr: "Le code est arrêté : les clients qui le saisissent apprennent qu’il a expiré.",
-        en: "The code is ended: shoppers who type it are told it has expired.",
+        fr: "Le code est arrêté : les clients qui le saisissent apprennent qu’il n’est pas valable.",
+        en: "The code is ended: shoppers who type it are told it is not valid.",
     }
     staff_promo_used_note {
         fr: "Ce code a déjà servi : ses conditions restent celles des commandes qui l’ont utilisé. Seul son dernier jour peut changer.",

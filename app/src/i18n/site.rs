@@ -13,6 +13,10 @@ texts! {
     error_not_found { fr: "Cette page n’existe pas, ou n’est plus disponible.", en: "This page does not exist, or is no longer available." }
     error_internal { fr: "Un incident est survenu de notre côté. Veuillez réessayer dans un instant.", en: "Something went wrong on our side. Please try again in a moment." }
     error_transport { fr: "La boutique n’a pas pu être jointe. Vérifiez votre connexion, puis réessayez.", en: "The boutique could not be reached. Please check your connection and try again." }
+    error_busy {
+        fr: "Beaucoup de clients se connectent en ce moment : veuillez réessayer dans quelques secondes.",
+        en: "Many clients are signing in at this moment: please try again in a few seconds.",
+    }
     error_unreadable_request {
         fr: "La demande n’a pas pu être lue : rechargez la page et réessayez.",
         en: "The request could not be read: reload the page and try again.",

@@ -111,6 +111,30 @@ impl Keys {
         Some(served_at)
     }
 
+    /// A browser's mark that it signed in to the account at `address`
+    /// (lower-cased): a random id, signed with the address under its own
+    /// prefix. The sign-in limit counts such a browser apart (see
+    /// `api::account::sign_in`), so strangers' wrong passwords cannot lock
+    /// the owner out of the browser they use.
+    pub fn known_device_mark(&self, address: &str) -> String {
+        let id = Token::generate();
+        format!("{}.{}", id.as_str(), self.known_device_signature(address, id.as_str()))
+    }
+
+    /// The browser's id, if `mark` is one this shop gave for `address`.
+    pub fn known_device(&self, mark: &str, address: &str) -> Option<String> {
+        let (id, signature) = mark.trim().split_once('.')?;
+        Token::parse(id)?;
+        let digest = URL_SAFE_NO_PAD.decode(signature).ok()?;
+        hmac(&self.order_links, format!("known-device:{address}:{id}").as_bytes()).verify_slice(&digest).ok()?;
+        Some(id.to_owned())
+    }
+
+    fn known_device_signature(&self, address: &str, id: &str) -> String {
+        URL_SAFE_NO_PAD
+            .encode(hmac(&self.order_links, format!("known-device:{address}:{id}").as_bytes()).finalize().into_bytes())
+    }
+
     #[cfg(test)]
     pub fn for_tests() -> Keys {
         Keys { order_links: b"links".to_vec(), sandbox_callbacks: b"callbacks".to_vec() }
@@ -132,6 +156,24 @@ mod tests {
         assert!(!keys.order_link_matches(&a, "not base64 !"));
         assert!(!keys.order_link_matches(&a, ""));
         assert!(keys.order_path(&a).starts_with("/orders/MA-0123456789?key="));
+    }
+
+    #[test]
+    fn a_known_device_mark_vouches_for_its_address_only() {
+        let keys = Keys::for_tests();
+        let mark = keys.known_device_mark("anne@example.fr");
+        let id = keys.known_device(&mark, "anne@example.fr").expect("its own address");
+        assert!(mark.starts_with(&id));
+        assert_eq!(keys.known_device(&mark, "bob@example.fr"), None);
+        assert_ne!(keys.known_device_mark("anne@example.fr"), mark, "each mark is new");
+        let (_, signature) = mark.split_once('.').unwrap();
+        let forged = format!("{}.{signature}", Token::generate().as_str());
+        assert_eq!(keys.known_device(&forged, "anne@example.fr"), None);
+        for bad in ["", ".", "x.y", "no-dot"] {
+            assert_eq!(keys.known_device(bad, "anne@example.fr"), None);
+        }
+        let other = Keys { order_links: b"other".to_vec(), ..Keys::for_tests() };
+        assert_eq!(other.known_device(&mark, "anne@example.fr"), None);
     }
 
     #[test]

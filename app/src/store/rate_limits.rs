@@ -6,9 +6,25 @@ use crate::domain::rate_limit::Limit;
 /// The longest window any limit counts over; older rows are pruned.
 const LONGEST_WINDOW_SECONDS: i64 = 60 * 60;
 
-/// Whether one more attempt by `subject` is allowed under `limit` at `now`.
-pub async fn allows(db: &Db, limit: Limit, subject: &str, now: i64) -> Result<bool, sqlx::Error> {
-    Ok(limit.allows(recent(db, limit, subject, now).await?))
+/// One attempt counted under a limit: its row, to forget after a success
+/// where only failures count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Counted(i64);
+
+/// Counts one attempt by `subject` under `limit` first, then says whether
+/// it is within the limit. Counting before deciding holds under
+/// concurrency: of many attempts sent at once (on one server or several),
+/// each sees at least the ones counted before it, so no more than `max`
+/// pass.
+pub async fn count_then_allows(db: &Db, limit: Limit, subject: &str, now: i64) -> Result<(Counted, bool), sqlx::Error> {
+    let id: i64 = sqlx::query_scalar("INSERT INTO rate_events (bucket, at) VALUES ($1, $2) RETURNING id")
+        .bind(limit.key(subject))
+        .bind(now)
+        .fetch_one(&db.pool)
+        .await?;
+    sqlx::query("DELETE FROM rate_events WHERE at <= $1").bind(now - LONGEST_WINDOW_SECONDS).execute(&db.pool).await?;
+    // This attempt is counted already: it passes if the count is at most the limit.
+    Ok((Counted(id), recent(db, limit, subject, now).await? <= limit.max))
 }
 
 /// The attempts `subject` made under `limit` within its window before `now`.
@@ -21,29 +37,14 @@ async fn recent(db: &Db, limit: Limit, subject: &str, now: i64) -> Result<u32, s
     Ok(u32::try_from(recent).unwrap_or(u32::MAX))
 }
 
-/// Counts one attempt by `subject` under `limit` first, then says whether
-/// it is within the limit. Counting before deciding holds under
-/// concurrency: of many attempts sent at once, each sees at least the
-/// ones inserted before it, so no more than `max` pass.
-pub async fn record_then_allows(db: &Db, limit: Limit, subject: &str, now: i64) -> Result<bool, sqlx::Error> {
-    record(db, limit, subject, now).await?;
-    // This attempt is counted already: it passes if the count is at most the limit.
-    Ok(recent(db, limit, subject, now).await? <= limit.max)
+/// Forgets one counted attempt (it succeeded, and only failures count).
+pub async fn forget(db: &Db, counted: Counted) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM rate_events WHERE id = $1").bind(counted.0).execute(&db.pool).await?;
+    Ok(())
 }
 
 /// Forgets the attempts counted for `subject` under `limit` (after a success).
 pub async fn clear(db: &Db, limit: Limit, subject: &str) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM rate_events WHERE bucket = $1").bind(limit.key(subject)).execute(&db.pool).await?;
-    Ok(())
-}
-
-/// Counts one attempt by `subject` under `limit`.
-pub async fn record(db: &Db, limit: Limit, subject: &str, now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO rate_events (bucket, at) VALUES ($1, $2)")
-        .bind(limit.key(subject))
-        .bind(now)
-        .execute(&db.pool)
-        .await?;
-    sqlx::query("DELETE FROM rate_events WHERE at <= $1").bind(now - LONGEST_WINDOW_SECONDS).execute(&db.pool).await?;
     Ok(())
 }

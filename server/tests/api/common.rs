@@ -63,7 +63,6 @@ impl TestApp {
         Self::spawn_configured(engine, |config| config.dev_mailbox = dev_mailbox).await
     }
 
-    /// Starts a server with its page cache on or off.
     /// A server whose public address is `public_url` (`https://…`: served
     /// behind TLS, as the test client still talks to it over loopback).
     pub async fn spawn_at(engine: Engine, public_url: &str) -> TestApp {
@@ -71,6 +70,13 @@ impl TestApp {
         Self::spawn_configured(engine, move |config| config.public_url = Some(public_url)).await
     }
 
+    /// A server behind a trusted reverse proxy: the client is the last
+    /// address of `X-Forwarded-For`, so a test can speak as any client.
+    pub async fn spawn_behind_proxy(engine: Engine) -> TestApp {
+        Self::spawn_configured(engine, |config| config.trust_forwarded_for = true).await
+    }
+
+    /// Starts a server with its page cache on or off.
     pub async fn spawn_with_cache(engine: Engine, page_cache: bool) -> TestApp {
         Self::spawn_configured(engine, |config| config.page_cache = page_cache).await
     }
@@ -406,16 +412,20 @@ async fn json_answer(response: reqwest::Response) -> (u16, serde_json::Value) {
     (status, json)
 }
 
-/// Declares a test that runs once against SQLite and once against PostgreSQL.
+/// Declares a test that runs once against SQLite and once against
+/// PostgreSQL, on a server started by `TestApp::spawn` or by `$spawn`.
 #[macro_export]
 macro_rules! on_both_engines {
     ($name:ident, $body:path) => {
+        on_both_engines!($name, $body, $crate::common::TestApp::spawn);
+    };
+    ($name:ident, $body:path, $spawn:path) => {
         mod $name {
             use super::*;
 
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
-                let app = $crate::common::TestApp::spawn($crate::common::Engine::Sqlite).await;
+                let app = $spawn($crate::common::Engine::Sqlite).await;
                 $body(&app).await;
                 app.finish().await;
             }
@@ -426,7 +436,7 @@ macro_rules! on_both_engines {
                     eprintln!("PostgreSQL suite switched off (VITRINE_TEST_SKIP_POSTGRES=1)");
                     return;
                 }
-                let app = $crate::common::TestApp::spawn($crate::common::Engine::Postgres).await;
+                let app = $spawn($crate::common::Engine::Postgres).await;
                 $body(&app).await;
                 app.finish().await;
             }
