@@ -17,7 +17,7 @@ mod language;
 mod layers;
 mod log_redaction;
 mod one_click;
-mod page_body;
+pub mod page_body;
 mod page_cache;
 mod payment_callback;
 mod piece_pictures;

@@ -71,8 +71,8 @@ impl PageBody {
         self.pieces.len() - 1
     }
 
-    /// The body's length, less its holes.
-    pub fn len(&self) -> usize {
+    /// The bytes the body keeps (its length less its holes).
+    pub fn kept_bytes(&self) -> usize {
         self.pieces.iter().map(Bytes::len).sum()
     }
 
@@ -81,7 +81,7 @@ impl PageBody {
         if self.holes() == 0 {
             return self.pieces[0].clone();
         }
-        let mut body = Vec::with_capacity(self.len() + self.holes() * nonce.len());
+        let mut body = Vec::with_capacity(self.kept_bytes() + self.holes() * nonce.len());
         for (index, piece) in self.pieces.iter().enumerate() {
             if index > 0 {
                 body.extend_from_slice(nonce.as_bytes());
@@ -100,8 +100,10 @@ impl PageBody {
         if self.holes() == 0 {
             return pieces[0].clone();
         }
-        // A nonce is a few dozen bytes: its stream is made per answer, cheaply.
-        let nonce = brotli_stream(nonce.as_bytes(), 1, true);
+        // A nonce is a few dozen bytes, different each answer: written as
+        // it is, in an uncompressed stream (an encoder's set-up alone would
+        // cost ten times the rest of the answer).
+        let nonce = uncompressed_brotli(nonce.as_bytes());
         let mut joined = vec![0; pieces.iter().map(Bytes::len).sum::<usize>() + self.holes() * nonce.len() + 16];
         let mut joiner = BroCatli::new();
         let mut written = 0;
@@ -174,6 +176,33 @@ fn brotli_stream(bytes: &[u8], quality: i32, catable: bool) -> Bytes {
     // Writing to memory cannot fail.
     let _ = brotli::BrotliCompress(&mut &bytes[..], &mut out, &params);
     Bytes::from(out)
+}
+
+/// `bytes` as a brotli stream of uncompressed meta-blocks (RFC 7932 §9.2),
+/// which can be joined anywhere but first: the window (16, one zero bit);
+/// per chunk of up to 64 KiB, a header (not last, four length nibbles,
+/// the length less one, uncompressed) padded to the byte, then the bytes;
+/// then the last, empty meta-block.
+fn uncompressed_brotli(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len() + 8);
+    // Bits not yet written, least significant first, and how many.
+    let (mut bits, mut count) = (0u32, 1u32);
+    for chunk in bytes.chunks(1 << 16) {
+        let length = u32::try_from(chunk.len() - 1).unwrap_or(u32::MAX) & 0xffff;
+        // ISLAST 0, MNIBBLES 0 (four nibbles), MLEN - 1, ISUNCOMPRESSED 1.
+        bits |= (length << 3 | 1 << 19) << count;
+        count += 20;
+        while count > 0 {
+            // Whole bytes, then the partial one padded with zeros.
+            out.push(bits as u8);
+            bits >>= 8;
+            count = count.saturating_sub(8);
+        }
+        out.extend_from_slice(chunk);
+    }
+    // ISLAST 1, ISLASTEMPTY 1, padding.
+    out.push((0b11 << count) as u8);
+    out
 }
 
 /// `piece` as deflate blocks that end byte aligned and not final, referring
@@ -257,8 +286,16 @@ mod tests {
         }
         // Still much smaller than the page.
         let nonce = "dddddddddddddddddddddd";
-        assert!(body.brotli(nonce).len() * 10 < body.len(), "{}", body.brotli(nonce).len());
-        assert!(body.gzip(nonce).len() * 5 < body.len(), "{}", body.gzip(nonce).len());
+        assert!(body.brotli(nonce).len() * 10 < body.kept_bytes(), "{}", body.brotli(nonce).len());
+        assert!(body.gzip(nonce).len() * 5 < body.kept_bytes(), "{}", body.gzip(nonce).len());
+    }
+
+    #[test]
+    fn an_uncompressed_stream_decodes_to_its_bytes() {
+        for length in [0, 1, 22, 65_536, 70_000] {
+            let bytes: Vec<u8> = (0..length).map(|i| (i * 7 % 251) as u8).collect();
+            assert_eq!(unbrotli(&uncompressed_brotli(&bytes)), bytes, "{length} bytes");
+        }
     }
 
     #[test]

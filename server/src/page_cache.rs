@@ -84,7 +84,7 @@ struct ByBytes;
 impl quick_cache::Weighter<Key, Arc<Page>> for ByBytes {
     fn weight(&self, key: &Key, page: &Arc<Page>) -> u64 {
         // Compressed forms are a fraction of the page: count them as one more copy at most.
-        (key.path_and_query.len() + 2 * page.body.len()) as u64
+        (key.path_and_query.len() + 2 * page.body.kept_bytes()) as u64
     }
 }
 
