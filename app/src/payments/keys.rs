@@ -126,13 +126,17 @@ impl Keys {
         let (id, signature) = mark.trim().split_once('.')?;
         Token::parse(id)?;
         let digest = URL_SAFE_NO_PAD.decode(signature).ok()?;
-        hmac(&self.order_links, format!("known-device:{address}:{id}").as_bytes()).verify_slice(&digest).ok()?;
+        self.known_device_mac(address, id).verify_slice(&digest).ok()?;
         Some(id.to_owned())
     }
 
     fn known_device_signature(&self, address: &str, id: &str) -> String {
-        URL_SAFE_NO_PAD
-            .encode(hmac(&self.order_links, format!("known-device:{address}:{id}").as_bytes()).finalize().into_bytes())
+        URL_SAFE_NO_PAD.encode(self.known_device_mac(address, id).finalize().into_bytes())
+    }
+
+    /// The mark's MAC: the address and the id, under the marks' own prefix.
+    fn known_device_mac(&self, address: &str, id: &str) -> Hmac<Sha256> {
+        hmac(&self.order_links, format!("known-device:{address}:{id}").as_bytes())
     }
 
     #[cfg(test)]

@@ -13,12 +13,7 @@ async fn sign_in(app: &TestApp, email: &str, password: &str, cookie: Option<&str
 
 /// The `name=value` of the known-browser mark an answer sets.
 fn device_cookie(answer: &Answer) -> Option<String> {
-    answer
-        .set_cookies()
-        .iter()
-        .find(|c| c.starts_with("vitrine_device=") && !c.starts_with("vitrine_device=;"))
-        .and_then(|c| c.split(';').next())
-        .map(str::to_owned)
+    answer.cookie("vitrine_device")
 }
 
 /// Posts a form as the client at `ip` (the server trusts its proxy's `X-Forwarded-For`).

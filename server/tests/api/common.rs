@@ -390,9 +390,15 @@ impl Answer {
 
     /// The `name=value` pair of the session cookie this answer sets, if any.
     pub fn session_cookie(&self) -> Option<String> {
+        self.cookie("vitrine_session")
+    }
+
+    /// The `name=value` pair of the cookie `name` this answer sets (not removes), if any.
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        let set = format!("{name}=");
         self.set_cookies()
             .iter()
-            .find(|c| c.starts_with("vitrine_session=") && !c.starts_with("vitrine_session=;"))
+            .find(|c| c.starts_with(&set) && !c.starts_with(&format!("{set};")))
             .and_then(|c| c.split(';').next())
             .map(str::to_owned)
     }

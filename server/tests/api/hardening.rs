@@ -89,14 +89,15 @@ async fn emailed_links_act_only_on_their_button(app: &TestApp) {
 
     // The button, as a browser posts it without JavaScript: done, and back to the page.
     let browser = crate::common::client_builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-    let pressed = browser
-        .post(format!("{}/api/account/verify", app.base))
-        .header("Referer", format!("{}/en/account/verify?token={token}", app.base))
-        .header("Accept", "text/html")
-        .form(&[("token", token.as_str())])
-        .send()
-        .await
-        .unwrap();
+    let press = || {
+        browser
+            .post(format!("{}/api/account/verify", app.base))
+            .header("Referer", format!("{}/en/account/verify?token={token}", app.base))
+            .header("Accept", "text/html")
+            .form(&[("token", token.as_str())])
+            .send()
+    };
+    let pressed = press().await.unwrap();
     assert!(pressed.status().is_redirection(), "{}", pressed.status());
     let location = pressed.headers().get("location").unwrap().to_str().unwrap().to_owned();
     assert!(location.ends_with("/en/account/verify?done=1"), "{location}");
@@ -105,14 +106,7 @@ async fn emailed_links_act_only_on_their_button(app: &TestApp) {
     assert!(done.body.contains("your email address is confirmed"), "{}", done.body);
 
     // Pressed again (the link is used up): back to the page with the reason.
-    let again = browser
-        .post(format!("{}/api/account/verify", app.base))
-        .header("Referer", format!("{}/en/account/verify?token={token}", app.base))
-        .header("Accept", "text/html")
-        .form(&[("token", token.as_str())])
-        .send()
-        .await
-        .unwrap();
+    let again = press().await.unwrap();
     let location = again.headers().get("location").unwrap().to_str().unwrap().to_owned();
     let page = app.get_page(location.trim_start_matches(&app.base), None).await;
     assert!(page.body.contains("This confirmation link does not work any more"), "{}", page.body);
