@@ -38,4 +38,17 @@ pub struct ClientIp(pub std::net::IpAddr);
 pub struct PaymentSettings {
     /// How long an unpaid order keeps its pieces, in minutes; `VITRINE_PAYMENT_MINUTES`.
     pub minutes: i64,
+    /// What unpaid orders may hold at once; `None` only where
+    /// `VITRINE_HOLD_LIMITS=false` switched them off (the order benchmark,
+    /// whose crowd of buyers shares one address).
+    pub hold_limits: Option<crate::domain::hold::HoldLimits>,
+}
+
+impl Default for PaymentSettings {
+    fn default() -> Self {
+        PaymentSettings {
+            minutes: crate::domain::checkout::DEFAULT_PAYMENT_MINUTES,
+            hold_limits: Some(crate::domain::hold::HOLD_LIMITS),
+        }
+    }
 }

@@ -179,9 +179,15 @@ pub async fn apply_now(
     Ok(outcome)
 }
 
-/// Cancels the unpaid orders whose time is up and gives their stock back.
-/// Safe with several server processes: each order moves by a guarded
-/// update, so only one process cancels it (the other sees `Raced`).
+/// How many overdue orders are read at a time.
+const OVERDUE_BATCH: i64 = 100;
+
+/// Cancels every unpaid order whose time is up and gives its stock back,
+/// batch after batch until none is left: the expiry keeps up with however
+/// many orders the hold limits let in (`domain::hold`), instead of freeing a
+/// fixed number each pass. Safe with several server processes: each order
+/// moves by a guarded update, so only one process cancels it (the other
+/// sees `Raced`).
 pub async fn release_overdue(
     db: &crate::store::Db,
     keys: &Keys,
@@ -189,19 +195,36 @@ pub async fn release_overdue(
     now: i64,
 ) -> Result<usize, sqlx::Error> {
     let mut released = 0;
-    for order in orders::overdue_unpaid(db, now, 100).await? {
-        // Another process may move it first: the guarded update then says `Raced`.
-        let change = Change {
-            event: OrderEvent::PaymentExpired,
-            actor: Actor::System,
-            note: String::new(),
-            shipment: None,
-            staff: None,
-        };
-        if apply_now(db, keys, site, &order, &change, now).await?.is_ok() {
-            released += 1;
-            tracing::info!(order = %order.reference, "unpaid order cancelled, its stock released");
+    loop {
+        let batch = orders::overdue_unpaid(db, now, OVERDUE_BATCH).await?;
+        let full = i64::try_from(batch.len()).unwrap_or(i64::MAX) == OVERDUE_BATCH;
+        // Orders that left the unpaid ones, by this process or another.
+        let mut moved = 0;
+        for order in batch {
+            // Another process may move it first: the guarded update then says `Raced`.
+            let change = Change {
+                event: OrderEvent::PaymentExpired,
+                actor: Actor::System,
+                note: String::new(),
+                shipment: None,
+                staff: None,
+            };
+            match apply_now(db, keys, site, &order, &change, now).await? {
+                Ok(_) => {
+                    moved += 1;
+                    released += 1;
+                    tracing::info!(order = %order.reference, "unpaid order cancelled, its stock released");
+                }
+                // Gone from the unpaid ones all the same: the next batch will not read it again.
+                Err(NotMoved::Raced) => moved += 1,
+                Err(NotMoved::Refused(refusal)) => {
+                    tracing::error!(order = %order.reference, %refusal, "an overdue order could not be cancelled");
+                }
+            }
+        }
+        // A batch that moved nothing would be read again as it is: stop there.
+        if !full || moved == 0 {
+            return Ok(released);
         }
     }
-    Ok(released)
 }

@@ -34,8 +34,13 @@ pub struct Config {
     /// entry is then the client, for rate limits); `VITRINE_TRUST_FORWARDED_FOR`,
     /// off by default: without a proxy, clients could write it themselves.
     pub trust_forwarded_for: bool,
-    /// How long an unpaid order keeps its pieces; `VITRINE_PAYMENT_MINUTES`, 30 by default.
+    /// How long an unpaid order keeps its pieces; `VITRINE_PAYMENT_MINUTES`, 15 by default.
     pub payment_minutes: i64,
+    /// Whether unpaid orders are limited per client, per email address and
+    /// per piece (`app/src/domain/hold.rs`); `VITRINE_HOLD_LIMITS`, on by
+    /// default. Only the order benchmark turns them off: its 64 buyers share
+    /// one address. Production refuses to start without them.
+    pub hold_limits: bool,
     /// The secret the shop's keys (signed order links, the sandbox's callback
     /// signatures) are derived from; `VITRINE_SECRET_KEY`. Without it, keys
     /// are generated on first start and kept in the database.
@@ -80,11 +85,14 @@ impl Environment {
 
 /// Why a production server must not start with this configuration (issue
 /// 17): anything here would take no real money or show customers' emails.
-pub fn production_refusals(dev_mailbox: bool) -> Vec<&'static str> {
+pub fn production_refusals(dev_mailbox: bool, hold_limits: bool) -> Vec<&'static str> {
     // The only gateway this build has: its pay page approves test cards.
     let mut refused = vec!["payments go to the sandbox gateway, which takes no real money"];
     if dev_mailbox {
         refused.push("VITRINE_DEV_MAILBOX=true shows every email the shop writes to whoever opens /dev/mailbox");
+    }
+    if !hold_limits {
+        refused.push("VITRINE_HOLD_LIMITS=false lets anyone keep the catalogue sold out with unpaid orders");
     }
     refused
 }
@@ -127,8 +135,9 @@ impl Config {
         };
         let seed_demo = flag("VITRINE_SEED_DEMO", true)?;
         let dev_mailbox = flag("VITRINE_DEV_MAILBOX", false)?;
+        let hold_limits = flag("VITRINE_HOLD_LIMITS", true)?;
         if Environment::parse(var("VITRINE_ENV").as_deref())? == Environment::Production {
-            let refused = production_refusals(dev_mailbox);
+            let refused = production_refusals(dev_mailbox, hold_limits);
             if !refused.is_empty() {
                 return Err(ConfigError(format!("VITRINE_ENV=production refuses to start: {}", refused.join("; "))));
             }
@@ -167,6 +176,7 @@ impl Config {
             dev_mailbox,
             trust_forwarded_for,
             payment_minutes,
+            hold_limits,
             secret_key,
             page_cache,
         })
@@ -182,7 +192,8 @@ mod tests {
         assert_eq!(Environment::parse(None).unwrap(), Environment::Development);
         assert_eq!(Environment::parse(Some("production")).unwrap(), Environment::Production);
         assert!(Environment::parse(Some("prod")).is_err());
-        assert_eq!(production_refusals(false).len(), 1, "the sandbox gateway");
-        assert!(production_refusals(true).iter().any(|r| r.contains("VITRINE_DEV_MAILBOX")));
+        assert_eq!(production_refusals(false, true).len(), 1, "the sandbox gateway");
+        assert!(production_refusals(true, true).iter().any(|r| r.contains("VITRINE_DEV_MAILBOX")));
+        assert!(production_refusals(false, false).iter().any(|r| r.contains("VITRINE_HOLD_LIMITS")));
     }
 }

@@ -108,7 +108,10 @@ fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
 pub fn router(config: &Config, leptos_options: LeptosOptions, db: Db) -> Router {
     let site = site_config(config);
     let keys = ShopKeys::new(config.secret_key.clone());
-    let payments = PaymentSettings { minutes: config.payment_minutes };
+    let payments = PaymentSettings {
+        minutes: config.payment_minutes,
+        hold_limits: config.hold_limits.then_some(app::domain::hold::HOLD_LIMITS),
+    };
     let catalogue = catalogue_watch::CatalogueWatch::start(db.clone(), config.delivery_countries.clone());
     let photos = config.photo_store.clone();
     let context = {

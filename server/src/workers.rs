@@ -14,8 +14,9 @@ use app::payments::{
 use app::store::{orders, refunds, sandbox_payments, sandbox_payments::Records, unix_now, Db};
 use std::time::Duration;
 
-/// How often unpaid orders are looked at.
-const EXPIRY_EVERY: Duration = Duration::from_secs(30);
+/// How often unpaid orders are looked at: each pass cancels every order
+/// overdue, so pieces come back within this of their order's time.
+const EXPIRY_EVERY: Duration = Duration::from_secs(10);
 /// How often refunds asked for are looked for, to send to the gateway.
 const REFUNDS_EVERY: Duration = Duration::from_secs(1);
 /// How often members' previews are checked for their release day.

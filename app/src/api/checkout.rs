@@ -336,7 +336,7 @@ mod prepare {
         }
         let reference = random_reference();
         let address = &prepared.address;
-        let minutes = use_context::<crate::config::PaymentSettings>().map(|p| p.minutes).unwrap_or(30);
+        let payments = use_context::<crate::config::PaymentSettings>().unwrap_or_default();
         let order = NewOrder {
             reference: reference.clone(),
             key,
@@ -357,8 +357,10 @@ mod prepare {
             promo_revision: prepared.promo_revision,
             totals: quote.totals,
             lines,
-            pay_by: now + minutes * 60,
+            pay_by: now + payments.minutes * 60,
             locale: crate::i18n::use_locale(),
+            held_by: session::client(),
+            hold_limits: payments.hold_limits,
         };
         // The confirmation is written in the language the order was placed in.
         let t = order.locale;
@@ -380,6 +382,11 @@ mod prepare {
             Placement::SoldOut { name, size } => Err(AppError::Conflict(t.checkout_sold_out(&name, &size)).respond()),
             Placement::PromoChanged { code } => Err(AppError::Conflict(t.checkout_promo_changed(&code)).respond()),
             Placement::PieceChanged { name } => Err(AppError::Conflict(t.checkout_piece_changed(&name)).respond()),
+            Placement::HoldRefused(refusal) => {
+                // Which limit, for whoever reads the log: a script hoarding stock shows here.
+                tracing::info!(?refusal, "an order was refused: unpaid orders hold enough");
+                Err(AppError::TooManyAttempts(t.checkout_hold_refused(&refusal)).respond())
+            }
             Placement::Existing(existing) => answer_existing(db, site, keys, *existing, request, now).await,
             Placement::Placed { id } => {
                 tracing::info!(order = %reference, total = %quote.totals.total, "order placed");

@@ -159,8 +159,10 @@ pub fn plan_shipment(lines: &[ShippableLine], asked: &[(i64, u32)]) -> Result<bo
     Ok(left_after == 0)
 }
 
-/// How long an unpaid order keeps its pieces by default, in minutes.
-pub const DEFAULT_PAYMENT_MINUTES: i64 = 30;
+/// How long an unpaid order keeps its pieces by default, in minutes: long
+/// enough to type a card's details and pass the bank's check, short enough
+/// that pieces abandoned at the payment page come back soon (issue 17).
+pub const DEFAULT_PAYMENT_MINUTES: i64 = 15;
 
 #[cfg(test)]
 mod tests {

@@ -15,6 +15,7 @@ pub mod country;
 pub mod day;
 pub mod faq;
 pub mod gift;
+pub mod hold;
 pub mod house_page;
 pub mod listing;
 pub mod locale;

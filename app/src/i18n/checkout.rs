@@ -2,7 +2,8 @@
 //! answers while placing an order.
 
 use super::texts;
-use crate::domain::locale::Locale;
+use crate::domain::hold::HoldRefusal;
+use crate::domain::locale::{Locale, Plural};
 use crate::domain::money::Money;
 use crate::domain::promo::PromoRefusal;
 
@@ -227,6 +228,46 @@ impl Locale {
         }
     }
 
+    /// An order refused because unpaid orders already hold enough (issue 17).
+    pub fn checkout_hold_refused(self, refusal: &HoldRefusal) -> String {
+        let (HoldRefusal::Client { retry_minutes, .. }
+        | HoldRefusal::Email { retry_minutes, .. }
+        | HoldRefusal::Piece { retry_minutes, .. }) = refusal;
+        let n = u64::try_from(*retry_minutes).unwrap_or(1);
+        let wait = match (self, self.plural(n)) {
+            (Locale::Fr, Plural::One) => format!("{}\u{a0}minute", self.number(n)),
+            (Locale::Fr, _) => format!("{}\u{a0}minutes", self.number(n)),
+            (Locale::En, Plural::One) => format!("{} minute", self.number(n)),
+            (Locale::En, _) => format!("{} minutes", self.number(n)),
+        };
+        match (self, refusal) {
+            (Locale::Fr, HoldRefusal::Email { max, .. }) => format!(
+                "{max}\u{a0}commandes pour cette adresse e-mail attendent déjà leur paiement. Veuillez régler l’une d’elles (le lien figure dans notre e-mail), ou réessayer dans {wait}."
+            ),
+            (Locale::En, HoldRefusal::Email { max, .. }) => format!(
+                "{max} orders for this email address are already waiting for payment. Please pay for one of them (the link is in our email), or try again in {wait}."
+            ),
+            (Locale::Fr, HoldRefusal::Client { max, .. }) => format!(
+                "{max}\u{a0}commandes passées depuis votre connexion attendent déjà leur paiement. Veuillez régler l’une d’elles, ou réessayer dans {wait}."
+            ),
+            (Locale::En, HoldRefusal::Client { max, .. }) => format!(
+                "{max} orders placed from your connection are already waiting for payment. Please pay for one of them, or try again in {wait}."
+            ),
+            (Locale::Fr, HoldRefusal::Piece { name, size, max, .. }) => {
+                let piece = if size.is_empty() { format!("«\u{a0}{name}\u{a0}»") } else { format!("«\u{a0}{name}\u{a0}» en taille {size}") };
+                format!(
+                    "Vos commandes en attente de paiement ne peuvent réserver plus de {max}\u{a0}exemplaires de {piece} à la fois. Veuillez régler la commande qui les réserve, ou réessayer dans {wait}."
+                )
+            }
+            (Locale::En, HoldRefusal::Piece { name, size, max, .. }) => {
+                let piece = if size.is_empty() { name.clone() } else { format!("{name} in size {size}") };
+                format!(
+                    "Your orders waiting for payment may hold at most {max} of {piece} at once. Please pay for the order that holds them, or try again in {wait}."
+                )
+            }
+        }
+    }
+
     /// A line of the order's confirmation email; `size` is empty for one-size pieces.
     pub fn checkout_email_line(self, quantity: u32, piece: &str, size: &str, amount: Money) -> String {
         let amount = self.money(amount);
@@ -253,6 +294,12 @@ mod tests {
         assert_eq!(Locale::En.checkout_promo_refusal(&refusal), refusal.to_string());
         assert!(Locale::Fr.checkout_promo_refusal(&refusal).contains("20,00\u{a0}€"));
         assert_eq!(Locale::En.checkout_estimate(5, 10), "5–10 business days");
+        let email = HoldRefusal::Email { max: 2, retry_minutes: 1 };
+        assert!(Locale::En.checkout_hold_refused(&email).ends_with("try again in 1 minute."));
+        assert!(Locale::Fr.checkout_hold_refused(&email).ends_with("réessayer dans 1\u{a0}minute."));
+        let piece = HoldRefusal::Piece { name: "Aube".into(), size: "52".into(), max: 5, retry_minutes: 14 };
+        assert!(Locale::En.checkout_hold_refused(&piece).contains("at most 5 of Aube in size 52"));
+        assert!(Locale::Fr.checkout_hold_refused(&piece).contains("14\u{a0}minutes"));
         assert_eq!(
             Locale::En.checkout_customs_notice(),
             crate::domain::shipping::customs_notice(crate::domain::country::CountryCode::parse("CH").unwrap()).unwrap()

@@ -10,6 +10,7 @@ pub mod catalogue_version;
 pub mod customers;
 pub mod dashboard;
 pub mod gifts;
+pub mod holds;
 pub mod newsletter;
 pub mod orders;
 pub mod outbox;

@@ -10,9 +10,10 @@
 //!   its write lock at once (waiting its turn) rather than failing with
 //!   SQLITE_BUSY when a read lock would have to be upgraded.
 
-use super::Db;
+use super::{holds, Db};
 use crate::domain::{
     checkout::{IdempotencyKey, OrderRef, Totals},
+    hold::{HoldLimits, HoldRefusal},
     locale::Locale,
     money::Money,
     order_status::{Actor, OrderStatus},
@@ -70,6 +71,10 @@ pub struct NewOrder {
     pub pay_by: i64,
     /// The language the order was placed in: its emails are written in it.
     pub locale: Locale,
+    /// The client placing it (`domain::rate_limit::client_key`), kept while it is unpaid.
+    pub held_by: String,
+    /// What unpaid orders may hold at once; `None` where switched off.
+    pub hold_limits: Option<HoldLimits>,
 }
 
 /// What placing an order came to.
@@ -85,6 +90,8 @@ pub enum Placement {
     PromoChanged { code: String },
     /// Staff repriced or withdrew a piece since it was priced: nothing was written.
     PieceChanged { name: String },
+    /// The client or the address already holds what unpaid orders may: nothing was written.
+    HoldRefused(HoldRefusal),
 }
 
 /// An order's own row.
@@ -168,12 +175,16 @@ pub async fn place(
     now: i64,
 ) -> Result<Placement, sqlx::Error> {
     let mut tx = db.begin_write().await?;
+    if order.hold_limits.is_some() {
+        // Before anything is counted: see `holds::take_slots`.
+        super::holds::take_slots(&mut tx, &[&order.held_by, &order.email_key], now).await?;
+    }
     let id: Option<i64> = sqlx::query_scalar(
         "INSERT INTO orders (reference, idempotency_key, customer_id, email, email_key, status, full_name, line1, \
          line2, postcode, city, country, phone, shipping_zone, shipping_cents, min_days, max_days, promo_code, \
-         discount_cents, subtotal_cents, total_cents, pay_by, created_at, updated_at, locale) \
+         discount_cents, subtotal_cents, total_cents, pay_by, created_at, updated_at, locale, held_by) \
          VALUES ($1, $2, $3, $4, $5, 'awaiting_payment', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
-         $18, $19, $20, $21, $22, $22, $23) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id",
+         $18, $19, $20, $21, $22, $22, $23, $24) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id",
     )
     .bind(order.reference.as_str())
     .bind(order.key.as_str())
@@ -198,6 +209,7 @@ pub async fn place(
     .bind(order.pay_by)
     .bind(now)
     .bind(order.locale.tag())
+    .bind(&order.held_by)
     .fetch_optional(&mut *tx)
     .await?;
     let Some(id) = id else {
@@ -208,6 +220,19 @@ pub async fn place(
             None => Err(sqlx::Error::RowNotFound),
         };
     };
+    if let Some(limits) = order.hold_limits {
+        let reserving: Vec<holds::Reserving> = order
+            .lines
+            .iter()
+            .filter(|l| l.reserve > 0)
+            .map(|l| holds::Reserving { product_id: l.product_id, name: &l.name, size: &l.size, units: l.reserve })
+            .collect();
+        let held = holds::held(&mut tx, id, &order.held_by, &order.email_key, &reserving, order.pay_by).await?;
+        if let Err(refusal) = limits.check(&held, now) {
+            tx.rollback().await?;
+            return Ok(Placement::HoldRefused(refusal));
+        }
+    }
     if let (Some(code), Some(revision)) = (&order.promo_code, order.promo_revision) {
         if !super::promos::count_use(&mut tx, code, revision).await? {
             tx.rollback().await?;
@@ -580,13 +605,16 @@ pub async fn move_status(
     to: OrderStatus,
     now: i64,
 ) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query("UPDATE orders SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4")
-        .bind(to.as_str())
-        .bind(now)
-        .bind(order_id)
-        .bind(from.as_str())
-        .execute(conn)
-        .await?;
+    // Whoever placed it stops counting as holding it: the client's address
+    // is kept no longer than that needs.
+    let done =
+        sqlx::query("UPDATE orders SET status = $1, updated_at = $2, held_by = NULL WHERE id = $3 AND status = $4")
+            .bind(to.as_str())
+            .bind(now)
+            .bind(order_id)
+            .bind(from.as_str())
+            .execute(conn)
+            .await?;
     Ok(done.rows_affected() == 1)
 }
 

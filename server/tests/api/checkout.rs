@@ -31,6 +31,11 @@ pub(crate) async fn place(app: &TestApp, request: &Value, key: &str, cookie: Opt
     app.post_json("checkout/place", &json!({ "request": request, "key": key }), cookie).await
 }
 
+/// Places an order as the client at `ip`, with a fresh key (on a server behind a trusted proxy).
+pub(crate) async fn place_as(app: &TestApp, ip: &str, request: &Value) -> Answer {
+    app.post_json_as(ip, "checkout/place", &json!({ "request": request, "key": key() })).await
+}
+
 pub(crate) fn key() -> String {
     uuid::Uuid::new_v4().to_string()
 }
@@ -78,6 +83,16 @@ pub(crate) async fn link_key(app: &TestApp, reference: &str) -> String {
     body.text_body[at..].split(|c: char| c.is_whitespace() || c == '&').next().unwrap().to_owned()
 }
 
+/// Lets an unpaid order's time for payment run out.
+pub(crate) async fn run_out_of_time(app: &TestApp, reference: &str) {
+    sqlx::query("UPDATE orders SET pay_by = $1 WHERE reference = $2")
+        .bind(unix_now() - 1)
+        .bind(reference)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+}
+
 pub(crate) async fn wait_for_status(app: &TestApp, reference: &str, wanted: &str) {
     for _ in 0..60 {
         if status_of(app, reference).await == wanted {
@@ -90,9 +105,10 @@ pub(crate) async fn wait_for_status(app: &TestApp, reference: &str, wanted: &str
 
 async fn fifty_buyers_for_five_rings_make_five_orders(app: &TestApp) {
     set_stock(app, RING, "52", 5).await;
+    // Fifty shoppers, each on their own connection.
     let buyers = (0..50).map(|i| {
         let request = checkout(&format!("buyer{i}@example.fr"), one_ring("52"), None);
-        async move { place(app, &request, &key(), None).await }
+        async move { place_as(app, &format!("192.0.2.{i}"), &request).await }
     });
     let answers = futures::future::join_all(buyers).await;
     let placed = answers.iter().filter(|a| a.status == 200).count();
@@ -107,7 +123,7 @@ async fn fifty_buyers_for_five_rings_make_five_orders(app: &TestApp) {
     assert_eq!(count(app, "SELECT COUNT(*) FROM orders").await, 5);
     assert_eq!(count(app, "SELECT COUNT(*) FROM order_lines").await, 5);
 }
-on_both_engines!(no_overselling, fifty_buyers_for_five_rings_make_five_orders);
+on_both_engines!(no_overselling, fifty_buyers_for_five_rings_make_five_orders, TestApp::spawn_behind_proxy);
 
 async fn the_same_key_twice_makes_one_order(app: &TestApp) {
     let request = checkout("twice@example.fr", one_ring("56"), None);
@@ -491,12 +507,7 @@ async fn unpaid_orders_expire_once_with_two_workers(app: &TestApp) {
     let reference = placed.json()["reference"].as_str().unwrap().to_owned();
     assert_eq!(stock(app, RING, "54").await, 0);
     // Before Confirmed, the customer may still cancel... but let this one run out of time.
-    sqlx::query("UPDATE orders SET pay_by = $1 WHERE reference = $2")
-        .bind(unix_now() - 1)
-        .bind(&reference)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+    run_out_of_time(app, &reference).await;
     let site = app.site();
     let keys = ShopKeys::new(None);
     let (a, b) = tokio::join!(
@@ -563,7 +574,7 @@ async fn writers_that_read_first_wait_their_turn(app: &TestApp) {
     });
     let placing = (0..8).map(|i| {
         let request = checkout(&format!("crowd{i}@example.fr"), one_ring("56"), None);
-        async move { place(app, &request, &key(), None).await }
+        async move { place_as(app, &format!("192.0.2.{i}"), &request).await }
     });
     let (saved, placed) = tokio::join!(futures::future::join_all(saves), futures::future::join_all(placing));
     for answer in saved.iter().chain(placed.iter()) {
@@ -571,4 +582,4 @@ async fn writers_that_read_first_wait_their_turn(app: &TestApp) {
     }
     assert_eq!(count(app, "SELECT COUNT(*) FROM addresses").await, 8);
 }
-on_both_engines!(concurrent_writers, writers_that_read_first_wait_their_turn);
+on_both_engines!(concurrent_writers, writers_that_read_first_wait_their_turn, TestApp::spawn_behind_proxy);

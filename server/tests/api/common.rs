@@ -76,6 +76,16 @@ impl TestApp {
         Self::spawn_configured(engine, |config| config.trust_forwarded_for = true).await
     }
 
+    /// A server behind a trusted proxy with no limits on unpaid orders, as
+    /// the order benchmark runs it (`VITRINE_HOLD_LIMITS=false`).
+    pub async fn spawn_without_hold_limits(engine: Engine) -> TestApp {
+        Self::spawn_configured(engine, |config| {
+            config.trust_forwarded_for = true;
+            config.hold_limits = false;
+        })
+        .await
+    }
+
     /// Starts a server with its page cache on or off.
     pub async fn spawn_with_cache(engine: Engine, page_cache: bool) -> TestApp {
         Self::spawn_configured(engine, |config| config.page_cache = page_cache).await
@@ -119,7 +129,8 @@ impl TestApp {
             service_email: app::domain::account::Email::parse(SERVICE_EMAIL).unwrap(),
             dev_mailbox: false,
             trust_forwarded_for: false,
-            payment_minutes: 30,
+            payment_minutes: app::domain::checkout::DEFAULT_PAYMENT_MINUTES,
+            hold_limits: true,
             secret_key: None,
             page_cache: true,
             photo_store: app::photos::PhotoStore::open(
@@ -314,6 +325,18 @@ impl TestApp {
         if let Some(cookie) = cookie {
             request = request.header("Cookie", cookie);
         }
+        Answer::read(request.send().await.unwrap_or_else(|e| panic!("POST /api/{endpoint}: no answer: {e}"))).await
+    }
+
+    /// Calls a JSON-encoded server function as the client at `ip` (for a
+    /// server that trusts its proxy's `X-Forwarded-For`).
+    pub async fn post_json_as(&self, ip: &str, endpoint: &str, body: &serde_json::Value) -> Answer {
+        let request = self
+            .client
+            .post(format!("{}/api/{endpoint}", self.base))
+            .header("Accept", "application/json")
+            .header("X-Forwarded-For", ip)
+            .json(body);
         Answer::read(request.send().await.unwrap_or_else(|e| panic!("POST /api/{endpoint}: no answer: {e}"))).await
     }
 

@@ -178,12 +178,7 @@ async fn a_payment_authorised_after_its_order_expired_is_refunded(app: &TestApp)
     let reference = placed.json()["reference"].as_str().unwrap().to_owned();
     let next = placed.json()["next_url"].as_str().unwrap().to_owned();
     // The order runs out of time while the shopper is still on the payment page.
-    sqlx::query("UPDATE orders SET pay_by = $1 WHERE reference = $2")
-        .bind(unix_now() - 1)
-        .bind(&reference)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+    crate::checkout::run_out_of_time(app, &reference).await;
     let site = app::config::SiteConfig {
         public_url: app.base.clone(),
         delivery_countries: app::domain::country::DeliveryCountries::house_default(),
