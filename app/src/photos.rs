@@ -151,10 +151,12 @@ impl PhotoStore {
         }
     }
 
-    /// Best effort: a photo of a request that was not written.
+    /// Best effort: deletes a photo no row names any more (a request that
+    /// was not written, an account erased). One that stays is reachable by
+    /// nobody, and logged.
     pub async fn forget(&self, key: &str) {
         if let Err(error) = self.store.delete(&self.path(key)).await {
-            tracing::warn!(%error, key, "a photo of a request not written stays in the store");
+            tracing::warn!(%error, key, "a photo no row names stays in the store");
         }
     }
 }

@@ -41,6 +41,10 @@ pub struct Config {
     /// default. Only the order benchmark turns them off: its 64 buyers share
     /// one address. Production refuses to start without them.
     pub hold_limits: bool,
+    /// How long emails are kept after they are written, sent or not, in
+    /// days; `VITRINE_EMAIL_RETENTION_DAYS`, 30 by default. A sent email
+    /// keeps no secret of its links even then (`log_redaction::kept_bodies`).
+    pub email_retention_days: i64,
     /// The secret the shop's keys (signed order links, the sandbox's callback
     /// signatures) are derived from; `VITRINE_SECRET_KEY`. Without it, keys
     /// are generated on first start and kept in the database.
@@ -54,6 +58,9 @@ pub struct Config {
     /// with the `AWS_*` variables (`AWS_ENDPOINT` for an S3-compatible service).
     pub photo_store: app::photos::PhotoStore,
 }
+
+/// How long emails are kept when `VITRINE_EMAIL_RETENTION_DAYS` is not set.
+pub const DEFAULT_EMAIL_RETENTION_DAYS: i64 = 30;
 
 /// The sender used when `VITRINE_MAIL_FROM` is not set.
 pub const DEFAULT_MAIL_FROM: &str = "Maison Aurèle <client-service@maison-aurele.example>";
@@ -150,6 +157,12 @@ impl Config {
                 ConfigError(format!("VITRINE_PAYMENT_MINUTES must be 1 to 1440 minutes, not {raw:?}"))
             })?,
         };
+        let email_retention_days = match var("VITRINE_EMAIL_RETENTION_DAYS") {
+            None => DEFAULT_EMAIL_RETENTION_DAYS,
+            Some(raw) => raw.trim().parse::<i64>().ok().filter(|d| (1..=3650).contains(d)).ok_or_else(|| {
+                ConfigError(format!("VITRINE_EMAIL_RETENTION_DAYS must be 1 to 3650 days, not {raw:?}"))
+            })?,
+        };
         let service_email = var("VITRINE_SERVICE_EMAIL").unwrap_or_else(|| DEFAULT_SERVICE_EMAIL.to_owned());
         let service_email = Email::parse(&service_email)
             .map_err(|_| ConfigError(format!("VITRINE_SERVICE_EMAIL {service_email:?} is not an email address")))?;
@@ -177,6 +190,7 @@ impl Config {
             trust_forwarded_for,
             payment_minutes,
             hold_limits,
+            email_retention_days,
             secret_key,
             page_cache,
         })

@@ -90,7 +90,8 @@ pub fn start_workers(config: &Config, db: &Db) {
         }
         format!("http://{addr}{}", sandbox::CALLBACK_PATH)
     });
-    workers::spawn(db.clone(), site_config(config), ShopKeys::new(config.secret_key.clone()), callback_url);
+    let retention = workers::Retention { email_days: config.email_retention_days };
+    workers::spawn(db.clone(), site_config(config), ShopKeys::new(config.secret_key.clone()), callback_url, retention);
 }
 
 /// The app's routes, worked out once per process. Leptos marks the whole

@@ -1,10 +1,13 @@
-//! What the request log may say of an address (issue 17): links in emails
-//! carry tokens (`/account/verify?token=…`, `/orders/MA-…?key=…`,
+//! What the request log may say of an address, and what is kept of an
+//! email once sent (issue 17): links in emails carry tokens
+//! (`/account/verify?token=…`, `/orders/MA-…?key=…`,
 //! `/newsletter/unsubscribe?token=…`) and the sandbox's pay page names a
-//! payment in its path. A log is read by more people, and kept longer,
-//! than the secrets in those links may be: their values are left out.
+//! payment in its path. A log or a sent email is kept longer than the
+//! secrets in those links may be: their values are left out.
 
+use app::{domain::outbox::OutgoingEmail, store::outbox::KeptBodies};
 use axum::http::Uri;
+use std::sync::LazyLock;
 
 /// Query parameters whose values are secrets (compared in lower case).
 const SECRET_PARAMETERS: &[&str] = &["token", "key", "code", "secret", "password", "signature", "sig"];
@@ -37,6 +40,21 @@ pub fn loggable(uri: &Uri) -> String {
         })
         .collect();
     format!("{path}?{}", pairs.join("&"))
+}
+
+/// A secret parameter in a link within a text or HTML body (`&amp;` in HTML
+/// ends with `;`), and its value.
+static SECRET_IN_BODY: LazyLock<regex::Regex> = LazyLock::new(|| {
+    let names = SECRET_PARAMETERS.join("|");
+    regex::Regex::new(&format!(r#"(?i)([?&;](?:[a-z0-9]+_)*(?:{names})=)[^\s&"'<>#]+"#)).expect("a valid pattern")
+});
+
+/// What is kept of an email once delivered: its bodies with the values of
+/// its links' secrets left out. The email said what it said; nobody can
+/// use what is kept of it to sign in, reset a password or open an order.
+pub fn kept_bodies(email: &OutgoingEmail) -> KeptBodies {
+    let left_out = |body: &str| SECRET_IN_BODY.replace_all(body, format!("${{1}}{LEFT_OUT}")).into_owned();
+    KeptBodies { text_body: left_out(&email.text_body), html_body: left_out(&email.html_body) }
 }
 
 /// `%6Bey` reads as `key`: a secret's name is not hidden by encoding it.
@@ -74,6 +92,32 @@ mod tests {
         assert_eq!(log("/newsletter/one-click?token=x"), "/newsletter/one-click?token=…");
         assert_eq!(log("/x?order_key=a&%6Bey=b&TOKEN=c"), "/x?order_key=…&%6Bey=…&TOKEN=…");
         assert_eq!(log("/sandbox-gateway/pay/pay_abc123"), "/sandbox-gateway/pay/…");
+    }
+
+    #[test]
+    fn a_sent_email_keeps_no_secret() {
+        let email = OutgoingEmail {
+            to: app::domain::account::Email::parse("anne@example.fr").unwrap(),
+            subject: "Your order".into(),
+            text_body: "Open https://shop.example/en/orders/MA-7K3Q?key=s3cr3t-Key_1 now.\n\
+                        Reset: https://shop.example/en/account/reset-password?token=abcDEF123\n\
+                        Our key=value pairs, the monkey=2 and ?keyring=3 stay."
+                .into(),
+            html_body: r#"<a href="https://shop.example/en/orders/MA-7K3Q?key=s3cr3t&amp;paid=1">order</a> <a href='/x?lang=fr&amp;order_key=k9'>x</a>"#
+                .into(),
+            unsubscribe_url: Some("https://shop.example/newsletter/one-click?token=u".into()),
+        };
+        let kept = kept_bodies(&email);
+        assert_eq!(
+            kept.text_body,
+            "Open https://shop.example/en/orders/MA-7K3Q?key=… now.\n\
+             Reset: https://shop.example/en/account/reset-password?token=…\n\
+             Our key=value pairs, the monkey=2 and ?keyring=3 stay."
+        );
+        assert_eq!(
+            kept.html_body,
+            r#"<a href="https://shop.example/en/orders/MA-7K3Q?key=…&amp;paid=1">order</a> <a href='/x?lang=fr&amp;order_key=…'>x</a>"#
+        );
     }
 
     #[test]

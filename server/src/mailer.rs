@@ -51,7 +51,8 @@ impl Mailer {
         for claimed in outbox::claim_due(db, &self.worker, now, LEASE_SECONDS, BATCH).await? {
             match self.send(&claimed.email).await {
                 Ok(()) => {
-                    outbox::mark_sent(db, claimed.id, &self.worker, now).await?;
+                    let kept = crate::log_redaction::kept_bodies(&claimed.email);
+                    outbox::mark_sent(db, claimed.id, &self.worker, &kept, now).await?;
                     sent += 1;
                 }
                 Err(error) => {

@@ -3,7 +3,9 @@
 //! - cancelling unpaid orders whose time is up, giving their stock back;
 //! - sending the refunds the shop asked for to the gateway;
 //! - making members' previews public on the release day staff set;
-//! - the sandbox gateway's delivery of its signed callbacks to the shop.
+//! - the sandbox gateway's delivery of its signed callbacks to the shop;
+//! - deleting what is kept no longer than a while: emails past their
+//!   retention period, attempts no rate limit counts any more.
 
 use app::config::SiteConfig;
 use app::domain::{checkout::OrderRef, refund::RefundState};
@@ -21,12 +23,33 @@ const EXPIRY_EVERY: Duration = Duration::from_secs(10);
 const REFUNDS_EVERY: Duration = Duration::from_secs(1);
 /// How often members' previews are checked for their release day.
 const RELEASES_EVERY: Duration = Duration::from_secs(60);
+/// How often emails past their retention and stale attempt counts are deleted.
+const RETENTION_EVERY: Duration = Duration::from_secs(10 * 60);
 /// How often the sandbox looks for callbacks to send.
 const CALLBACKS_EVERY: Duration = Duration::from_millis(500);
 
+/// How long personal data the shop writes in passing is kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Retention {
+    /// Emails, sent or not, this many days after they were written.
+    pub email_days: i64,
+}
+
 /// Starts the workers. `callback_url` is where the sandbox reaches the shop.
-pub fn spawn(db: Db, site: SiteConfig, keys: ShopKeys, callback_url: String) {
+pub fn spawn(db: Db, site: SiteConfig, keys: ShopKeys, callback_url: String, retention: Retention) {
     let worker = format!("worker-{}", uuid::Uuid::new_v4().simple());
+    {
+        let db = db.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(RETENTION_EVERY);
+            loop {
+                tick.tick().await;
+                if let Err(error) = forget_what_is_past(&db, retention, unix_now()).await {
+                    tracing::error!(%error, "emails past their retention could not be deleted");
+                }
+            }
+        });
+    }
     {
         let (db, site, keys) = (db.clone(), site.clone(), keys.clone());
         tokio::spawn(async move {
@@ -79,6 +102,18 @@ pub fn spawn(db: Db, site: SiteConfig, keys: ShopKeys, callback_url: String) {
             }
         }
     });
+}
+
+/// One pass of the retention worker: emails written more than the
+/// retention period before `now`, and attempts no limit counts any more,
+/// are deleted. How many emails were.
+pub async fn forget_what_is_past(db: &Db, retention: Retention, now: i64) -> Result<u64, sqlx::Error> {
+    let emails = app::store::outbox::purge_written_before(db, now - retention.email_days * 24 * 60 * 60).await?;
+    app::store::rate_limits::prune(db, now).await?;
+    if emails > 0 {
+        tracing::info!(emails, days = retention.email_days, "emails past their retention deleted");
+    }
+    Ok(emails)
 }
 
 /// One pass of the expiry worker.

@@ -210,7 +210,7 @@ pub async fn verify_email(token: String) -> Result<String, AppError> {
 pub async fn delete_account(password: String) -> Result<(), AppError> {
     use super::session;
     use crate::domain::rate_limit::SIGN_IN_PER_ADDRESS;
-    use crate::store::{customers, newsletter, outbox, unix_now};
+    use crate::store::{customers, outbox, unix_now};
     let t = crate::i18n::use_locale();
     let (db, site) = super::context()?;
     let now = unix_now();
@@ -226,10 +226,18 @@ pub async fn delete_account(password: String) -> Result<(), AppError> {
     }
     attempt.forgive(&db).await?;
     let mut tx = db.begin_write().await?;
-    newsletter::erase(&mut tx, &me.email).await?;
-    customers::erase(&mut tx, me.id).await?;
+    let erased = customers::erase(&mut tx, me.id).await?;
+    // The one email left about the address: that its account is gone. It
+    // holds no link, and goes with the retention period like any other.
     outbox::enqueue(&mut tx, &crate::emails::account_deleted(me.locale, &me.email), now).await?;
     tx.commit().await?;
+    // The photos' files once their rows are gone: a file whose deletion
+    // fails is logged, and reachable by nobody (no row names it).
+    if let Some(photos) = use_context::<crate::photos::PhotoStore>() {
+        for key in &erased.photo_keys {
+            photos.forget(key).await;
+        }
+    }
     session::forget_cookie(&site)?;
     tracing::info!(customer = me.id, "account deleted by its owner");
     leptos_axum::redirect(&t.href("/account/deleted"));

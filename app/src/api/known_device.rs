@@ -38,7 +38,7 @@ pub fn limit_subject(keys: &Keys, site: &SiteConfig, address: &str) -> String {
     let mark = leptos::prelude::use_context::<http::request::Parts>()
         .and_then(|parts| crate::shopper::request_cookie(&parts.headers, cookie_name(site.is_https())));
     match mark.and_then(|mark| keys.known_device(&mark, address)) {
-        Some(device) => format!("{address} device {device}"),
+        Some(device) => format!("{}{device}", crate::domain::rate_limit::known_browsers_of(address)),
         None => address.to_owned(),
     }
 }

@@ -151,7 +151,8 @@ pub async fn send_contact_message(
     let id = service_requests::insert(&mut tx, RequestKind::Contact, &request, t, now).await?;
     outbox::enqueue(&mut tx, &emails::contact_acknowledgement(t, &email, topic, &message), now).await?;
     let forward = emails::to_client_service(&site, RequestKind::Contact, email.as_str(), &facts, &message);
-    outbox::enqueue(&mut tx, &forward, now).await?;
+    // Client service's copy is about the customer: their account's erasure takes it too.
+    outbox::enqueue_about(&mut tx, &forward, &email, now).await?;
     tx.commit().await?;
     tracing::info!(request = id, topic = topic.tag(), linked = order_id.is_some(), "contact message received");
     if super::posted_without_javascript() {
@@ -266,7 +267,7 @@ pub async fn request_callback(
     let id = service_requests::insert(&mut tx, RequestKind::Callback, &request, t, now).await?;
     outbox::enqueue(&mut tx, &emails::callback_confirmation(t, &email, &booked.slot, &booked.phone), now).await?;
     let forward = emails::to_client_service(&site, RequestKind::Callback, &name, &facts, &note);
-    outbox::enqueue(&mut tx, &forward, now).await?;
+    outbox::enqueue_about(&mut tx, &forward, &email, now).await?;
     tx.commit().await?;
     tracing::info!(request = id, slot = slot.as_second(), "callback requested");
     if super::posted_without_javascript() {

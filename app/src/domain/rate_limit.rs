@@ -50,6 +50,18 @@ pub const SECOND_FACTOR_PER_ACCOUNT: Limit =
 /// trying them all. Generous for a shopper who mistypes one.
 pub const PROMO_PER_CLIENT: Limit = Limit { action: "promo-client", max: 20, window_seconds: 60 * 60 };
 
+/// The limits that count attempts by an email address: erasing an account
+/// erases its address's counts under each.
+pub const PER_ADDRESS: [Limit; 5] =
+    [SIGN_IN_PER_ADDRESS, RESET_PER_ADDRESS, NEWSLETTER_PER_ADDRESS, ALERT_PER_ADDRESS, CONTACT_PER_ADDRESS];
+
+/// How the subject of every browser known to the account at `address`
+/// begins (`api::known_device`): each is counted apart under
+/// [`SIGN_IN_PER_ADDRESS`], and erasing the address erases them all.
+pub fn known_browsers_of(address: &str) -> String {
+    format!("{address} device ")
+}
+
 /// Who a per-client limit counts: the address as it is, except that IPv6
 /// is counted by its /64, the block one household or one rented server is
 /// given (each holds billions of addresses: counted one by one, a single

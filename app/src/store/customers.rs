@@ -1,7 +1,12 @@
 //! Customer accounts: created, found by email, updated, erased.
 
 use super::Db;
-use crate::domain::{account::Email, locale::Locale, profile::PersonalDetails};
+use crate::domain::{
+    account::Email,
+    locale::Locale,
+    profile::PersonalDetails,
+    rate_limit::{Limit, CALLBACK_PER_NUMBER, PER_ADDRESS, SECOND_FACTOR_PER_ACCOUNT, SIGN_IN_PER_ADDRESS},
+};
 use sqlx::{AnyConnection, Row};
 
 /// A customer as the account pages show them.
@@ -217,44 +222,102 @@ pub async fn mark_verified(conn: &mut AnyConnection, id: i64, now: i64) -> Resul
     Ok(())
 }
 
+/// What erasing an account leaves to do once its transaction is committed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Erased {
+    /// Return photos whose rows were deleted: their files go next.
+    pub photo_keys: Vec<String>,
+}
+
+/// The orders an account's erasure anonymises: its own, and the guest
+/// orders placed with its address once the address was proved its own.
+const ERASED_ORDERS: &str = "SELECT id FROM orders WHERE customer_id = $1 OR (customer_id IS NULL AND email_key = \
+     (SELECT email_key FROM customers WHERE id = $1 AND email_verified_at IS NOT NULL))";
+
 /// Erases an account and everything personal attached to it, inside the
-/// caller's transaction: sessions, emailed links, addresses, back-in-stock
-/// alerts, then the customer. The address is free to register again afterwards.
-pub async fn erase(conn: &mut AnyConnection, id: i64) -> Result<(), sqlx::Error> {
-    // Orders are kept for the accounts but anonymised, in this same
-    // transaction: the account's own, and the guest orders a verified
-    // address made its own.
-    anonymise_orders(conn, id).await?;
-    // Back-in-stock alerts are personal data too, whoever left them for this address.
-    sqlx::query("DELETE FROM stock_alerts WHERE email_key = (SELECT email_key FROM customers WHERE id = $1)")
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
-    // So are messages and callback requests to client service, signed in or not.
-    sqlx::query(
-        "DELETE FROM service_requests WHERE customer_id = $1 \
-         OR email_key = (SELECT email_key FROM customers WHERE id = $1)",
+/// caller's transaction (issue 17, item 3; `server/tests/api/erasure.rs`
+/// lists every column that can hold personal data):
+/// - orders are kept for the accounts but anonymised, with what the
+///   customer wrote in their timeline and their returns, and the returns'
+///   photos;
+/// - back-in-stock alerts, messages and callback requests to client
+///   service, emails to or about the address (sent or waiting), the
+///   newsletter subscription and the attempts counted against the
+///   address's limits are deleted;
+/// - then sessions, emailed links, addresses, and the customer.
+///
+/// The address is free to register again afterwards.
+pub async fn erase(conn: &mut AnyConnection, id: i64) -> Result<Erased, sqlx::Error> {
+    let row =
+        sqlx::query("SELECT email_key, phone FROM customers WHERE id = $1").bind(id).fetch_optional(&mut *conn).await?;
+    let Some(row) = row else { return Ok(Erased::default()) };
+    let email_key: String = row.try_get("email_key")?;
+    let mut phones: Vec<String> = row.try_get::<Option<String>, _>("phone")?.into_iter().collect();
+    // Numbers given for callbacks count against the number's own limit.
+    let asked: Vec<String> = sqlx::query_scalar(
+        "SELECT phone FROM service_requests WHERE phone IS NOT NULL AND (customer_id = $1 OR email_key = $2)",
     )
+    .bind(id)
+    .bind(&email_key)
+    .fetch_all(&mut *conn)
+    .await?;
+    phones.extend(asked);
+
+    // What the customer wrote on their orders, and the photos they sent.
+    sqlx::query(&format!(
+        "UPDATE order_events SET note = '' WHERE actor = 'customer' AND order_id IN ({ERASED_ORDERS})"
+    ))
     .bind(id)
     .execute(&mut *conn)
     .await?;
+    let returns_of = format!("SELECT id FROM returns WHERE order_id IN ({ERASED_ORDERS})");
+    let photo_keys: Vec<String> =
+        sqlx::query_scalar(&format!("SELECT object_key FROM return_photos WHERE return_id IN ({returns_of})"))
+            .bind(id)
+            .fetch_all(&mut *conn)
+            .await?;
+    sqlx::query(&format!("DELETE FROM return_photos WHERE return_id IN ({returns_of})"))
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query(&format!("UPDATE returns SET note = '' WHERE order_id IN ({ERASED_ORDERS})"))
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    anonymise_orders(conn, id).await?;
+    // Back-in-stock alerts are personal data too, whoever left them for this address.
+    sqlx::query("DELETE FROM stock_alerts WHERE email_key = $1").bind(&email_key).execute(&mut *conn).await?;
+    // So are messages and callback requests to client service, signed in or not.
+    sqlx::query("DELETE FROM service_requests WHERE customer_id = $1 OR email_key = $2")
+        .bind(id)
+        .bind(&email_key)
+        .execute(&mut *conn)
+        .await?;
+    // Emails hold names, addresses and live links, and client service's
+    // copies of the customer's messages hold the messages.
+    super::outbox::erase_about(conn, &email_key).await?;
+    sqlx::query("DELETE FROM newsletter_subscribers WHERE email_key = $1").bind(&email_key).execute(&mut *conn).await?;
+    let mut counted: Vec<(Limit, &str)> = PER_ADDRESS.iter().map(|limit| (*limit, email_key.as_str())).collect();
+    counted.extend(phones.iter().map(|phone| (CALLBACK_PER_NUMBER, phone.as_str())));
+    let account = id.to_string();
+    counted.push((SECOND_FACTOR_PER_ACCOUNT, account.as_str()));
+    let browsers = SIGN_IN_PER_ADDRESS.key(&crate::domain::rate_limit::known_browsers_of(&email_key));
+    super::rate_limits::erase(conn, &counted, &[browsers]).await?;
     for table in ["sessions", "account_tokens", "addresses"] {
         sqlx::query(&format!("DELETE FROM {table} WHERE customer_id = $1")).bind(id).execute(&mut *conn).await?;
     }
     sqlx::query("DELETE FROM customers WHERE id = $1").bind(id).execute(&mut *conn).await?;
-    Ok(())
+    Ok(Erased { photo_keys })
 }
 
 /// Orders are kept for the accounts (PRODUCT.md §4) but lose everything
 /// that says who placed them: the customer, the email address, the name,
-/// the delivery address and the telephone.
+/// the delivery address, the telephone, and the client an unpaid one came from.
 async fn anonymise_orders(conn: &mut AnyConnection, customer_id: i64) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    sqlx::query(&format!(
         "UPDATE orders SET customer_id = NULL, email = '', email_key = NULL, full_name = '', line1 = '', \
-         line2 = NULL, postcode = '', city = '', phone = NULL \
-         WHERE customer_id = $1 OR (customer_id IS NULL AND email_key = \
-         (SELECT email_key FROM customers WHERE id = $1 AND email_verified_at IS NOT NULL))",
-    )
+         line2 = NULL, postcode = '', city = '', phone = NULL, held_by = NULL WHERE id IN ({ERASED_ORDERS})"
+    ))
     .bind(customer_id)
     .execute(conn)
     .await?;

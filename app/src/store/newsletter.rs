@@ -132,12 +132,3 @@ pub async fn by_unsubscribe_token(conn: &mut AnyConnection, token: &Token) -> Re
             .await?;
     Ok(email.and_then(|e| Email::parse(&e).ok()))
 }
-
-/// Erases an address from the list altogether (account deletion).
-pub async fn erase(conn: &mut AnyConnection, email: &Email) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM newsletter_subscribers WHERE email_key = $1")
-        .bind(email.lookup_key())
-        .execute(conn)
-        .await?;
-    Ok(())
-}

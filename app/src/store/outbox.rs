@@ -24,11 +24,23 @@ pub struct ClaimedEmail {
     pub attempts: u32,
 }
 
-/// Adds an email to the outbox, inside the caller's transaction.
+/// Adds an email to the outbox, inside the caller's transaction. It is
+/// about its recipient: deleting the recipient's account deletes it.
 pub async fn enqueue(conn: &mut AnyConnection, email: &OutgoingEmail, now: i64) -> Result<i64, sqlx::Error> {
+    enqueue_about(conn, email, &email.to, now).await
+}
+
+/// Adds an email about `about`, who is not its recipient (client service's
+/// copy of a customer's message): deleting `about`'s account deletes it.
+pub async fn enqueue_about(
+    conn: &mut AnyConnection,
+    email: &OutgoingEmail,
+    about: &Email,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
-        "INSERT INTO outbox (to_address, subject, text_body, html_body, unsubscribe_url, created_at, next_attempt_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+        "INSERT INTO outbox (to_address, subject, text_body, html_body, unsubscribe_url, created_at, next_attempt_at, \
+         about_key) VALUES ($1, $2, $3, $4, $5, $6, $6, $7) RETURNING id",
     )
     .bind(email.to.as_str())
     .bind(&email.subject)
@@ -36,8 +48,27 @@ pub async fn enqueue(conn: &mut AnyConnection, email: &OutgoingEmail, now: i64) 
     .bind(&email.html_body)
     .bind(email.unsubscribe_url.as_deref())
     .bind(now)
+    .bind(about.lookup_key())
     .fetch_one(conn)
     .await
+}
+
+/// Deletes every email to or about the address `email_key` (account
+/// deletion), inside the caller's transaction. An email a worker is
+/// sending right now is not recorded as sent (`mark_sent` finds no row).
+pub async fn erase_about(conn: &mut AnyConnection, email_key: &str) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM outbox WHERE about_key = $1 OR lower(to_address) = $1")
+        .bind(email_key)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected())
+}
+
+/// Deletes the emails written before `cutoff` (Unix seconds), sent or not:
+/// what the retention period keeps is over (`VITRINE_EMAIL_RETENTION_DAYS`).
+pub async fn purge_written_before(db: &Db, cutoff: i64) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM outbox WHERE created_at < $1").bind(cutoff).execute(&db.pool).await?;
+    Ok(done.rows_affected())
 }
 
 /// The condition under which a row may be claimed at `now` (placeholder `$now`).
@@ -101,19 +132,32 @@ pub async fn claim_due(
     Ok(claimed)
 }
 
-/// Records that `worker` sent the email. Returns false if the worker's
-/// claim had lapsed and another took it (that one will record the outcome).
-pub async fn mark_sent(db: &Db, id: i64, worker: &str, now: i64) -> Result<bool, sqlx::Error> {
+/// Records that `worker` sent the email, keeping of it only `kept`: its
+/// bodies with the secrets of their links left out (tokens and order keys
+/// are needed until the email is delivered, and not a moment longer), and
+/// no unsubscribe link. Returns false if the worker's claim had lapsed and
+/// another took it (that one will record the outcome), or the email was
+/// erased meanwhile.
+pub async fn mark_sent(db: &Db, id: i64, worker: &str, kept: &KeptBodies, now: i64) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
-        "UPDATE outbox SET sent_at = $1, claimed_by = NULL, claimed_until = NULL \
-         WHERE id = $2 AND claimed_by = $3 AND sent_at IS NULL",
+        "UPDATE outbox SET sent_at = $1, claimed_by = NULL, claimed_until = NULL, text_body = $4, html_body = $5, \
+         unsubscribe_url = NULL WHERE id = $2 AND claimed_by = $3 AND sent_at IS NULL",
     )
     .bind(now)
     .bind(id)
     .bind(worker)
+    .bind(&kept.text_body)
+    .bind(&kept.html_body)
     .execute(&db.pool)
     .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// What is kept of an email's bodies once it is sent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeptBodies {
+    pub text_body: String,
+    pub html_body: String,
 }
 
 /// Records a failed attempt and when to try again (backing off).

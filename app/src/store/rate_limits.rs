@@ -48,3 +48,35 @@ pub async fn clear(db: &Db, limit: Limit, subject: &str) -> Result<(), sqlx::Err
     sqlx::query("DELETE FROM rate_events WHERE bucket = $1").bind(limit.key(subject)).execute(&db.pool).await?;
     Ok(())
 }
+
+/// Forgets every attempt counted for `subject` under each of `limits`, and
+/// under keys that begin with one of `prefixes` (account deletion: the
+/// address's counts, its known browsers' counts), inside the caller's
+/// transaction.
+pub async fn erase(
+    conn: &mut sqlx::AnyConnection,
+    limits: &[(Limit, &str)],
+    prefixes: &[String],
+) -> Result<(), sqlx::Error> {
+    for (limit, subject) in limits {
+        sqlx::query("DELETE FROM rate_events WHERE bucket = $1").bind(limit.key(subject)).execute(&mut *conn).await?;
+    }
+    for prefix in prefixes {
+        // `substr`, not `LIKE`: an address may hold `_` or `%`.
+        sqlx::query("DELETE FROM rate_events WHERE substr(bucket, 1, length($1)) = $1")
+            .bind(prefix)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Deletes the attempts no limit counts any more: the addresses and
+/// clients they name are kept no longer than an hour, busy or not.
+pub async fn prune(db: &Db, now: i64) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM rate_events WHERE at <= $1")
+        .bind(now - LONGEST_WINDOW_SECONDS)
+        .execute(&db.pool)
+        .await?;
+    Ok(done.rows_affected())
+}

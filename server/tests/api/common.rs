@@ -131,6 +131,7 @@ impl TestApp {
             trust_forwarded_for: false,
             payment_minutes: app::domain::checkout::DEFAULT_PAYMENT_MINUTES,
             hold_limits: true,
+            email_retention_days: server::config::DEFAULT_EMAIL_RETENTION_DAYS,
             secret_key: None,
             page_cache: true,
             photo_store: app::photos::PhotoStore::open(
@@ -230,7 +231,12 @@ impl TestApp {
 
     /// Opens an account for `email` (password [`PASSWORD`]); returns its session cookie.
     pub async fn register(&self, email: &str) -> String {
-        let form = [("email", email), ("password", PASSWORD), ("first_name", "Anne"), ("last_name", "Dupont")];
+        self.register_named(email, "Anne", "Dupont").await
+    }
+
+    /// Opens an account for `email` in the name given; returns its session cookie.
+    pub async fn register_named(&self, email: &str, first_name: &str, last_name: &str) -> String {
+        let form = [("email", email), ("password", PASSWORD), ("first_name", first_name), ("last_name", last_name)];
         let answer = self.post_form("account/register", &form, None).await;
         assert!(answer.status < 400, "{} {}", answer.status, answer.body);
         answer.session_cookie().expect("a session")

@@ -64,8 +64,8 @@ fn email(n: usize, unsubscribe: bool) -> OutgoingEmail {
     OutgoingEmail {
         to: Email::parse(&format!("client{n}@example.com")).unwrap(),
         subject: format!("Message {n}"),
-        text_body: format!("Plain text {n}"),
-        html_body: format!("<p>HTML {n}</p>"),
+        text_body: format!("Plain text {n}: https://shop.example/en/orders/MA-{n}?key=secret{n}"),
+        html_body: format!("<p>HTML {n}: <a href=\"/en/account/verify?token=secret{n}&amp;x=1\">verify</a></p>"),
         unsubscribe_url: unsubscribe.then(|| format!("https://shop.example/newsletter/unsubscribe/{n}")),
     }
 }
@@ -97,8 +97,10 @@ async fn emails_arrive_whole_and_once(app: &TestApp) {
     }
     let first = received.iter().find(|m| m.contains("Subject: Message 0\r\n")).unwrap();
     assert!(first.contains("multipart/alternative"), "{first}");
-    assert!(first.contains("text/plain") && first.contains("Plain text 0"));
-    assert!(first.contains("text/html") && first.contains("<p>HTML 0</p>"));
+    assert!(
+        first.contains("text/plain") && first.contains("Plain text 0: https://shop.example/en/orders/MA-0?key=secret0")
+    );
+    assert!(first.contains("text/html") && first.contains("HTML 0"), "{first}");
     assert!(first.contains("List-Unsubscribe: <https://shop.example/newsletter/unsubscribe/0>"), "{first}");
     assert!(first.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
     assert!(first.contains("To: client0@example.com"));
@@ -106,6 +108,16 @@ async fn emails_arrive_whole_and_once(app: &TestApp) {
     assert!(!other.contains("List-Unsubscribe"), "only newsletters carry it");
     // Nothing is left to send.
     assert_eq!(a.deliver_due(&app.db, NOW + 3600).await.unwrap(), 0);
+    // What is kept of them opens nothing: the links' secrets are left out.
+    for kept in outbox::recent(&app.db, 20).await.unwrap() {
+        assert!(!kept.text_body.contains("secret") && !kept.html_body.contains("secret"), "{kept:?}");
+        assert!(kept.text_body.contains("?key=…") && kept.html_body.contains("?token=…&amp;x=1"), "{kept:?}");
+    }
+    let links: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE unsubscribe_url IS NOT NULL")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(links, 0, "nor their unsubscribe links");
 }
 on_both_engines!(delivered_once, emails_arrive_whole_and_once);
 

@@ -13,6 +13,7 @@ mod basket;
 mod catalogue;
 mod checkout;
 mod checkout_rules;
+mod erasure;
 mod hardening;
 mod hoarding;
 mod house_pages;

@@ -10,6 +10,11 @@ use std::collections::HashSet;
 const NOW: i64 = 1_800_000_000;
 const LEASE: i64 = 60;
 
+/// What a worker keeps of a sent email (here, its bodies as they were).
+fn kept() -> outbox::KeptBodies {
+    outbox::KeptBodies { text_body: "Thank you.".into(), html_body: "<p>Thank you.</p>".into() }
+}
+
 fn email(n: usize) -> OutgoingEmail {
     OutgoingEmail {
         to: Email::parse(&format!("client{n}@example.com")).unwrap(),
@@ -43,7 +48,7 @@ async fn each_email_is_claimed_by_one_worker(app: &TestApp) {
                     break sent;
                 }
                 for claimed in batch {
-                    assert!(outbox::mark_sent(&db, claimed.id, name, NOW).await.unwrap());
+                    assert!(outbox::mark_sent(&db, claimed.id, name, &kept(), NOW).await.unwrap());
                     sent.push(claimed.id);
                 }
             }
@@ -86,10 +91,10 @@ async fn a_lapsed_claim_is_taken_over_once(app: &TestApp) {
     assert!(outbox::claim_due(&app.db, "other", NOW + LEASE - 1, LEASE, 10).await.unwrap().is_empty());
     // After it, another worker does; the slow one's late outcome is ignored.
     assert_eq!(outbox::claim_due(&app.db, "other", NOW + LEASE + 1, LEASE, 10).await.unwrap().len(), 1);
-    assert!(!outbox::mark_sent(&app.db, id, "slow", NOW + LEASE + 2).await.unwrap());
+    assert!(!outbox::mark_sent(&app.db, id, "slow", &kept(), NOW + LEASE + 2).await.unwrap());
     assert!(!outbox::mark_failed(&app.db, id, "slow", "timeout", NOW + LEASE + 2).await.unwrap());
-    assert!(outbox::mark_sent(&app.db, id, "other", NOW + LEASE + 2).await.unwrap());
-    assert!(!outbox::mark_sent(&app.db, id, "other", NOW + LEASE + 3).await.unwrap(), "sent once");
+    assert!(outbox::mark_sent(&app.db, id, "other", &kept(), NOW + LEASE + 2).await.unwrap());
+    assert!(!outbox::mark_sent(&app.db, id, "other", &kept(), NOW + LEASE + 3).await.unwrap(), "sent once");
     let state = outbox::state(&app.db, id).await.unwrap().unwrap();
     assert_eq!(state.sent_at, Some(NOW + LEASE + 2));
     assert_eq!(state.attempts, 0);

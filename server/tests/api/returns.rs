@@ -20,7 +20,15 @@ async fn delivered(app: &TestApp, email: &str, lines: Value) -> (String, String,
     let customer = app.register(email).await;
     let mut request = checkout(email, lines, None);
     request["basket"]["gift"] = json!("leather-pouch");
-    let placed = place(app, &request, &key(), Some(&customer)).await;
+    let (reference, staff, ids) = delivered_order(app, &request, &customer).await;
+    (reference, customer, staff, ids)
+}
+
+/// Places `request` as the customer signed in with `customer`, pays for it,
+/// and has staff validate, ship and deliver it: (reference, a member of
+/// staff's cookie, the lines' ids).
+pub(crate) async fn delivered_order(app: &TestApp, request: &Value, customer: &str) -> (String, String, Vec<i64>) {
+    let placed = place(app, request, &key(), Some(customer)).await;
     assert_eq!(placed.status, 200, "{}", placed.body);
     let reference = placed.json()["reference"].as_str().unwrap().to_owned();
     let next = placed.json()["next_url"].as_str().unwrap().to_owned();
@@ -42,7 +50,7 @@ async fn delivered(app: &TestApp, email: &str, lines: Value) -> (String, String,
     let ship = json!({ "reference": r, "carrier": "Colissimo", "tracking_number": "6A12345678", "lines": ship });
     assert_eq!(app.post_json("staff/ship", &ship, s).await.status, 200, "shipped");
     assert_eq!(app.post_form("staff/deliver", &[("reference", r)], s).await.status, 200);
-    (reference, customer, staff, ids)
+    (reference, staff, ids)
 }
 
 /// The returns form as a browser sends it: its fields, then its photos.
@@ -61,12 +69,18 @@ fn form(reference: &str, fields: &[(&str, &str)], photos: Vec<Vec<u8>>) -> Form 
     form
 }
 
-async fn ask(app: &TestApp, reference: &str, fields: &[(&str, &str)], photos: Vec<Vec<u8>>, cookie: &str) -> Answer {
+pub(crate) async fn ask(
+    app: &TestApp,
+    reference: &str,
+    fields: &[(&str, &str)],
+    photos: Vec<Vec<u8>>,
+    cookie: &str,
+) -> Answer {
     app.post_multipart("returns/request", form(reference, fields, photos), Some(cookie)).await
 }
 
 /// A JPEG with an EXIF segment that holds a GPS position.
-fn photo_with_gps() -> Vec<u8> {
+pub(crate) fn photo_with_gps() -> Vec<u8> {
     let picture = image::DynamicImage::ImageRgb8(image::RgbImage::from_fn(64, 48, |x, y| {
         image::Rgb([(x * 4) as u8, (y * 5) as u8, 90])
     }));

@@ -23,7 +23,7 @@ async fn subjects_to(app: &TestApp, to: &str) -> Vec<String> {
 
 /// A fresh form stamp, read from the page as a browser would, and old
 /// enough to pass the minimum fill time.
-async fn stamp(app: &TestApp, cookie: Option<&str>) -> String {
+pub(crate) async fn stamp(app: &TestApp, cookie: Option<&str>) -> String {
     let page = app.get_page("/en/contact", cookie).await;
     assert_eq!(page.status, 200, "{}", page.body);
     assert_eq!(page.header("cache-control").as_deref(), Some("no-store"), "the stamp is this render's own");
@@ -151,7 +151,7 @@ async fn place_order(app: &TestApp, email: &str, cookie: Option<&str>) -> String
 }
 
 /// The next Sunday at least a week ahead, in Paris, as the date field takes it.
-fn a_sunday_ahead() -> String {
+pub(crate) fn a_sunday_ahead() -> String {
     let mut day = Zoned::now().with_time_zone(TimeZone::get("Europe/Paris").unwrap()).date() + 7.days();
     while day.weekday() != Weekday::Sunday {
         day = day.tomorrow().unwrap();
