@@ -10,6 +10,7 @@ pub mod seed;
 pub mod telemetry;
 
 mod audit_export;
+mod body_limit;
 mod client_ip;
 mod dev_mailbox;
 mod health;
@@ -174,6 +175,7 @@ pub fn router(config: &Config, leptos_options: LeptosOptions, db: Db) -> Router 
         .layer(axum::Extension(keys))
         .layer(axum::Extension(photos))
         .layer(axum::middleware::from_fn(return_photos::require_boundary))
+        .layer(axum::middleware::from_fn(body_limit::bounded))
         .layer(axum::middleware::from_fn({
             let mut origins = config.cors_origins.clone();
             origins.push(config.public_url());

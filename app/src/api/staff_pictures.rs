@@ -89,10 +89,27 @@ pub async fn staff_add_picture(data: MultipartData) -> Result<(), AppError> {
     use crate::store::{audit, catalogue_version, piece_pictures, unix_now};
     let (db, site) = super::context()?;
     let now = unix_now();
-    let me = super::session::require_staff(&db, &site, now).await?;
     let t = crate::i18n::use_locale();
     let unreadable = || super::bad_request(t.staff_picture_form_unreadable());
     let Some(mut form) = data.into_inner() else { return Err(unreadable()) };
+    let me = match super::session::require_staff(&db, &site, now).await {
+        Ok(me) => me,
+        Err(refused) => {
+            // The browser is still sending the picture: read it through (no
+            // further than a picture may be) so that it reads the refusal
+            // ("please sign in again") rather than a connection cut under it.
+            let mut left = MAX_PICTURE_BYTES + 64 * 1024;
+            while let Ok(Some(mut field)) = form.next_field().await {
+                while let Ok(Some(chunk)) = field.chunk().await {
+                    left = left.saturating_sub(chunk.len());
+                    if left == 0 {
+                        return Err(refused);
+                    }
+                }
+            }
+            return Err(refused);
+        }
+    };
     let mut text = std::collections::HashMap::<String, String>::new();
     let mut file: Option<Vec<u8>> = None;
     // Read as it arrives, never past the limits.

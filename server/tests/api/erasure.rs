@@ -98,7 +98,8 @@ async fn text_columns(app: &TestApp) -> Vec<(String, String)> {
     sqlx::query_as(sql).fetch_all(&app.db.pool).await.unwrap()
 }
 
-async fn tables(app: &TestApp) -> BTreeSet<String> {
+/// Every table of the schema.
+pub(crate) async fn tables(app: &TestApp) -> BTreeSet<String> {
     let sql = match app.db.backend {
         Backend::Sqlite => {
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' \

@@ -14,6 +14,7 @@ mod catalogue;
 mod checkout;
 mod checkout_rules;
 mod erasure;
+mod fuzz;
 mod hardening;
 mod hoarding;
 mod house_pages;
