@@ -309,7 +309,10 @@ async fn emails_are_kept_for_the_retention_period_and_no_longer(app: &TestApp) {
         .unwrap();
     tx.commit().await.unwrap();
     let retention = server::workers::Retention { email_days: 30 };
-    assert_eq!(server::workers::forget_what_is_past(&app.db, retention, now).await.unwrap(), 1);
+    // The server's own retention worker makes a pass as it starts, which
+    // on a loaded machine may come only now: one of the two passes deletes
+    // the old email, and the other finds nothing left to delete.
+    assert!(server::workers::forget_what_is_past(&app.db, retention, now).await.unwrap() <= 1);
     let left: Vec<String> = outbox::recent(&app.db, 10).await.unwrap().into_iter().map(|e| e.subject).collect();
     assert_eq!(left, ["Email 2", "Email 1"]);
     assert_eq!(crate::checkout::count(app, "SELECT COUNT(*) FROM rate_events").await, 0, "an old count names a client");
