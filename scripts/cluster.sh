@@ -5,12 +5,15 @@
 #   bash scripts/cluster.sh --start   # start, wait until each replica answers, write $VITRINE_CACHE/cluster.env
 #   bash scripts/cluster.sh --stop    # stop them, and nginx, and drop the database
 # REPLICAS (3 by default). The database is a fresh one on the server
-# VITRINE_TEST_POSTGRES_URL names (127.0.0.1:5432 by default).
+# VITRINE_TEST_POSTGRES_URL names (127.0.0.1:5432 by default). The replicas
+# inherit the environment (VITRINE_SMTP_URL, VITRINE_HOLD_LIMITS…).
+# VITRINE_CLUSTER_STATE names the file written (several clusters at once,
+# as the integration tests start them).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 source scripts/env.sh
-state="$VITRINE_CACHE/cluster.env"
+state="${VITRINE_CLUSTER_STATE:-$VITRINE_CACHE/cluster.env}"
 pg_admin="${VITRINE_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/test}"
 
 stop() {
@@ -41,8 +44,24 @@ nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 
 dir=$(mktemp -d "${TMPDIR:-/tmp}/vitrine-cluster.XXXXXX")
 name="vitrine_cluster_$$"
-psql -d "$pg_admin" -qc "CREATE DATABASE \"$name\"" >/dev/null
 database_url="${pg_admin%/*}/$name"
+pids=""
+# What is started so far, so that --stop (and a failed start) undoes it.
+save() {
+  {
+    echo "VITRINE_CLUSTER_PIDS=\"${pids# }\""
+    echo "VITRINE_CLUSTER_DIR=$dir"
+    echo "VITRINE_CLUSTER_DATABASE=$name"
+    echo "VITRINE_CLUSTER_DATABASE_URL=$database_url"
+    [ -z "${public:-}" ] || echo "VITRINE_CLUSTER_URL=$public"
+    [ ! -f "$dir/replicas.env" ] || cat "$dir/replicas.env"
+  } >"$state"
+}
+fail() { echo "[cluster] $*" >&2; exit 1; }
+save
+# A start that fails, here or in a command `set -e` stops at, is undone.
+trap 'status=$?; [ "$status" = 0 ] || { echo "[cluster] start failed: stopping what was started" >&2; stop; }' EXIT
+psql -d "$pg_admin" -qc "CREATE DATABASE \"$name\"" >/dev/null
 
 # nginx first, on a free port: the replicas are told its address as theirs.
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
@@ -56,19 +75,20 @@ export VITRINE_PUBLIC_URL="$public" VITRINE_TRUST_FORWARDED_FOR=true VITRINE_DEV
 # The sandbox's callbacks go through nginx, to whichever replica.
 export VITRINE_SANDBOX_CALLBACK_URL="$public/payments/sandbox/callback"
 
-pids="" upstream=""
+upstream=""
 for n in $(seq 1 "$replicas"); do
   replica_port=$(free_port)
   LEPTOS_SITE_ADDR="127.0.0.1:$replica_port" "$server_bin" >"$dir/replica-$n.log" 2>&1 &
   pids="$pids $!"
+  save
   upstream="$upstream    server 127.0.0.1:$replica_port;
 "
   for _ in $(seq 1 150); do
     if curl -fsS "http://127.0.0.1:$replica_port/healthz" >/dev/null 2>&1; then break; fi
-    kill -0 "$!" 2>/dev/null || { cat "$dir/replica-$n.log"; echo "replica $n did not start" >&2; exit 1; }
+    kill -0 "$!" 2>/dev/null || { cat "$dir/replica-$n.log"; fail "replica $n did not start"; }
     sleep 0.2
   done
-  curl -fsS "http://127.0.0.1:$replica_port/healthz" >/dev/null || { echo "replica $n is not healthy" >&2; exit 1; }
+  curl -fsS "http://127.0.0.1:$replica_port/healthz" >/dev/null || fail "replica $n is not healthy"
   echo "VITRINE_REPLICA_$n=http://127.0.0.1:$replica_port" >>"$dir/replicas.env"
 done
 
@@ -100,14 +120,7 @@ $upstream    keepalive 32;
   }
 }
 CONF
-"$nginx_bin" -c "$dir/nginx.conf" -p "$dir" || { cat "$dir/nginx-error.log"; exit 1; }
-
-{
-  echo "VITRINE_CLUSTER_URL=$public"
-  echo "VITRINE_CLUSTER_PIDS=\"${pids# }\""
-  echo "VITRINE_CLUSTER_DIR=$dir"
-  echo "VITRINE_CLUSTER_DATABASE=$name"
-  echo "VITRINE_CLUSTER_DATABASE_URL=$database_url"
-  cat "$dir/replicas.env"
-} >"$state"
+"$nginx_bin" -c "$dir/nginx.conf" -p "$dir" || { cat "$dir/nginx-error.log"; fail "nginx did not start"; }
+save
+trap - EXIT
 echo "[cluster] $replicas replicas on $database_url behind nginx at $public (logs in $dir)"

@@ -4,16 +4,24 @@
 
 use app::domain::outbox::OutgoingEmail;
 use app::store::{outbox, Db};
+use futures::StreamExt;
 use lettre::{
     message::{header::ContentType, Mailbox, MultiPart, SinglePart},
     AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
 };
 use std::time::Duration;
 
-/// How long a worker holds an email it is sending before another may take it.
-const LEASE_SECONDS: i64 = 120;
-/// How many emails a worker claims at a time.
-const BATCH: i64 = 20;
+/// How many emails a worker claims at a time, and sends at once (lettre
+/// keeps a pool of SMTP connections). One at a time, a sale writing
+/// hundreds of emails a second waited hours in the outbox.
+const BATCH: usize = 8;
+/// How long a worker holds the emails it claimed before another may take
+/// them: three times what a batch may take (one send's timeout, below), so
+/// a live worker never loses its claim, and a dead one's emails wait a
+/// minute.
+const LEASE_SECONDS: i64 = 3 * SEND_TIMEOUT.as_secs() as i64;
+/// How long one email may take to send.
+const SEND_TIMEOUT: Duration = Duration::from_secs(20);
 
 /// Delivers emails for one worker.
 #[derive(Clone)]
@@ -38,35 +46,62 @@ impl Mailer {
     pub fn new(smtp_url: &str, from: &str, worker: String) -> Result<Mailer, MailerError> {
         let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(smtp_url)
             .map_err(|e| MailerError::Url(e.to_string()))?
-            .timeout(Some(Duration::from_secs(20)))
+            .timeout(Some(SEND_TIMEOUT))
             .build();
         let from = from.parse().map_err(|e: lettre::address::AddressError| MailerError::From(e.to_string()))?;
         Ok(Mailer { transport, from, worker })
     }
 
-    /// Sends whatever is due at `now` (Unix seconds). Returns how many were sent;
+    /// Sends whatever is due at `now` (Unix seconds), a batch at a time
+    /// until none is left, a few emails at once. Returns how many were sent;
     /// failures are recorded in the outbox and retried later.
     pub async fn deliver_due(&self, db: &Db, now: i64) -> Result<usize, sqlx::Error> {
         let mut sent = 0;
-        for claimed in outbox::claim_due(db, &self.worker, now, LEASE_SECONDS, BATCH).await? {
-            match self.send(&claimed.email).await {
-                Ok(()) => {
-                    let kept = crate::log_redaction::kept_bodies(&claimed.email);
-                    outbox::mark_sent(db, claimed.id, &self.worker, &kept, now).await?;
-                    sent += 1;
-                }
-                Err(error) => {
-                    tracing::warn!(id = claimed.id, attempts = claimed.attempts + 1, %error, "email not delivered; will retry");
-                    outbox::mark_failed(db, claimed.id, &self.worker, &error, now).await?;
-                }
+        loop {
+            // A long pass claims by the clock, not by when it began: a claim
+            // dated in the past would lapse while its emails are sent.
+            let now = now.max(unix_now());
+            let claimed = outbox::claim_due(db, &self.worker, now, LEASE_SECONDS, BATCH as i64).await?;
+            // Until none is left: a batch short of full may only mean that
+            // another process won some of the emails read.
+            if claimed.is_empty() {
+                return Ok(sent);
+            }
+            // Each email is marked sent as soon as the server took it: a
+            // process killed in between sends it again after the lease,
+            // with the same Message-ID.
+            let results: Vec<Result<bool, sqlx::Error>> = futures::stream::iter(claimed)
+                .map(|claimed| self.deliver(db, claimed, now))
+                .buffer_unordered(BATCH)
+                .collect()
+                .await;
+            for result in results {
+                sent += usize::from(result?);
             }
         }
-        Ok(sent)
     }
 
-    async fn send(&self, email: &OutgoingEmail) -> Result<(), String> {
+    /// Sends one claimed email and records the outcome; whether it was sent.
+    async fn deliver(&self, db: &Db, claimed: outbox::ClaimedEmail, now: i64) -> Result<bool, sqlx::Error> {
+        let message_id = claimed.message_id(self.from.email.domain());
+        match self.send(&claimed.email, message_id).await {
+            Ok(()) => {
+                let kept = crate::log_redaction::kept_bodies(&claimed.email);
+                outbox::mark_sent(db, claimed.id, &self.worker, &kept, now).await?;
+                Ok(true)
+            }
+            Err(error) => {
+                tracing::warn!(id = claimed.id, attempts = claimed.attempts + 1, %error, "email not delivered; will retry");
+                outbox::mark_failed(db, claimed.id, &self.worker, &error, now).await?;
+                Ok(false)
+            }
+        }
+    }
+
+    async fn send(&self, email: &OutgoingEmail, message_id: String) -> Result<(), String> {
         let to: Mailbox = email.to.as_str().parse().map_err(|e: lettre::address::AddressError| e.to_string())?;
-        let mut builder = Message::builder().from(self.from.clone()).to(to).subject(&email.subject);
+        let mut builder =
+            Message::builder().from(self.from.clone()).to(to).subject(&email.subject).message_id(Some(message_id));
         if let Some(url) = &email.unsubscribe_url {
             // RFC 8058 one-click unsubscribe: mail clients show their own button.
             builder = builder

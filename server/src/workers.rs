@@ -14,6 +14,7 @@ use app::payments::{
     RefundRequest,
 };
 use app::store::{orders, refunds, sandbox_payments, sandbox_payments::Records, unix_now, Db};
+use futures::StreamExt;
 use std::time::Duration;
 
 /// How often unpaid orders are looked at: each pass cancels every order
@@ -27,6 +28,11 @@ const RELEASES_EVERY: Duration = Duration::from_secs(60);
 const RETENTION_EVERY: Duration = Duration::from_secs(10 * 60);
 /// How often the sandbox looks for callbacks to send.
 const CALLBACKS_EVERY: Duration = Duration::from_millis(500);
+/// How many callbacks the sandbox claims at a time, and sends at once: as
+/// a processor does, it keeps up with a sale (one at a time, 20 a pass,
+/// it fell behind a shop taking hundreds of orders a second).
+const CALLBACK_BATCH: i64 = 20;
+const CALLBACKS_AT_ONCE: usize = 8;
 
 /// How long personal data the shop writes in passing is kept.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -200,7 +206,8 @@ async fn settle_refused(
     tx.commit().await
 }
 
-/// One pass of the sandbox's callback delivery: payments' outcomes, then refunds'.
+/// One pass of the sandbox's callback delivery: payments' outcomes, then
+/// refunds', a batch at a time until none is left, a few at once.
 pub async fn send_due_callbacks(
     db: &Db,
     keys: &ShopKeys,
@@ -210,23 +217,39 @@ pub async fn send_due_callbacks(
 ) -> Result<(), sqlx::Error> {
     let secret = keys.get(db).await?.sandbox_callbacks.clone();
     for records in [Records::Payments, Records::Refunds] {
-        for due in sandbox_payments::claim_due(db, records, worker, unix_now(), 20).await? {
-            let outcome = match due.status.as_str() {
-                "authorised" => PaymentOutcome::Authorised,
-                "refunded" => PaymentOutcome::Refunded,
-                "failed" => PaymentOutcome::RefundFailed,
-                _ => PaymentOutcome::Declined,
-            };
-            let event = PaymentEvent {
-                // One id per outcome: a resend after a lost answer is recognised as a replay.
-                event_id: format!("evt_{}", due.id),
-                order: due.order_reference.clone(),
-                payment: due.payment_id.clone(),
-                outcome,
-                amount_cents: due.amount_cents,
-                refund: due.refund_key.clone(),
-            };
-            deliver(db, client, url, worker, &secret, &due, &event).await?;
+        loop {
+            let claimed = sandbox_payments::claim_due(db, records, worker, unix_now(), CALLBACK_BATCH).await?;
+            // Until none is left: a short batch may only mean that another
+            // process won some of those read.
+            if claimed.is_empty() {
+                break;
+            }
+            let results: Vec<Result<(), sqlx::Error>> = futures::stream::iter(claimed)
+                .map(|due| {
+                    let secret = &secret;
+                    async move {
+                        let outcome = match due.status.as_str() {
+                            "authorised" => PaymentOutcome::Authorised,
+                            "refunded" => PaymentOutcome::Refunded,
+                            "failed" => PaymentOutcome::RefundFailed,
+                            _ => PaymentOutcome::Declined,
+                        };
+                        let event = PaymentEvent {
+                            // One id per outcome: a resend after a lost answer is recognised as a replay.
+                            event_id: format!("evt_{}", due.id),
+                            order: due.order_reference.clone(),
+                            payment: due.payment_id.clone(),
+                            outcome,
+                            amount_cents: due.amount_cents,
+                            refund: due.refund_key.clone(),
+                        };
+                        deliver(db, client, url, worker, secret, &due, &event).await
+                    }
+                })
+                .buffer_unordered(CALLBACKS_AT_ONCE)
+                .collect()
+                .await;
+            results.into_iter().collect::<Result<(), _>>()?;
         }
     }
     Ok(())

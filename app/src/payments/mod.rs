@@ -10,7 +10,8 @@ pub mod signature;
 use crate::domain::{checkout::OrderRef, money::Money};
 use serde::{Deserialize, Serialize};
 
-/// What the shop asks a gateway for.
+/// What the shop asks a gateway for. A gateway opens one payment per
+/// order: asked again for the same order, it answers with that payment.
 #[derive(Clone, Debug)]
 pub struct PaymentRequest {
     pub order: OrderRef,

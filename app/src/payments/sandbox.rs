@@ -28,9 +28,16 @@ pub struct Sandbox<'a> {
 impl PaymentGateway for Sandbox<'_> {
     /// Opens a payment: the shopper is sent to its page.
     async fn start(&self, db: &Db, request: &PaymentRequest, now: i64) -> Result<PaymentStart, sqlx::Error> {
-        let id = format!("pay_{}", Token::generate().as_str());
-        sandbox_payments::open(db, &id, request.order.as_str(), request.amount.cents(), &request.return_url, now)
-            .await?;
+        let new_id = format!("pay_{}", Token::generate().as_str());
+        let id = sandbox_payments::open(
+            db,
+            &new_id,
+            request.order.as_str(),
+            request.amount.cents(),
+            &request.return_url,
+            now,
+        )
+        .await?;
         Ok(PaymentStart { redirect_url: format!("{PAGE_PREFIX}{id}"), payment_ref: id })
     }
 

@@ -71,23 +71,30 @@ pub async fn held(
     .bind(email_key)
     .fetch_one(&mut *tx)
     .await?;
-    let mut pieces: Vec<(String, String, u32)> = Vec::new();
-    for line in reserving {
-        let before: i64 = sqlx::query_scalar(
-            "SELECT CAST(COALESCE(SUM(l.reserved), 0) AS BIGINT) FROM order_lines l JOIN orders o ON o.id = l.order_id \
-             WHERE o.held_by = $1 AND o.status = 'awaiting_payment' AND l.product_id = $2 AND l.size = $3",
-        )
-        .bind(client)
-        .bind(line.product_id)
-        .bind(line.size)
-        .fetch_one(&mut *tx)
-        .await?;
+    // What the client holds already, by piece and size, in one read (a
+    // client holds few unpaid orders: the limit on them sees to it).
+    let held_before: Vec<(Option<i64>, String, i64)> = sqlx::query_as(
+        "SELECT l.product_id, l.size, CAST(SUM(l.reserved) AS BIGINT) FROM order_lines l \
+         JOIN orders o ON o.id = l.order_id WHERE o.held_by = $1 AND o.status = 'awaiting_payment' \
+         GROUP BY l.product_id, l.size",
+    )
+    .bind(client)
+    .fetch_all(&mut *tx)
+    .await?;
+    let units_of = |product_id: Option<i64>, size: &str| -> u32 {
+        let before = held_before
+            .iter()
+            .find(|(id, s, _)| product_id.is_some() && *id == product_id && s == size)
+            .map_or(0, |(_, _, units)| u32::try_from(*units).unwrap_or(u32::MAX));
         // The same piece and size twice in one order (not from a basket, which merges them) add up.
         let this_order: u32 =
-            reserving.iter().filter(|l| l.product_id == line.product_id && l.size == line.size).map(|l| l.units).sum();
-        let units = u32::try_from(before).unwrap_or(u32::MAX).saturating_add(this_order);
-        pieces.push((line.name.to_owned(), line.size.to_owned(), units));
-    }
+            reserving.iter().filter(|l| l.product_id == product_id && l.size == size).map(|l| l.units).sum();
+        before.saturating_add(this_order)
+    };
+    let pieces = reserving
+        .iter()
+        .map(|line| (line.name.to_owned(), line.size.to_owned(), units_of(line.product_id, line.size)))
+        .collect();
     let to_u32 = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
     Ok(Held {
         client_orders: to_u32(client_orders),

@@ -22,6 +22,19 @@ pub struct ClaimedEmail {
     pub email: OutgoingEmail,
     /// Failed attempts so far.
     pub attempts: u32,
+    /// When it was written (Unix seconds).
+    pub created_at: i64,
+}
+
+impl ClaimedEmail {
+    /// The email's `Message-ID`, the same at every attempt: a worker that
+    /// dies after the mail server took the email, before recording it sent,
+    /// leaves it to be sent again once its lease lapses, and the second copy
+    /// carries the first one's id, so mail stores keep one (RFC 5322 3.6.4).
+    /// `domain` is the sender's.
+    pub fn message_id(&self, domain: &str) -> String {
+        format!("<outbox.{}.{}@{domain}>", self.id, self.created_at)
+    }
 }
 
 /// Adds an email to the outbox, inside the caller's transaction. It is
@@ -87,7 +100,7 @@ pub async fn claim_due(
     // The rows are read with the candidates: only a row's claim changes
     // under a worker's feet, never its message.
     let candidates = sqlx::query(&format!(
-        "SELECT id, to_address, subject, text_body, html_body, unsubscribe_url, attempts FROM outbox \
+        "SELECT id, to_address, subject, text_body, html_body, unsubscribe_url, attempts, created_at FROM outbox \
          WHERE {} ORDER BY next_attempt_at, id LIMIT $2",
         CLAIMABLE.replace("$NOW", "$1")
     ))
@@ -120,6 +133,7 @@ pub async fn claim_due(
         claimed.push(ClaimedEmail {
             id,
             attempts: u32::try_from(row.try_get::<i64, _>("attempts")?).unwrap_or(u32::MAX),
+            created_at: row.try_get("created_at")?,
             email: OutgoingEmail {
                 to,
                 subject: row.try_get("subject")?,

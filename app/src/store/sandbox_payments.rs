@@ -15,6 +15,9 @@ pub struct SandboxPayment {
     pub status: String,
 }
 
+/// Opens a payment for `order`, once: asked again for the same order (a
+/// retry, or the same checkout answered by two processes at once), it
+/// opens nothing and answers with the id of the payment opened first.
 pub async fn open(
     db: &Db,
     id: &str,
@@ -22,10 +25,10 @@ pub async fn open(
     amount_cents: i64,
     return_url: &str,
     now: i64,
-) -> Result<(), sqlx::Error> {
+) -> Result<String, sqlx::Error> {
     sqlx::query(
-        "INSERT INTO sandbox_payments (id, order_reference, amount_cents, return_url, status, created_at) \
-         VALUES ($1, $2, $3, $4, 'open', $5)",
+        "INSERT INTO sandbox_payments (id, idempotency_key, order_reference, amount_cents, return_url, status, created_at) \
+         VALUES ($1, $2, $2, $3, $4, 'open', $5) ON CONFLICT (idempotency_key) DO NOTHING",
     )
     .bind(id)
     .bind(order)
@@ -34,7 +37,10 @@ pub async fn open(
     .bind(now)
     .execute(&db.pool)
     .await?;
-    Ok(())
+    sqlx::query_scalar("SELECT id FROM sandbox_payments WHERE idempotency_key = $1")
+        .bind(order)
+        .fetch_one(&db.pool)
+        .await
 }
 
 pub async fn get(db: &Db, id: &str) -> Result<Option<SandboxPayment>, sqlx::Error> {

@@ -135,6 +135,15 @@ async fn the_same_key_twice_makes_one_order(app: &TestApp) {
     assert_eq!(first.json()["reference"], second.json()["reference"]);
     assert_eq!(first.json()["next_url"], second.json()["next_url"], "the same payment page");
     assert_eq!(count(app, "SELECT COUNT(*) FROM orders").await, 1);
+    // The same key sent twice at once: one order, one payment page for both
+    // (a second page would take a payment the order does not know).
+    let at_once = key();
+    let (a, b) = tokio::join!(place(app, &request, &at_once, None), place(app, &request, &at_once, None));
+    assert_eq!((a.status, b.status), (200, 200), "{} {}", a.body, b.body);
+    assert_eq!(a.json()["reference"], b.json()["reference"]);
+    assert_eq!(a.json()["next_url"], b.json()["next_url"]);
+    assert_eq!(count(app, "SELECT COUNT(*) FROM orders").await, 2);
+    assert_eq!(count(app, "SELECT COUNT(*) FROM sandbox_payments").await, 2);
     // Another shopper cannot use the key to reach that order.
     let stranger = place(app, &checkout("other@example.fr", one_ring("56"), None), &k, None).await;
     assert_eq!(stranger.status, 400);
@@ -155,7 +164,7 @@ async fn the_same_key_twice_makes_one_order(app: &TestApp) {
     let expired = place(app, &checkout("c@example.fr", one_ring("56"), Some("ETE2025")), &key(), None).await;
     assert_eq!(expired.status, 400);
     assert!(expired.body.contains("is not valid"), "{}", expired.body);
-    assert_eq!(count(app, "SELECT COUNT(*) FROM orders").await, 1);
+    assert_eq!(count(app, "SELECT COUNT(*) FROM orders").await, 2);
 }
 on_both_engines!(idempotent_placing, the_same_key_twice_makes_one_order);
 

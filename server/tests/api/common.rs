@@ -117,28 +117,7 @@ impl TestApp {
                 (url, Cleanup::Database { admin_url, name })
             }
         };
-        let mut config = Config {
-            database_url,
-            addr: SocketAddr::from(([127, 0, 0, 1], 0)),
-            public_url: None,
-            delivery_countries: DeliveryCountries::house_default(),
-            cors_origins: Vec::new(),
-            seed_demo: true,
-            smtp_url: None,
-            mail_from: server::config::DEFAULT_MAIL_FROM.to_owned(),
-            service_email: app::domain::account::Email::parse(SERVICE_EMAIL).unwrap(),
-            dev_mailbox: false,
-            trust_forwarded_for: false,
-            payment_minutes: app::domain::checkout::DEFAULT_PAYMENT_MINUTES,
-            hold_limits: true,
-            email_retention_days: server::config::DEFAULT_EMAIL_RETENTION_DAYS,
-            secret_key: None,
-            page_cache: true,
-            photo_store: app::photos::PhotoStore::open(
-                &std::env::temp_dir().join(format!("vitrine-test-photos-{id}")).display().to_string(),
-            )
-            .expect("a photo directory"),
-        };
+        let mut config = test_config(database_url, &id);
         adjust(&mut config);
         Self::serve(config, cleanup).await
     }
@@ -148,6 +127,16 @@ impl TestApp {
     /// page cache. Its `finish` leaves the database to this one's.
     pub async fn spawn_replica(&self) -> TestApp {
         Self::serve(self.config.clone(), Cleanup::None).await
+    }
+
+    /// A handle on a server running elsewhere (another process, behind a
+    /// proxy) at `base`, on the database `db` at `database_url`: the same
+    /// helpers drive it. Its `finish` leaves the server and database alone.
+    pub fn attach(base: &str, database_url: &str, db: app::store::Db) -> TestApp {
+        let config = test_config(database_url.to_owned(), "attached");
+        let options = LeptosOptions::builder().output_name("vitrine").build();
+        let client = client_builder().build().expect("an HTTP client");
+        TestApp { base: base.to_owned(), db, client, config, options, cleanup: Cleanup::None }
     }
 
     /// Prepares the database, then serves on a free port.
@@ -385,6 +374,33 @@ impl TestApp {
                 }
             }
         }
+    }
+}
+
+/// The configuration the tests' servers start from: the demo catalogue,
+/// no mail server, the house's defaults.
+fn test_config(database_url: String, id: &str) -> Config {
+    Config {
+        database_url,
+        addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+        public_url: None,
+        delivery_countries: DeliveryCountries::house_default(),
+        cors_origins: Vec::new(),
+        seed_demo: true,
+        smtp_url: None,
+        mail_from: server::config::DEFAULT_MAIL_FROM.to_owned(),
+        service_email: app::domain::account::Email::parse(SERVICE_EMAIL).unwrap(),
+        dev_mailbox: false,
+        trust_forwarded_for: false,
+        payment_minutes: app::domain::checkout::DEFAULT_PAYMENT_MINUTES,
+        hold_limits: true,
+        email_retention_days: server::config::DEFAULT_EMAIL_RETENTION_DAYS,
+        secret_key: None,
+        page_cache: true,
+        photo_store: app::photos::PhotoStore::open(
+            &std::env::temp_dir().join(format!("vitrine-test-photos-{id}")).display().to_string(),
+        )
+        .expect("a photo directory"),
     }
 }
 

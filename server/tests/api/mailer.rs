@@ -14,12 +14,33 @@ use std::sync::{
 
 const NOW: i64 = 1_800_000_000;
 
-/// An SMTP server that keeps what it receives and can refuse the next messages.
+/// An SMTP server that keeps what it receives (and for whom) and can
+/// refuse the next messages.
 #[derive(Clone, Default)]
-struct Mailbox {
+pub(crate) struct Mailbox {
     received: Arc<Mutex<Vec<String>>>,
+    recipients: Arc<Mutex<Vec<(String, String)>>>,
     refuse_next: Arc<AtomicUsize>,
     current: Vec<u8>,
+    current_to: Vec<String>,
+}
+
+impl Mailbox {
+    /// The envelope recipient and the `Message-ID` of every message
+    /// received, in order (one per recipient of a message).
+    pub(crate) fn recipients(&self) -> Vec<(String, String)> {
+        self.recipients.lock().unwrap().clone()
+    }
+}
+
+/// A message's `Message-ID` header, if it has one.
+fn message_id(message: &str) -> String {
+    message
+        .lines()
+        .take_while(|line| !line.is_empty())
+        .find_map(|line| line.strip_prefix("Message-ID: "))
+        .unwrap_or_default()
+        .to_owned()
 }
 
 impl Handler for Mailbox {
@@ -31,8 +52,9 @@ impl Handler for Mailbox {
         response::OK
     }
 
-    fn data_start(&mut self, _domain: &str, _from: &str, _is8bit: bool, _to: &[String]) -> Response {
+    fn data_start(&mut self, _domain: &str, _from: &str, _is8bit: bool, to: &[String]) -> Response {
         self.current.clear();
+        self.current_to = to.to_vec();
         response::OK
     }
 
@@ -43,17 +65,21 @@ impl Handler for Mailbox {
 
     fn data_end(&mut self) -> Response {
         let message = String::from_utf8_lossy(&self.current).into_owned();
+        let id = message_id(&message);
+        self.recipients.lock().unwrap().extend(self.current_to.drain(..).map(|to| (to, id.clone())));
         self.received.lock().unwrap().push(message);
         response::OK
     }
 }
 
 /// Starts the SMTP server on a free loopback port; returns its URL.
-fn start_smtp(mailbox: Mailbox) -> String {
+pub(crate) fn start_smtp(mailbox: Mailbox) -> String {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     let mut server = Server::new(mailbox);
-    server.with_name("smtp.test").with_num_threads(4).with_tcp_listener(listener);
+    // A connection holds a thread while it lasts: enough for three
+    // servers' pools of connections (the cluster tests).
+    server.with_name("smtp.test").with_num_threads(48).with_tcp_listener(listener);
     std::thread::spawn(move || {
         let _ = server.serve();
     });
@@ -95,6 +121,12 @@ async fn emails_arrive_whole_and_once(app: &TestApp) {
         let found = received.iter().filter(|m| m.contains(&format!("Subject: Message {n}\r\n"))).count();
         assert_eq!(found, 1, "message {n}");
     }
+    // Each message's id is its outbox row's: a copy sent again after a crash carries the same.
+    let mut ids: Vec<String> = received.iter().map(|m| message_id(m)).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 12, "{ids:?}");
+    assert!(ids.iter().all(|id| id.starts_with("<outbox.") && id.ends_with("@maison-aurele.example>")), "{ids:?}");
     let first = received.iter().find(|m| m.contains("Subject: Message 0\r\n")).unwrap();
     assert!(first.contains("multipart/alternative"), "{first}");
     assert!(

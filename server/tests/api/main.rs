@@ -13,6 +13,7 @@ mod basket;
 mod catalogue;
 mod checkout;
 mod checkout_rules;
+mod cluster;
 mod erasure;
 mod fuzz;
 mod hardening;

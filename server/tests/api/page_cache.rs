@@ -11,7 +11,7 @@ const RING: &str = "aube-band-ring";
 const PAGE: &str = "/products/aube-band-ring?size=52";
 
 /// What the buy area offers on a page.
-fn buy_state(html: &str) -> &str {
+pub(crate) fn buy_state(html: &str) -> &str {
     let at = html.find("data-state=\"").expect("a buy area") + 12;
     &html[at..at + html[at..].find('"').expect("the end of the attribute")]
 }
@@ -33,7 +33,7 @@ async fn restock(app: &TestApp, size: &str, quantity: i64) {
 }
 
 /// Waits until `server`'s page shows `state`; returns how long it took.
-async fn until_shown(server: &TestApp, state: &str) -> Duration {
+pub(crate) async fn until_shown(server: &TestApp, state: &str) -> Duration {
     let began = Instant::now();
     loop {
         let (status, html) = server.get(PAGE).await;
