@@ -17,8 +17,26 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 source scripts/env.sh
-[ -x "$CARGO_TARGET_DIR/release/server" ] || bash scripts/build-release.sh
+# Always: the build is incremental, and an old binary would measure old code.
+bash scripts/build-release.sh
 export VITRINE_CRASH_BUYERS="${BUYERS:-64}" VITRINE_CRASH_SECONDS="${DURATION:-60}" VITRINE_CRASH_STOCK="${STOCK:-8000}"
-cargo test -q -p server --features app/ssr --test api -- cluster::crash --ignored --nocapture --test-threads=1 2>&1 \
-  | tee "${TMPDIR:-/tmp}/vitrine-crash.log" | grep -E '^crash:|panicked|test result' || true
-grep -q 'test result: ok' "${TMPDIR:-/tmp}/vitrine-crash.log"
+log=$(mktemp "${TMPDIR:-/tmp}/vitrine-crash.XXXXXX.log")
+began=$(mktemp "${TMPDIR:-/tmp}/vitrine-crash.XXXXXX.began")
+# Interrupted, the test dies without stopping its cluster: stop the test,
+# then every cluster started since this script began.
+interrupted() {
+  pkill -TERM -P "$test_pid" 2>/dev/null || true  # the test binary under cargo
+  kill "$test_pid" 2>/dev/null || true
+  wait "$test_pid" 2>/dev/null || true
+  find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'vitrine-cluster-*.env' -newer "$began" -print0 |
+    while IFS= read -r -d '' state; do VITRINE_CLUSTER_STATE="$state" bash scripts/cluster.sh --stop; done
+  rm -f "$began"
+  exit 130
+}
+trap interrupted INT TERM
+cargo test -q -p app -p server --features app/ssr --test api -- cluster::crash --ignored --nocapture --test-threads=1 >"$log" 2>&1 &
+test_pid=$!
+wait "$test_pid" || true
+rm -f "$began"
+grep -E '^crash:|panicked|test result' "$log" || true
+grep -q 'test result: ok' "$log" || { echo "== failed; the end of $log:" >&2; tail -n 40 "$log" >&2; exit 1; }

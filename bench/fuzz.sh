@@ -18,6 +18,7 @@ if ! pg_isready -q -d "$VITRINE_TEST_POSTGRES_URL" 2>/dev/null; then
   export VITRINE_TEST_SKIP_POSTGRES=1
 fi
 echo "== seed $VITRINE_FUZZ_SEED, $VITRINE_FUZZ_CASES rounds"
-cargo test -q -p server --features app/ssr --test api -- fuzz:: --nocapture --test-threads=1 2>&1 \
-  | tee "${TMPDIR:-/tmp}/vitrine-fuzz.log" | grep -E '^fuzz:|panicked|test result' || true
-grep -q 'test result: ok' "${TMPDIR:-/tmp}/vitrine-fuzz.log"
+log=$(mktemp "${TMPDIR:-/tmp}/vitrine-fuzz.XXXXXX.log")
+cargo test -q -p app -p server --features app/ssr --test api -- fuzz:: --nocapture --test-threads=1 >"$log" 2>&1 || true
+grep -E '^fuzz:|panicked|test result' "$log" || true
+grep -q 'test result: ok' "$log" || { echo "== failed; the end of $log:" >&2; tail -n 40 "$log" >&2; exit 1; }

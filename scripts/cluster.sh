@@ -16,13 +16,20 @@ source scripts/env.sh
 state="${VITRINE_CLUSTER_STATE:-$VITRINE_CACHE/cluster.env}"
 pg_admin="${VITRINE_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/test}"
 
+# Running, and not a zombie (a killed replica no one has reaped yet).
+alive() { ps -o stat= -p "$1" 2>/dev/null | grep -qv Z; }
 stop() {
   [ -f "$state" ] || return 0
   # shellcheck disable=SC1090
   source "$state"
   for pid in $VITRINE_CLUSTER_PIDS; do kill "$pid" 2>/dev/null || true; done
   [ -f "$VITRINE_CLUSTER_DIR/nginx.pid" ] && kill "$(cat "$VITRINE_CLUSTER_DIR/nginx.pid")" 2>/dev/null || true
-  sleep 0.5
+  # A graceful stop finishes its requests; one that takes longer than 5 s
+  # is ended, so that the database can be dropped under nobody.
+  for pid in $VITRINE_CLUSTER_PIDS; do
+    for _ in $(seq 1 50); do alive "$pid" || break; sleep 0.1; done
+    ! alive "$pid" || kill -9 "$pid" 2>/dev/null || true
+  done
   psql -d "$pg_admin" -qc "DROP DATABASE IF EXISTS \"$VITRINE_CLUSTER_DATABASE\" WITH (FORCE)" >/dev/null || true
   rm -rf "$VITRINE_CLUSTER_DIR" "$state"
 }

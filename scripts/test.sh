@@ -75,8 +75,9 @@ step "three release replicas behind nginx on PostgreSQL: one shop; then a crash 
 if [ "${VITRINE_TEST_SKIP_POSTGRES:-0}" = 1 ]; then
   echo "!! no PostgreSQL: the cluster tests (scripts/cluster.sh) are SKIPPED"
 else
-  # Built with the suite above; ignored there, as they need this release build.
-  cargo test -p server --features app/ssr --test api -- cluster:: --ignored --nocapture --test-threads=1
+  # Built with the suite above (the same packages, so nothing is rebuilt);
+  # ignored there, as they need this release build.
+  cargo test -p app -p server --features app/ssr --test api -- cluster:: --ignored --nocapture --test-threads=1
 fi
 
 step "client-only build with Trunk"

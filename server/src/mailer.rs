@@ -20,7 +20,7 @@ const BATCH: usize = 8;
 /// a live worker never loses its claim, and a dead one's emails wait a
 /// minute.
 const LEASE_SECONDS: i64 = 3 * SEND_TIMEOUT.as_secs() as i64;
-/// How long one email may take to send.
+/// How long one email may take to send, its whole exchange with the server.
 const SEND_TIMEOUT: Duration = Duration::from_secs(20);
 
 /// Delivers emails for one worker.
@@ -56,11 +56,14 @@ impl Mailer {
     /// until none is left, a few emails at once. Returns how many were sent;
     /// failures are recorded in the outbox and retried later.
     pub async fn deliver_due(&self, db: &Db, now: i64) -> Result<usize, sqlx::Error> {
+        let began = std::time::Instant::now();
         let mut sent = 0;
         loop {
-            // A long pass claims by the clock, not by when it began: a claim
-            // dated in the past would lapse while its emails are sent.
-            let now = now.max(unix_now());
+            // A long pass claims at `now` plus the time it has taken, not at
+            // `now`: a claim dated in the past would lapse while its emails
+            // are sent. (The time given is kept as the base, so that tests
+            // can run the outbox at a moment of their choosing.)
+            let now = now + began.elapsed().as_secs() as i64;
             let claimed = outbox::claim_due(db, &self.worker, now, LEASE_SECONDS, BATCH as i64).await?;
             // Until none is left: a batch short of full may only mean that
             // another process won some of the emails read.
@@ -121,7 +124,12 @@ impl Mailer {
                     .singlepart(SinglePart::builder().header(ContentType::TEXT_HTML).body(email.html_body.clone())),
             )
             .map_err(|e| e.to_string())?;
-        self.transport.send(message).await.map(|_| ()).map_err(|e| e.to_string())
+        // lettre's own timeout bounds each read and write, not the whole
+        // exchange; the lease assumes the whole of it is bounded.
+        match tokio::time::timeout(SEND_TIMEOUT, self.transport.send(message)).await {
+            Ok(sent) => sent.map(|_| ()).map_err(|e| e.to_string()),
+            Err(_) => Err(format!("no answer from the mail server within {SEND_TIMEOUT:?}")),
+        }
     }
 
     /// Runs for as long as the server does, looking for due emails every few seconds.

@@ -26,7 +26,18 @@ pub(crate) struct Cluster {
     /// What the replicas' mailers delivered.
     pub mailbox: Mailbox,
     pids: Vec<u32>,
-    state: PathBuf,
+    _stop: Stop,
+}
+
+/// Stops a started cluster when dropped: made as soon as the script has
+/// started it, so that a test failing while it reads the state file
+/// leaves no replica, nginx or database behind.
+struct Stop(PathBuf);
+
+impl Drop for Stop {
+    fn drop(&mut self) {
+        let _ = Command::new("bash").arg(script()).arg("--stop").env("VITRINE_CLUSTER_STATE", &self.0).status();
+    }
 }
 
 fn script() -> PathBuf {
@@ -52,6 +63,7 @@ impl Cluster {
             "scripts/cluster.sh --start failed: it needs the release build (bash scripts/build-release.sh), \
              nginx (bash scripts/setup.sh) and PostgreSQL"
         );
+        let stop = Stop(state.clone());
         let text = std::fs::read_to_string(&state).expect("the cluster's state file");
         let vars: HashMap<&str, &str> =
             text.lines().filter_map(|l| l.split_once('=')).map(|(k, v)| (k, v.trim_matches('"'))).collect();
@@ -64,7 +76,7 @@ impl Cluster {
             .collect::<Vec<_>>();
         assert_eq!(replicas.len(), 3, "three replicas: {text}");
         let front = TestApp::attach(vars["VITRINE_CLUSTER_URL"], database_url, db);
-        Cluster { front, replicas, mailbox, pids, state }
+        Cluster { front, replicas, mailbox, pids, _stop: stop }
     }
 
     /// Kills replica `n` (0-based) at once, as a crash does: SIGKILL, no
@@ -85,10 +97,13 @@ impl Cluster {
         let began = std::time::Instant::now();
         let mut last_said = 0;
         loop {
-            let unsent = self.count("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL").await;
+            // Callbacks first: the shop writes a payment's email before it
+            // answers the callback, so once none is left to deliver, no
+            // email can appear after the outbox was read.
             let undelivered = self
                 .count("SELECT COUNT(*) FROM sandbox_payments WHERE status <> 'open' AND callback_sent_at IS NULL")
                 .await;
+            let unsent = self.count("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL").await;
             if unsent == 0 && undelivered == 0 {
                 return began.elapsed();
             }
@@ -126,10 +141,4 @@ impl Cluster {
 pub(crate) struct Delivered {
     pub emails: i64,
     pub copies: i64,
-}
-
-impl Drop for Cluster {
-    fn drop(&mut self) {
-        let _ = Command::new("bash").arg(script()).arg("--stop").env("VITRINE_CLUSTER_STATE", &self.state).status();
-    }
 }
