@@ -206,6 +206,25 @@ async fn settle_refused(
     tx.commit().await
 }
 
+/// The event the sandbox tells the shop of a decided payment or refund.
+fn event_of(due: &sandbox_payments::DueCallback) -> PaymentEvent {
+    let outcome = match due.status.as_str() {
+        "authorised" => PaymentOutcome::Authorised,
+        "refunded" => PaymentOutcome::Refunded,
+        "failed" => PaymentOutcome::RefundFailed,
+        _ => PaymentOutcome::Declined,
+    };
+    PaymentEvent {
+        // One id per outcome: a resend after a lost answer is recognised as a replay.
+        event_id: format!("evt_{}", due.id),
+        order: due.order_reference.clone(),
+        payment: due.payment_id.clone(),
+        outcome,
+        amount_cents: due.amount_cents,
+        refund: due.refund_key.clone(),
+    }
+}
+
 /// One pass of the sandbox's callback delivery: payments' outcomes, then
 /// refunds', a batch at a time until none is left, a few at once.
 pub async fn send_due_callbacks(
@@ -227,24 +246,7 @@ pub async fn send_due_callbacks(
             let results: Vec<Result<(), sqlx::Error>> = futures::stream::iter(claimed)
                 .map(|due| {
                     let secret = &secret;
-                    async move {
-                        let outcome = match due.status.as_str() {
-                            "authorised" => PaymentOutcome::Authorised,
-                            "refunded" => PaymentOutcome::Refunded,
-                            "failed" => PaymentOutcome::RefundFailed,
-                            _ => PaymentOutcome::Declined,
-                        };
-                        let event = PaymentEvent {
-                            // One id per outcome: a resend after a lost answer is recognised as a replay.
-                            event_id: format!("evt_{}", due.id),
-                            order: due.order_reference.clone(),
-                            payment: due.payment_id.clone(),
-                            outcome,
-                            amount_cents: due.amount_cents,
-                            refund: due.refund_key.clone(),
-                        };
-                        deliver(db, client, url, worker, secret, &due, &event).await
-                    }
+                    async move { deliver(db, client, url, worker, secret, &due, &event_of(&due)).await }
                 })
                 .buffer_unordered(CALLBACKS_AT_ONCE)
                 .collect()

@@ -30,7 +30,7 @@ impl ClaimedEmail {
     /// The email's `Message-ID`, the same at every attempt: a worker that
     /// dies after the mail server took the email, before recording it sent,
     /// leaves it to be sent again once its lease lapses, and the second copy
-    /// carries the first one's id, so mail stores keep one (RFC 5322 3.6.4).
+    /// carries the first one's id, so it is known for a copy (RFC 5322 3.6.4).
     /// `domain` is the sender's.
     pub fn message_id(&self, domain: &str) -> String {
         format!("<outbox.{}.{}@{domain}>", self.id, self.created_at)

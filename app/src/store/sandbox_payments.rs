@@ -26,21 +26,27 @@ pub async fn open(
     return_url: &str,
     now: i64,
 ) -> Result<String, sqlx::Error> {
-    sqlx::query(
+    let opened: Option<String> = sqlx::query_scalar(
         "INSERT INTO sandbox_payments (id, idempotency_key, order_reference, amount_cents, return_url, status, created_at) \
-         VALUES ($1, $2, $2, $3, $4, 'open', $5) ON CONFLICT (idempotency_key) DO NOTHING",
+         VALUES ($1, $2, $2, $3, $4, 'open', $5) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id",
     )
     .bind(id)
     .bind(order)
     .bind(amount_cents)
     .bind(return_url)
     .bind(now)
-    .execute(&db.pool)
+    .fetch_optional(&db.pool)
     .await?;
-    sqlx::query_scalar("SELECT id FROM sandbox_payments WHERE idempotency_key = $1")
-        .bind(order)
-        .fetch_one(&db.pool)
-        .await
+    match opened {
+        Some(id) => Ok(id),
+        // Opened before: read which (only on a retry or a race).
+        None => {
+            sqlx::query_scalar("SELECT id FROM sandbox_payments WHERE idempotency_key = $1")
+                .bind(order)
+                .fetch_one(&db.pool)
+                .await
+        }
+    }
 }
 
 pub async fn get(db: &Db, id: &str) -> Result<Option<SandboxPayment>, sqlx::Error> {
